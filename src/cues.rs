@@ -1,0 +1,157 @@
+//! Stage 6 of the pipeline: cues.
+//!
+//! Input: the tokens of a document and the cue lexicon (`data/cues.tsv`).
+//! Output: every [`CueMatch`] outside quotes: a reporting verb ("said",
+//! "told", "insisted", "saying") or phrase ("according to") used as a
+//! report of speech. Uses that report nothing are dropped here, so the
+//! rules never build a claim on them: negated or infinitive verbs ("did
+//! not say", "declined to comment"), passives with no source ("is said to
+//! be"), nouns ("the report", "his claims"), questions and conditionals.
+
+use crate::lexicon::{Cue, Lexicon};
+use crate::tokens::Token;
+use crate::Span;
+
+/// One cue in the text.
+#[derive(Debug, Clone)]
+pub struct CueMatch<'l> {
+    /// The cue as written.
+    pub span: Span,
+    /// First token of the cue.
+    pub first_token: usize,
+    /// Last token of the cue ("to" in "according to").
+    pub last_token: usize,
+    /// What the lexicon says of it.
+    pub info: &'l Cue,
+    /// A present participle ("saying", "insisting"): its subject is the
+    /// sentence's speaker, not a word next to it.
+    pub participle: bool,
+    /// "according to X".
+    pub according_to: bool,
+}
+
+const NEGATIONS: &[&str] = &[
+    "not", "n't", "never", "didn't", "didn\u{2019}t", "doesn't",
+    "doesn\u{2019}t", "don't", "don\u{2019}t", "won't", "won\u{2019}t",
+    "wouldn't", "wouldn\u{2019}t", "cannot", "can't", "can\u{2019}t",
+    "declined", "refused", "neither", "nor", "without",
+];
+
+const BE_FORMS: &[&str] =
+    &["is", "was", "were", "are", "been", "being", "be", "am", "'s"];
+
+const NOUN_DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "this", "that", "our",
+    "these", "those", "my", "your", "any", "no", "every", "each", "such",
+];
+
+const CONDITIONALS: &[&str] = &["if", "unless", "whether", "should"];
+
+/// Finds the cues of one document into `out`.
+pub fn find_cues<'l>(
+    text: &str,
+    tokens: &[Token],
+    lexicon: &'l Lexicon,
+    question_sentences: &[bool],
+    out: &mut Vec<CueMatch<'l>>,
+) {
+    out.clear();
+    let lower = |i: usize| tokens[i].text(text).to_lowercase();
+    for (i, t) in tokens.iter().enumerate() {
+        if !t.word || t.in_quote {
+            continue;
+        }
+        if question_sentences.get(t.sentence as usize).copied().unwrap_or(false)
+        {
+            continue;
+        }
+        let word = t.text(text);
+        // Multi-word phrases first ("according to").
+        let mut matched = None;
+        for (phrase, cue) in &lexicon.cue_phrases {
+            let mut j = i;
+            let mut ok = true;
+            for (k, part) in phrase.split(' ').enumerate() {
+                j = i + k;
+                if j >= tokens.len()
+                    || tokens[j].in_quote
+                    || !tokens[j].text(text).eq_ignore_ascii_case(part)
+                {
+                    ok = false;
+                    break;
+                }
+            }
+            if ok {
+                matched = Some((j, cue, true));
+                break;
+            }
+        }
+        let (last, info, phrase) = match matched {
+            Some(m) => m,
+            None => match lexicon.cue(word) {
+                Some(cue) => (i, cue, false),
+                None => continue,
+            },
+        };
+        if !phrase && !is_reporting_use(text, tokens, i, &lower) {
+            continue;
+        }
+        out.push(CueMatch {
+            span: Span::new(t.span.start, tokens[last].span.end),
+            first_token: i,
+            last_token: last,
+            info,
+            participle: !phrase && word.ends_with("ing"),
+            according_to: phrase && info.lemma == "according to",
+        });
+    }
+}
+
+/// Whether the verb at token `i` reports speech rather than being negated,
+/// an infinitive, a passive without a source, or a noun.
+fn is_reporting_use(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    lower: &impl Fn(usize) -> String,
+) -> bool {
+    let sentence = tokens[i].sentence;
+    let prev = |k: usize| -> Option<String> {
+        let j = i.checked_sub(k)?;
+        (tokens[j].sentence == sentence && tokens[j].word
+            || tokens[j].text(text).ends_with('s'))
+        .then(|| lower(j))
+    };
+    let p1 = prev(1);
+    if let Some(p) = &p1 {
+        // "to say", "declined to comment": not a report.
+        if p == "to" {
+            return false;
+        }
+        if NOUN_DETERMINERS.contains(&p.as_str()) {
+            return false;
+        }
+        // "is said to", "was told": a passive with no speaker named.
+        let word = lower(i);
+        if BE_FORMS.contains(&p.as_str()) && !word.ends_with("ing") {
+            return false;
+        }
+    }
+    for k in 1..=3 {
+        match prev(k) {
+            Some(p) if NEGATIONS.contains(&p.as_str()) => return false,
+            Some(p) if k <= 3 && CONDITIONALS.contains(&p.as_str()) => {
+                return false
+            }
+            _ => {}
+        }
+    }
+    // "reported by", "was told by": passives; the agent is a source, but
+    // the sieve has no rule for it yet, so it must not look like a subject.
+    if let Some(next) = tokens.get(i + 1) {
+        if next.sentence == sentence && next.text(text) == "by" {
+            return false;
+        }
+    }
+    true
+}

@@ -1,0 +1,607 @@
+//! Stage 5 of the pipeline: mentions of possible speakers.
+//!
+//! Input: the tokens of a document, the compiled gazetteer and the lexicon.
+//! Output: every [`Mention`] outside quotes, in text order: gazetteer
+//! names; capitalised name sequences the gazetteer does not know (most
+//! speakers in news are in no gazetteer), split from the titles before
+//! them ("Iraqi Prime Minister Haider al-Abadi", "White House spokesman
+//! Josh Earnest") with that title kept as the mention's role; subject
+//! pronouns; and descriptions of unnamed sources ("US officials",
+//! "Middle Eastern defence sources", "the spokeswoman", "the report").
+//! The rule stage picks speakers among them; the resolver links them to
+//! canonical names.
+
+use crate::gazetteer::{EntityType, Gazetteer};
+use crate::lexicon::{Lexicon, NounType};
+use crate::tokens::Token;
+use crate::{Gender, SpeakerType, Span};
+
+/// What kind of expression a mention is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A proper name, from the gazetteer or from capitalisation.
+    Name,
+    /// "he", "she", "they".
+    Pronoun,
+    /// A description: "US officials", "the spokeswoman", "the report".
+    Descriptor,
+}
+
+/// A possible speaker.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// The expression as written: the name without its title, the pronoun,
+    /// or the whole description.
+    pub span: Span,
+    /// The name with its title or role in front, if any.
+    pub extent: Span,
+    /// Token range `[first, last]` of the extent.
+    pub first_token: usize,
+    /// Last token of the extent (inclusive).
+    pub last_token: usize,
+    /// Name, pronoun or description.
+    pub kind: MentionKind,
+    /// What the mention is, as far as this stage can tell.
+    pub speaker_type: SpeakerType,
+    /// Gazetteer entry, if the name is known.
+    pub entity: Option<usize>,
+    /// Gender if known (gazetteer, title, first name or pronoun).
+    pub gender: Option<Gender>,
+    /// A plural source ("officials", "they").
+    pub plural: bool,
+    /// A title or role written next to it ("Russia's foreign minister").
+    pub role: Option<Span>,
+    /// For a description, its head noun in lower case ("officials").
+    pub head: Option<String>,
+    /// The name is a single word ("Lavrov"): the resolver looks for a
+    /// fuller name in the article.
+    pub single_word: bool,
+}
+
+/// Capitalised words that start sentences or headlines but are not names.
+const NOT_NAMES: &[&str] = &[
+    "a", "about", "after", "against", "all", "also", "although", "an",
+    "and", "another", "any", "as", "at", "because", "before", "being",
+    "both", "but", "by", "despite", "during", "each", "earlier", "even",
+    "every", "few", "for", "from", "further", "he", "her", "here", "his",
+    "how", "however", "i", "if", "in", "including", "instead", "it", "its",
+    "last", "later", "like", "many", "meanwhile", "more", "most", "much",
+    "my", "neither", "no", "nor", "not", "now", "of", "on", "once", "one",
+    "only", "or", "other", "our", "over", "since", "so", "some", "still",
+    "such", "than", "that", "the", "their", "then", "there", "these",
+    "they", "this", "those", "though", "through", "thus", "to", "today",
+    "tomorrow", "under", "unlike", "until", "upon", "we", "what",
+    "whatever", "when", "where", "whether", "which", "while", "who",
+    "whom", "whose", "why", "with", "within", "without", "yesterday", "yet",
+    "you", "she", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "january", "february", "march", "april", "may",
+    "june", "july", "august", "september", "october", "november",
+    "december", "according", "reacting", "citing", "asked", "speaking",
+    "following", "amid", "among", "around", "between", "beyond", "near",
+    "toward", "towards", "via", "per", "let", "please", "yes", "oh",
+    "author", "photo", "image", "video", "source", "update", "updated",
+    "breaking", "exclusive", "opinion", "analysis", "editor", "editorial",
+];
+
+/// Lower-case particles inside names ("Haider al-Abadi" is one token, but
+/// "Ursula von der Leyen" and "Bank of England" need these).
+const NAME_PARTICLES: &[&str] = &[
+    "al", "bin", "ibn", "de", "van", "von", "der", "den", "da", "del",
+    "della", "di", "du", "la", "le", "dos", "das", "of", "el", "y",
+];
+
+/// Last words that make a capitalised sequence an organization.
+const ORG_HEADS: &[&str] = &[
+    "Administration", "Agency", "Airlines", "Airways", "Army", "Assembly",
+    "Association", "Authority", "Bank", "Board", "Bureau", "Cabinet",
+    "Center", "Centre", "Church", "Club", "Coalition", "College",
+    "Command", "Commission", "Committee", "Company", "Congress", "Corp",
+    "Corporation", "Council", "Court", "Department", "Embassy", "Federation",
+    "Force", "Forces", "Foundation", "Front", "Fund", "Government", "Group",
+    "Guard", "Hospital", "House", "Inc", "Institute", "Journal", "League",
+    "Ltd", "Media", "Ministry", "Movement", "Navy", "Network", "News",
+    "Office", "Organisation", "Organization", "Parliament", "Party",
+    "Police", "Post", "Press", "Project", "Senate", "Service", "Services",
+    "Society", "Times", "Tribunal", "Trust", "Union", "University",
+    "Agency", "Conference", "Program", "Programme", "Reuters", "Telegraph",
+    "Herald", "Tribune", "Gazette", "Guardian", "Observer", "Chronicle",
+    "Pentagon", "Kremlin", "Commons", "Lords", "Authority", "Team",
+];
+
+/// Words that may open a description: determiners and quantifiers.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "other", "some", "several", "many", "two", "three",
+    "four", "five", "most", "few", "unnamed", "anonymous", "senior", "top",
+    "local", "its", "their", "his", "her", "our", "both", "all", "these",
+    "those", "this", "that", "one", "another", "various", "numerous",
+];
+
+/// Lower-case words that end a description's modifiers going left:
+/// function words and verbs that cannot modify a noun.
+const NOT_MODIFIERS: &[&str] = &[
+    "and", "or", "but", "to", "of", "in", "on", "at", "by", "for", "with",
+    "from", "as", "that", "which", "who", "is", "are", "was", "were", "be",
+    "been", "has", "have", "had", "said", "says", "say", "told", "not",
+    "while", "when", "if", "than", "then", "so", "also", "after", "before",
+    "about", "into", "over", "under", "since", "because", "although",
+    "though", "whom", "whose", "it", "he", "she", "they", "we", "i", "you",
+    "him", "them", "us", "me", "would", "will", "could", "can", "may",
+    "might", "should", "must", "did", "do", "does", "no", "nor", "yet",
+];
+
+fn in_list(list: &[&str], lower: &str) -> bool {
+    list.contains(&lower)
+}
+
+/// Finds the mentions of one document into `out`.
+pub fn find_mentions(
+    text: &str,
+    tokens: &[Token],
+    gazetteer: &Gazetteer,
+    lexicon: &Lexicon,
+    out: &mut Vec<Mention>,
+) {
+    out.clear();
+    let finder = Finder::new(text, tokens, gazetteer, lexicon);
+    finder.run(out);
+}
+
+struct Finder<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    lexicon: &'a Lexicon,
+    gazetteer: &'a Gazetteer,
+    /// For a token where a gazetteer name starts: its last token and entry.
+    gaz_at: Vec<Option<(usize, usize)>>,
+    lower: Vec<String>,
+}
+
+impl<'a> Finder<'a> {
+    fn new(
+        text: &'a str,
+        tokens: &'a [Token],
+        gazetteer: &'a Gazetteer,
+        lexicon: &'a Lexicon,
+    ) -> Finder<'a> {
+        let mut gaz_at = vec![None; tokens.len()];
+        let mut t = 0;
+        for m in gazetteer.find_iter(text) {
+            while t < tokens.len() && tokens[t].span.start < m.span.start {
+                t += 1;
+            }
+            if t >= tokens.len() || tokens[t].span.start != m.span.start {
+                continue;
+            }
+            let mut e = t;
+            while e + 1 < tokens.len() && tokens[e].span.end < m.span.end {
+                e += 1;
+            }
+            if tokens[e].span.end == m.span.end {
+                gaz_at[t] = Some((e, m.entity));
+            }
+        }
+        let lower = tokens
+            .iter()
+            .map(|tok| tok.text(text).to_lowercase())
+            .collect();
+        Finder { text, tokens, lexicon, gazetteer, gaz_at, lower }
+    }
+
+    fn tok(&self, i: usize) -> &'a str {
+        self.tokens[i].text(self.text)
+    }
+
+    fn is_cap_word(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        t.word && t.cap && !t.in_quote
+    }
+
+    /// A title of up to `max_title_words` words starting at token `i`;
+    /// returns its last token.
+    fn title_at(&self, i: usize, limit: usize) -> Option<usize> {
+        let mut phrase = String::new();
+        let mut best = None;
+        for k in 0..self.lexicon.max_title_words {
+            let j = i + k;
+            if j >= limit || !self.tokens[j].word {
+                break;
+            }
+            if k > 0 {
+                phrase.push(' ');
+            }
+            phrase.push_str(&self.lower[j]);
+            if self.lexicon.title(&phrase).is_some() {
+                best = Some(j);
+            }
+        }
+        best
+    }
+
+    /// A word that can stand in a role before a name: a title or the noun
+    /// of a person ("protester").
+    fn is_role_word(&self, i: usize) -> bool {
+        let lower = &self.lower[i];
+        self.lexicon.title(lower).is_some()
+            || matches!(self.lexicon.noun(lower), Some((NounType::Person, _)))
+    }
+
+    fn run(&self, out: &mut Vec<Mention>) {
+        let n = self.tokens.len();
+        let mut i = 0;
+        while i < n {
+            let t = &self.tokens[i];
+            if t.in_quote || !t.word {
+                i += 1;
+                continue;
+            }
+            let lower = &self.lower[i];
+            if matches!(lower.as_str(), "he" | "she" | "they") {
+                if let Some((gender, plural)) = self.lexicon.pronoun(lower) {
+                    out.push(self.simple(i, i, MentionKind::Pronoun,
+                        if plural { SpeakerType::Group } else {
+                            SpeakerType::Person
+                        }, gender, plural));
+                }
+                i += 1;
+                continue;
+            }
+            if self.gaz_at[i].is_some() || self.is_cap_word(i) {
+                let end = self.name_sequence(i);
+                if end > i || self.gaz_at[i].is_some() || !self.stop(i) {
+                    self.split_sequence(i, end, out);
+                }
+                i = end + 1;
+                continue;
+            }
+            if let Some((kind, plural)) = self.lexicon.noun(lower) {
+                // A role noun right before a name is the name's title.
+                let before_name = i + 1 < n && self.is_cap_word(i + 1)
+                    && kind == NounType::Person;
+                if !before_name {
+                    self.descriptor(i, kind, plural, out);
+                }
+            }
+            i += 1;
+        }
+        for m in out.iter_mut() {
+            if m.kind == MentionKind::Name && m.role.is_none() {
+                m.role = self.appositive_role(m.last_token);
+            }
+        }
+    }
+
+    /// An appositive role after a name, between commas: "Sergey Lavrov,
+    /// Russia's foreign minister, said" or "Carrie Lam, the chief
+    /// executive of Hong Kong, announced". It must hold a title or person
+    /// noun within its first words, so that lists of names stay lists.
+    fn appositive_role(&self, last: usize) -> Option<Span> {
+        let n = self.tokens.len();
+        let comma = last + 1;
+        if comma >= n || self.tok(comma) != "," {
+            return None;
+        }
+        let sentence = self.tokens[last].sentence;
+        let mut has_role = false;
+        for k in comma + 1..n.min(comma + 20) {
+            let t = &self.tokens[k];
+            if t.sentence != sentence || t.in_quote {
+                return None;
+            }
+            if !t.word {
+                let p = self.tok(k);
+                if p == "," || p == ")" || p == "\u{2014}" {
+                    return (has_role && k > comma + 1).then(|| {
+                        Span::new(self.tokens[comma + 1].span.start,
+                            self.tokens[k - 1].span.end)
+                    });
+                }
+                if p != "'s" && p != "\u{2019}s" && p != "-" {
+                    return None;
+                }
+                continue;
+            }
+            if k < comma + 6 && self.is_role_word(k) {
+                has_role = true;
+            }
+        }
+        None
+    }
+
+    fn stop(&self, i: usize) -> bool {
+        in_list(NOT_NAMES, &self.lower[i])
+            || self.lexicon.cue(&self.lower[i]).is_some()
+    }
+
+    /// The last token of the capitalised sequence starting at `i`.
+    fn name_sequence(&self, i: usize) -> usize {
+        let n = self.tokens.len();
+        let mut j = i;
+        loop {
+            if let Some((e, _)) = self.gaz_at[j] {
+                j = e;
+            }
+            let next = j + 1;
+            if next >= n || self.tokens[next].sentence != self.tokens[i].sentence
+            {
+                return j;
+            }
+            if self.gaz_at[next].is_some()
+                || (self.is_cap_word(next) && !self.cue_like(next))
+            {
+                j = next;
+                continue;
+            }
+            if in_list(NAME_PARTICLES, &self.lower[next])
+                && next + 1 < n
+                && self.is_cap_word(next + 1)
+                && !self.cue_like(next + 1)
+            {
+                j = next + 1;
+                continue;
+            }
+            return j;
+        }
+    }
+
+    /// A capitalised cue ("Says" in a headline) ends a name.
+    fn cue_like(&self, i: usize) -> bool {
+        self.lexicon.cue(&self.lower[i]).is_some()
+            && self.gaz_at[i].is_none()
+    }
+
+    /// Splits the capitalised sequence `[i, end]` into mentions: gazetteer
+    /// names stay whole; a title inside ("US Secretary of State John
+    /// Kerry") becomes the role of the name after it.
+    fn split_sequence(&self, i: usize, end: usize, out: &mut Vec<Mention>) {
+        let mut s = i;
+        // Sentence-initial function words and dates are not names.
+        while s <= end && self.gaz_at[s].is_none() && self.stop(s) {
+            s += 1;
+        }
+        let mut part_start = s;
+        let mut role_start: Option<usize> = None;
+        let mut j = s;
+        while j <= end {
+            if let Some((e, entity)) = self.gaz_at[j] {
+                let kind = self.gazetteer.entity(entity).kind;
+                // A known person after a title gets the title as role.
+                if kind == EntityType::Person {
+                    let role = role_start.map(|r| (r, j - 1));
+                    out.push(self.name(j, e, Some(entity), role));
+                } else if part_start < j {
+                    self.plain_name(part_start, j - 1, role_start, out);
+                    out.push(self.name(j, e, Some(entity), None));
+                } else {
+                    out.push(self.name(j, e, Some(entity), None));
+                }
+                j = e + 1;
+                part_start = j;
+                role_start = None;
+                continue;
+            }
+            if let Some(te) = self.title_at(j, end + 1) {
+                if te < end {
+                    role_start.get_or_insert(part_start);
+                    j = te + 1;
+                    part_start = j;
+                    continue;
+                }
+            }
+            j += 1;
+        }
+        if part_start <= end {
+            self.plain_name(part_start, end, role_start, out);
+        }
+    }
+
+    /// A name not in the gazetteer: `[s, e]`, with a role from `role_start`
+    /// up to `s - 1` when a title was inside the sequence.
+    fn plain_name(
+        &self,
+        s: usize,
+        e: usize,
+        role_start: Option<usize>,
+        out: &mut Vec<Mention>,
+    ) {
+        let role = role_start.filter(|&r| r < s).map(|r| (r, s - 1));
+        // A demonym alone ("Russian") modifies; it does not speak.
+        if s == e && self.lexicon.is_demonym(self.tok(s)) {
+            return;
+        }
+        // A lone title ("President", "Foreign Minister") is a role noun.
+        if let Some(te) = self.title_at(s, e + 1) {
+            if te == e {
+                let plural = self.lower[e].ends_with('s');
+                out.push(self.simple(s, e, MentionKind::Descriptor,
+                    SpeakerType::Person, self.title_gender(s, e), plural));
+                return;
+            }
+        }
+        out.push(self.name(s, e, None, role));
+    }
+
+    fn title_gender(&self, s: usize, e: usize) -> Option<Gender> {
+        (s..=e).find_map(|k| {
+            self.lexicon.title(&self.lower[k]).and_then(|t| t.gender)
+        })
+    }
+
+    /// Builds a name mention over tokens `[s, e]`.
+    fn name(
+        &self,
+        s: usize,
+        e: usize,
+        entity: Option<usize>,
+        role: Option<(usize, usize)>,
+    ) -> Mention {
+        let role = role.or_else(|| self.role_before(s));
+        let span = Span::new(self.tokens[s].span.start, self.tokens[e].span.end);
+        let last = self.tok(e);
+        let first = self.tok(s);
+        let role_gender = role.and_then(|(a, b)| self.title_gender(a, b));
+        let (speaker_type, gender) = match entity {
+            Some(ix) => {
+                let ent = self.gazetteer.entity(ix);
+                match ent.kind {
+                    EntityType::Person => (
+                        SpeakerType::Person,
+                        ent.gender.or(role_gender).or_else(|| {
+                            self.lexicon.first_name(first).flatten()
+                        }),
+                    ),
+                    _ => (SpeakerType::Organization, None),
+                }
+            }
+            None if ORG_HEADS.contains(&last) => {
+                (SpeakerType::Organization, None)
+            }
+            None => {
+                let first_gender = if s < e {
+                    self.lexicon.first_name(first)
+                } else {
+                    None
+                };
+                let t = if role.is_some() || first_gender.is_some() || s < e {
+                    SpeakerType::Person
+                } else {
+                    SpeakerType::Unknown
+                };
+                (t, role_gender.or(first_gender.flatten()))
+            }
+        };
+        let start = role.map_or(s, |(a, _)| a);
+        Mention {
+            span,
+            extent: Span::new(self.tokens[start].span.start, span.end),
+            first_token: start,
+            last_token: e,
+            kind: MentionKind::Name,
+            speaker_type,
+            entity,
+            gender,
+            plural: false,
+            role: role.map(|(a, b)| {
+                Span::new(self.tokens[a].span.start, self.tokens[b].span.end)
+            }),
+            head: None,
+            single_word: s == e,
+        }
+    }
+
+    /// A role written before a name: titles, person nouns, capitalised
+    /// words, demonyms, "of" and possessives ("Hong Kong director of
+    /// Amnesty International", "White House spokesman"). Kept only when it
+    /// holds a title or person noun.
+    fn role_before(&self, s: usize) -> Option<(usize, usize)> {
+        let mut k = s;
+        let mut has_role = false;
+        let mut start = None;
+        while k > 0 {
+            let p = k - 1;
+            let t = &self.tokens[p];
+            if t.in_quote || t.sentence != self.tokens[s].sentence {
+                break;
+            }
+            let lower = &self.lower[p];
+            let role_word = t.word && self.is_role_word(p);
+            let ok = role_word
+                || (t.word && t.cap && !self.stop(p))
+                || (lower == "of" && has_role)
+                || lower == "'s"
+                || lower == "\u{2019}s";
+            if !ok {
+                break;
+            }
+            has_role |= role_word;
+            if role_word || t.cap {
+                start = Some(p);
+            }
+            k = p;
+        }
+        match start {
+            Some(a) if has_role => Some((a, s - 1)),
+            _ => None,
+        }
+    }
+
+    /// A description headed by the noun at `h`: extends left over
+    /// modifiers and a determiner, absorbing names it covers ("US" in "US
+    /// officials").
+    fn descriptor(
+        &self,
+        h: usize,
+        kind: NounType,
+        plural: bool,
+        out: &mut Vec<Mention>,
+    ) {
+        let mut s = h;
+        let mut modifiers = 0;
+        while s > 0 && modifiers < 4 {
+            let p = s - 1;
+            let t = &self.tokens[p];
+            if !t.word || t.in_quote || t.sentence != self.tokens[h].sentence {
+                break;
+            }
+            let lower = &self.lower[p];
+            if in_list(DETERMINERS, lower) {
+                s = p;
+                break;
+            }
+            if in_list(NOT_MODIFIERS, lower)
+                || in_list(NOT_NAMES, lower) && !t.cap
+                || self.lexicon.cue(lower).is_some()
+                || lower.ends_with("ing")
+                || lower.ends_with("ly")
+            {
+                break;
+            }
+            if t.cap && in_list(NOT_NAMES, lower) {
+                break;
+            }
+            s = p;
+            modifiers += 1;
+        }
+        let extent_start = self.tokens[s].span.start;
+        while out.last().is_some_and(|m| m.extent.start >= extent_start) {
+            out.pop();
+        }
+        let speaker_type = match kind {
+            NounType::Group => SpeakerType::Group,
+            NounType::Organization => SpeakerType::Organization,
+            NounType::Document => SpeakerType::Unknown,
+            NounType::Person => SpeakerType::Person,
+        };
+        let gender = self.title_gender(h, h);
+        let mut m = self.simple(s, h, MentionKind::Descriptor, speaker_type,
+            gender, plural || kind == NounType::Group);
+        m.head = Some(self.lower[h].clone());
+        out.push(m);
+    }
+
+    fn simple(
+        &self,
+        s: usize,
+        e: usize,
+        kind: MentionKind,
+        speaker_type: SpeakerType,
+        gender: Option<Gender>,
+        plural: bool,
+    ) -> Mention {
+        let span = Span::new(self.tokens[s].span.start, self.tokens[e].span.end);
+        Mention {
+            span,
+            extent: span,
+            first_token: s,
+            last_token: e,
+            kind,
+            speaker_type,
+            entity: None,
+            gender,
+            plural,
+            role: None,
+            head: (kind == MentionKind::Descriptor)
+                .then(|| self.lower[e].clone()),
+            single_word: s == e,
+        }
+    }
+}

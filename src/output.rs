@@ -1,0 +1,244 @@
+//! Stage 9, the last of the pipeline: the table.
+//!
+//! Input: one document's attributions, with its mentions and offset map.
+//! Output: [`Row`]s with resolved speakers and offsets in the ORIGINAL
+//! text as Unicode code points, and the writers for CSV (the contract) and
+//! JSONL.
+//!
+//! The columns, in order (all may be empty unless said otherwise):
+//!
+//! | column | type | meaning |
+//! | --- | --- | --- |
+//! | doc_id | text, never empty | the document's id |
+//! | quote_id | integer ≥ 1 | rank within the document, in text order |
+//! | kind | `direct`, `partial`, `indirect` | |
+//! | quote | text, never empty | the words, entities decoded, white space folded |
+//! | quote_start, quote_end | code point offsets | the words in the original text, end exclusive |
+//! | speaker | text | the speaker's mention as written |
+//! | speaker_start, speaker_end | code point offsets | that mention in the original text |
+//! | speaker_name | text | canonical name |
+//! | speaker_type | `person`, `organization`, `group`, `unknown` | empty when unattributed |
+//! | speaker_role | text | role or title found in the article |
+//! | speaker_id | text | gazetteer id (Wikidata QID where known) |
+//! | cue | text | the linking verb or phrase as written |
+//! | via | text | outlet or source reporting the words |
+//! | rule | text, never empty | id of the deciding rule |
+//! | confidence | decimal 0 to 1 | two decimals |
+//! | paragraph | integer ≥ 1 | paragraph number |
+//! | cue_class | `neutral`, `assertive`, `concessive`, `negative` | the cue's stance |
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::normalize::{display_text, CharIndex};
+use crate::resolve::Resolver;
+use crate::{Analysis, Extractor, Span};
+
+/// The CSV header, in contract order.
+pub const COLUMNS: &[&str] = &[
+    "doc_id", "quote_id", "kind", "quote", "quote_start", "quote_end",
+    "speaker", "speaker_start", "speaker_end", "speaker_name",
+    "speaker_type", "speaker_role", "speaker_id", "cue", "via", "rule",
+    "confidence", "paragraph", "cue_class",
+];
+
+/// One row of the table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    /// The document's id.
+    pub doc_id: String,
+    /// 1, 2, ... within the document, in text order.
+    pub quote_id: usize,
+    /// direct, partial or indirect.
+    pub kind: &'static str,
+    /// The words.
+    pub quote: String,
+    /// Code point offset of the words' start in the original text.
+    pub quote_start: usize,
+    /// Code point offset of the words' end (exclusive).
+    pub quote_end: usize,
+    /// The speaker's mention as written.
+    pub speaker: String,
+    /// Code point offset of the mention's start.
+    pub speaker_start: Option<usize>,
+    /// Code point offset of the mention's end (exclusive).
+    pub speaker_end: Option<usize>,
+    /// Canonical name.
+    pub speaker_name: String,
+    /// person, organization, group, unknown; empty when unattributed.
+    pub speaker_type: &'static str,
+    /// Role found in the article.
+    pub speaker_role: String,
+    /// Gazetteer id.
+    pub speaker_id: String,
+    /// The cue as written.
+    pub cue: String,
+    /// The outlet or source reporting the words.
+    pub via: String,
+    /// The rule that decided.
+    pub rule: &'static str,
+    /// 0 to 1, two decimals.
+    pub confidence: String,
+    /// 1-based paragraph number.
+    pub paragraph: usize,
+    /// The cue's stance.
+    pub cue_class: String,
+}
+
+/// Builds the rows of one analysed document.
+pub fn rows(extractor: &Extractor, doc_id: &str, a: &Analysis<'_>) -> Vec<Row> {
+    let text = a.normalized.text.as_str();
+    let chars = CharIndex::new(a.original);
+    let segments = &a.segments;
+    let mut resolver = Resolver::new(text, &a.mentions, extractor.gazetteer(),
+        |pos| segments.paragraph_of(pos));
+    let original_span = |s: Span| -> (usize, usize) {
+        (a.normalized.to_original(s.start), a.normalized.to_original(s.end))
+    };
+    let mut out = Vec::with_capacity(a.attributions.len());
+    for at in &a.attributions {
+        let (qs, qe) = original_span(at.span);
+        let quote = display_text(&a.original[qs..qe]);
+        if quote.is_empty() {
+            continue;
+        }
+        let mut row = Row {
+            doc_id: doc_id.to_string(),
+            quote_id: out.len() + 1,
+            kind: at.kind.as_str(),
+            quote,
+            quote_start: chars.chars_before(qs),
+            quote_end: chars.chars_before(qe),
+            speaker: String::new(),
+            speaker_start: None,
+            speaker_end: None,
+            speaker_name: String::new(),
+            speaker_type: "",
+            speaker_role: String::new(),
+            speaker_id: String::new(),
+            cue: String::new(),
+            via: String::new(),
+            rule: at.rule,
+            confidence: String::new(),
+            paragraph: at.paragraph + 1,
+            cue_class: String::new(),
+        };
+        let mut confidence = at.confidence;
+        if let Some(m) = at.speaker {
+            let mention = &a.mentions[m];
+            let (ss, se) = original_span(mention.span);
+            let resolved = resolver.resolve(m);
+            row.speaker = display_text(&a.original[ss..se]);
+            row.speaker_start = Some(chars.chars_before(ss));
+            row.speaker_end = Some(chars.chars_before(se));
+            row.speaker_name = resolved.name;
+            row.speaker_type = resolved.speaker_type.as_str();
+            row.speaker_role = crate::normalize::fold_whitespace(&resolved.role);
+            row.speaker_id = resolved.id;
+            if resolved.step == "pronoun" {
+                confidence *= if row.speaker_name.is_empty() { 0.6 } else { 0.9 };
+            }
+        }
+        if let Some(c) = at.cue {
+            let cue = &a_cue(a, c);
+            row.cue = cue.0.clone();
+            row.cue_class = cue.1.clone();
+        } else if let Some(span) = at.colon_cue {
+            row.cue = text[span.start..span.end].to_string();
+            row.cue_class = "neutral".to_string();
+        }
+        if let Some(v) = at.via {
+            let r = resolver.resolve(v);
+            row.via = if r.name.is_empty() {
+                a.mentions[v].text(text).to_string()
+            } else {
+                r.name
+            };
+            if row.via == row.speaker_name {
+                row.via.clear();
+            }
+        }
+        row.confidence = format!("{:.2}", confidence.clamp(0.0, 1.0));
+        out.push(row);
+    }
+    out
+}
+
+/// Cue `c` as written, and its stance.
+fn a_cue(a: &Analysis<'_>, c: usize) -> (String, String) {
+    let cue = &a.cues[c];
+    let text = a.normalized.text.as_str();
+    (
+        text[cue.span.start..cue.span.end].to_string(),
+        cue.info.stance.clone(),
+    )
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// RFC 4180 CSV with a header row.
+    Csv,
+    /// One JSON object a line.
+    Jsonl,
+}
+
+/// Writes rows in a format, header first for CSV.
+pub struct TableWriter<W: Write> {
+    format: Format,
+    csv: Option<csv::Writer<W>>,
+    plain: Option<W>,
+}
+
+impl<W: Write> TableWriter<W> {
+    /// A writer; the CSV header is written at once.
+    pub fn new(format: Format, out: W) -> io::Result<TableWriter<W>> {
+        match format {
+            Format::Csv => {
+                let mut w = csv::WriterBuilder::new()
+                    .has_headers(false)
+                    .from_writer(out);
+                w.write_record(COLUMNS).map_err(csv_io)?;
+                Ok(TableWriter { format, csv: Some(w), plain: None })
+            }
+            Format::Jsonl => {
+                Ok(TableWriter { format, csv: None, plain: Some(out) })
+            }
+        }
+    }
+
+    /// Writes one row.
+    pub fn write(&mut self, row: &Row) -> io::Result<()> {
+        match self.format {
+            Format::Csv => {
+                let w = self.csv.as_mut().expect("csv writer");
+                w.serialize(row).map_err(csv_io)
+            }
+            Format::Jsonl => {
+                let w = self.plain.as_mut().expect("plain writer");
+                serde_json::to_writer(&mut *w, row)?;
+                w.write_all(b"\n")
+            }
+        }
+    }
+
+    /// Flushes and returns the inner writer.
+    pub fn finish(self) -> io::Result<W> {
+        match (self.csv, self.plain) {
+            (Some(w), _) => w.into_inner().map_err(|e| e.into_error()),
+            (_, Some(mut w)) => {
+                w.flush()?;
+                Ok(w)
+            }
+            _ => unreachable!("one writer is always set"),
+        }
+    }
+}
+
+fn csv_io(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
+}

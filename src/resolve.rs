@@ -1,0 +1,311 @@
+//! Stage 8 of the pipeline: resolution of speakers to canonical names.
+//!
+//! Input: the mentions of a document and the mention the rules chose as a
+//! speaker. Output: a [`Resolved`] speaker: canonical name, type, role and
+//! gazetteer id. The steps, cheapest first, follow what the survey of
+//! earlier tools found users missing most (research/PRIOR_ART.md, section
+//! 4.2 and 4.3): a gazetteer name gives its entry; a surname gives the
+//! fuller name met in the article ("Lavrov" -> "Sergey Lavrov"), or the
+//! gazetteer entry it is a short form of after a title; a pronoun gives the
+//! last person of compatible gender before it; a role noun ("the
+//! spokeswoman") gives the person holding that role in the article; an
+//! unnamed source gives the fullest description of it in the article ("the
+//! officials" -> "US officials").
+
+use std::collections::HashMap;
+
+use crate::gazetteer::Gazetteer;
+use crate::mentions::{Mention, MentionKind};
+use crate::{Gender, SpeakerType};
+
+/// A speaker resolved to a canonical entity.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Resolved {
+    /// Canonical name; empty when unknown.
+    pub name: String,
+    /// person, organization, group or unknown.
+    pub speaker_type: SpeakerType,
+    /// Role or title found in the article.
+    pub role: String,
+    /// Gazetteer id (a Wikidata QID where known).
+    pub id: String,
+    /// How the name was found, for `explain`: `gazetteer`, `surname`,
+    /// `pronoun`, `role`, `description`, `as-written`.
+    pub step: &'static str,
+}
+
+/// Resolves the mentions of one document; results are cached.
+pub struct Resolver<'a> {
+    text: &'a str,
+    mentions: &'a [Mention],
+    gazetteer: &'a Gazetteer,
+    /// Last word of every multi-word person name -> mentions, in order.
+    by_last_word: HashMap<String, Vec<usize>>,
+    paragraph_of_mention: Vec<usize>,
+    cache: Vec<Option<Resolved>>,
+}
+
+/// Drops an Arabic article so "al-Abadi" and "Abadi" meet.
+fn bare(word: &str) -> &str {
+    for prefix in ["al-", "Al-", "el-", "El-", "ad-", "as-", "ash-"] {
+        if let Some(rest) = word.strip_prefix(prefix) {
+            return rest;
+        }
+    }
+    word
+}
+
+fn strip_determiner(s: &str) -> &str {
+    for d in ["the ", "The ", "a ", "A ", "an ", "An "] {
+        if let Some(rest) = s.strip_prefix(d) {
+            return rest;
+        }
+    }
+    s
+}
+
+impl<'a> Resolver<'a> {
+    /// Prepares resolution for one document. `paragraph_of` maps a byte
+    /// offset to its paragraph.
+    pub fn new(
+        text: &'a str,
+        mentions: &'a [Mention],
+        gazetteer: &'a Gazetteer,
+        paragraph_of: impl Fn(usize) -> usize,
+    ) -> Resolver<'a> {
+        let mut by_last_word: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, m) in mentions.iter().enumerate() {
+            if m.kind != MentionKind::Name || m.single_word {
+                continue;
+            }
+            if m.speaker_type != SpeakerType::Person {
+                continue;
+            }
+            let words: Vec<&str> = m.text(text).split(' ').collect();
+            if let Some(last) = words.last() {
+                by_last_word.entry(bare(last).to_string()).or_default().push(i);
+            }
+        }
+        Resolver {
+            text,
+            mentions,
+            gazetteer,
+            by_last_word,
+            paragraph_of_mention: mentions
+                .iter()
+                .map(|m| paragraph_of(m.span.start))
+                .collect(),
+            cache: vec![None; mentions.len()],
+        }
+    }
+
+    /// Resolves mention `i`.
+    pub fn resolve(&mut self, i: usize) -> Resolved {
+        if let Some(r) = &self.cache[i] {
+            return r.clone();
+        }
+        let m = &self.mentions[i];
+        let r = match m.kind {
+            MentionKind::Name => self.name(i),
+            MentionKind::Pronoun => self.pronoun(i),
+            MentionKind::Descriptor => self.descriptor(i),
+        };
+        self.cache[i] = Some(r.clone());
+        r
+    }
+
+    /// The gender of the person mention `i` stands for.
+    fn gender(&mut self, i: usize) -> Option<Gender> {
+        let m = &self.mentions[i];
+        if m.gender.is_some() || m.kind != MentionKind::Name {
+            return m.gender;
+        }
+        self.fuller(i).and_then(|f| self.mentions[f].gender)
+    }
+
+    /// A fuller person name in the article whose last word is this single
+    /// word: the nearest before it, else the first after it.
+    fn fuller(&self, i: usize) -> Option<usize> {
+        let m = &self.mentions[i];
+        if !m.single_word {
+            return None;
+        }
+        let word = bare(m.text(self.text));
+        let list = self.by_last_word.get(word)?;
+        list.iter().rev().find(|&&f| f < i).or(list.first()).copied()
+    }
+
+    fn role_text(&self, i: usize) -> String {
+        self.mentions[i]
+            .role
+            .map(|r| self.text[r.start..r.end].to_string())
+            .unwrap_or_default()
+    }
+
+    fn name(&mut self, i: usize) -> Resolved {
+        let m = &self.mentions[i];
+        let written = m.text(self.text).to_string();
+        let mut role = self.role_text(i);
+        if let Some(e) = m.entity {
+            let ent = self.gazetteer.entity(e);
+            if role.is_empty() {
+                role = self.cluster_role(i, Some(e));
+            }
+            return Resolved {
+                name: ent.name.clone(),
+                speaker_type: m.speaker_type,
+                role,
+                id: ent.output_id().to_string(),
+                step: "gazetteer",
+            };
+        }
+        if let Some(f) = self.fuller(i) {
+            let mut r = self.resolve(f);
+            if !role.is_empty() {
+                r.role = role;
+            }
+            r.step = "surname";
+            return r;
+        }
+        // A surname after a title with one gazetteer entry it can be.
+        if m.single_word && m.role.is_some() {
+            if let [e] = self.gazetteer.short_form(&written) {
+                let ent = self.gazetteer.entity(*e);
+                return Resolved {
+                    name: ent.name.clone(),
+                    speaker_type: SpeakerType::Person,
+                    role,
+                    id: ent.output_id().to_string(),
+                    step: "gazetteer",
+                };
+            }
+        }
+        if role.is_empty() {
+            role = self.cluster_role(i, None);
+        }
+        Resolved {
+            name: written,
+            speaker_type: match m.speaker_type {
+                // A single capitalised word that speaks is most often a
+                // person's surname.
+                SpeakerType::Unknown => SpeakerType::Person,
+                t => t,
+            },
+            role,
+            id: String::new(),
+            step: "as-written",
+        }
+    }
+
+    /// The first role written for the same person elsewhere in the article.
+    fn cluster_role(&self, i: usize, entity: Option<usize>) -> String {
+        let text = self.mentions[i].text(self.text);
+        for (j, o) in self.mentions.iter().enumerate() {
+            if j == i || o.kind != MentionKind::Name || o.role.is_none() {
+                continue;
+            }
+            let same = match entity {
+                Some(e) => o.entity == Some(e),
+                None => o.text(self.text) == text,
+            };
+            if same {
+                return self.role_text(j);
+            }
+        }
+        String::new()
+    }
+
+    /// He/she: the last person of compatible gender before the pronoun,
+    /// in its paragraph or the two before. They: the last plural source or
+    /// organization.
+    fn pronoun(&mut self, i: usize) -> Resolved {
+        let m = &self.mentions[i];
+        let (gender, plural) = (m.gender, m.plural);
+        let para = self.paragraph_of_mention[i];
+        for j in (0..i).rev() {
+            if self.paragraph_of_mention[j] + 2 < para {
+                break;
+            }
+            let o = &self.mentions[j];
+            let fits = if plural {
+                o.kind == MentionKind::Descriptor && o.plural
+                    || o.speaker_type == SpeakerType::Organization
+            } else {
+                o.kind != MentionKind::Pronoun
+                    && !o.plural
+                    && matches!(o.speaker_type, SpeakerType::Person
+                        | SpeakerType::Unknown)
+            };
+            if !fits {
+                continue;
+            }
+            if !plural {
+                let g = self.gender(j);
+                if gender.is_some() && g.is_some() && g != gender {
+                    continue;
+                }
+            }
+            let mut r = self.resolve(j);
+            if r.speaker_type == SpeakerType::Unknown {
+                r.speaker_type = SpeakerType::Person;
+            }
+            r.step = "pronoun";
+            return r;
+        }
+        Resolved {
+            name: String::new(),
+            speaker_type: if plural {
+                SpeakerType::Group
+            } else {
+                SpeakerType::Person
+            },
+            step: "pronoun",
+            ..Resolved::default()
+        }
+    }
+
+    fn descriptor(&mut self, i: usize) -> Resolved {
+        let m = &self.mentions[i];
+        let written = m.text(self.text).to_string();
+        let head = m.head.clone().unwrap_or_default();
+        if m.speaker_type == SpeakerType::Person && !m.plural {
+            // "the spokeswoman": the last person given that role.
+            for j in (0..i).rev() {
+                let o = &self.mentions[j];
+                if o.kind == MentionKind::Name
+                    && o.speaker_type == SpeakerType::Person
+                    && self.role_text(j).to_lowercase().contains(&head)
+                {
+                    let mut r = self.resolve(j);
+                    r.step = "role";
+                    return r;
+                }
+            }
+        }
+        // The fullest description with the same head noun.
+        let mut best = strip_determiner(&written).to_string();
+        for o in self.mentions.iter() {
+            if o.kind == MentionKind::Descriptor && o.head.as_deref() == Some(&head)
+            {
+                let t = strip_determiner(o.text(self.text));
+                if t.split(' ').count() > best.split(' ').count() {
+                    best = t.to_string();
+                }
+            }
+        }
+        Resolved {
+            name: best,
+            speaker_type: m.speaker_type,
+            role: String::new(),
+            id: String::new(),
+            step: "description",
+        }
+    }
+}
+
+impl Mention {
+    /// The mention's words.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.span.start..self.span.end]
+    }
+}

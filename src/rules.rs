@@ -1,0 +1,1133 @@
+//! Stage 7 of the pipeline: the attribution rules.
+//!
+//! Input: the quotes, tokens, mentions and cues of one document. Output:
+//! [`Attribution`]s: every quote and every reported claim with the mention
+//! that speaks it (if any), its cue, the outlet that reports it (`via`),
+//! the id of the rule that decided and a confidence.
+//!
+//! It works in two steps. First every cue gets a [`Frame`]: the cue and
+//! its speaker, found by the frame rules (a subject to the left, skipping
+//! an appositive; an inverted speaker after "..., said"; the agent of a
+//! participle; the source of "according to"). Then an ordered sieve, most
+//! precise rule first, gives each quote the frame next to it, and each
+//! frame whose cue is followed (or preceded) by a reported clause a claim.
+//! Every rule has a stable id, written to the `rule` column; the ids and
+//! their examples are listed in [`RULES`] and tested in `tests/rules.rs`.
+
+use crate::cues::CueMatch;
+use crate::mentions::{Mention, MentionKind};
+use crate::quotes::Quote;
+use crate::segment::Segments;
+use crate::tokens::Token;
+use crate::{Kind, SpeakerType, Span};
+
+/// A rule of the sieve: its id, what it does, and an example.
+pub struct RuleInfo {
+    /// Stable id, written to the `rule` column.
+    pub id: &'static str,
+    /// What the rule matches.
+    pub description: &'static str,
+    /// A sentence it attributes.
+    pub example: &'static str,
+    /// Confidence of an attribution made by this rule alone.
+    pub confidence: f32,
+}
+
+macro_rules! rules {
+    ($($name:ident = $id:literal, $conf:literal, $desc:literal, $ex:literal;)*) => {
+        $(
+            #[doc = $desc]
+            #[doc = ""]
+            #[doc = concat!("Example: `", $ex, "`")]
+            pub const $name: &str = $id;
+        )*
+        /// Every rule, most precise first.
+        pub const RULES: &[RuleInfo] = &[$(RuleInfo {
+            id: $id, description: $desc, example: $ex, confidence: $conf,
+        }),*];
+    };
+}
+
+rules! {
+    QUOTE_AFTER_SPEAKER_CUE = "quote/after/speaker-cue", 0.95,
+        "The speaker and cue follow the closing mark.",
+        "\"We are polite people,\" Lavrov told reporters.";
+    QUOTE_AFTER_CUE_SPEAKER = "quote/after/cue-speaker", 0.95,
+        "An inverted cue and speaker follow the closing mark.",
+        "\"If we have these grounds,\" said Rogachev.";
+    QUOTE_BEFORE = "quote/before", 0.9,
+        "The speaker and cue come before the opening mark, with a colon, \
+         a comma or nothing between.",
+        "Kerry said: \"We would welcome Russian contributions.\"";
+    QUOTE_INTERRUPTED = "quote/interrupted", 0.9,
+        "The second piece of a quote interrupted by its attribution.",
+        "\"A lot of people think that,\" said a protester. \"So they lie.\"";
+    QUOTE_IN_CLAIM = "quote/in-claim", 0.85,
+        "A quoted fragment inside a reported claim takes its speaker.",
+        "Kerry warned that Russian support \u{201C}risks extending the \
+         conflict\u{201D}.";
+    QUOTE_CONTINUED = "quote/continued", 0.85,
+        "A piece of a quote running over several paragraphs takes the \
+         speaker of another piece.",
+        "\"First paragraph.\\n\\n\"Second paragraph,\" she said.";
+    QUOTE_SAME_PARAGRAPH = "quote/same-paragraph", 0.75,
+        "A further quote in a paragraph keeps the last speaker named there.",
+        "\"We are ready,\" he said. \"We will win.\"";
+    QUOTE_PREVIOUS_PARAGRAPH = "quote/previous-paragraph", 0.65,
+        "A paragraph made only of a quote takes the last speaker of the \
+         previous paragraph.",
+        "Lam said the bill was dead.\\n\\n\"It will never return.\"";
+    CLAIM_CUE_CLAUSE = "claim/cue-clause", 0.85,
+        "The clause after a reporting verb (and an optional that).",
+        "Kerry said Wednesday that Russia has proposed talks.";
+    CLAIM_TRAILING = "claim/trailing", 0.8,
+        "The clause before a closing attribution.",
+        "Russia has deployed 200 soldiers, the officials said.";
+    CLAIM_PARTICIPLE = "claim/participle", 0.75,
+        "The clause after a participle whose agent is the sentence's \
+         speaker.",
+        "Fabius declared, insisting Russia does a lot of talking.";
+    CLAIM_ACCORDING_TO = "claim/according-to", 0.85,
+        "The clause reported by \"according to X\".",
+        "More than 1000 people have been arrested, according to The \
+         Guardian.";
+    CLAIM_HEADLINE_COLON = "claim/headline-colon", 0.7,
+        "A headline that opens with a speaker and a colon.",
+        "Kerry: US looks at Russian offer of military talks";
+    UNATTRIBUTED = "quote/unattributed", 0.5,
+        "A quote no rule could attribute (scare quotes, titles): still a \
+         row, with empty speaker columns.",
+        "Officials issued \u{201C}stern\u{201D} warnings.";
+}
+
+/// The confidence of a rule.
+pub fn confidence_of(rule: &str) -> f32 {
+    RULES.iter().find(|r| r.id == rule).map_or(0.5, |r| r.confidence)
+}
+
+/// A cue with its speaker.
+#[derive(Debug, Clone)]
+pub struct Frame {
+    /// Index into the cues.
+    pub cue: usize,
+    /// The speaking mention, if found.
+    pub speaker: Option<usize>,
+    /// The speaker follows the cue ("said Rogachev").
+    pub inverted: bool,
+    /// First token of the frame (speaker or cue, whichever comes first).
+    pub first: usize,
+    /// Last token of the frame.
+    pub last: usize,
+    /// The outlet or source reporting this frame's words.
+    pub via: Option<usize>,
+    /// The frame closes its sentence ("..., the officials said.").
+    pub trailing: bool,
+}
+
+/// One row before output: a quote or claim and its attribution.
+#[derive(Debug, Clone)]
+pub struct Attribution {
+    /// direct, partial or indirect.
+    pub kind: Kind,
+    /// The words, in the clean text.
+    pub span: Span,
+    /// The speaking mention.
+    pub speaker: Option<usize>,
+    /// The cue.
+    pub cue: Option<usize>,
+    /// A headline colon cue ("Kerry: ..."), when there is no cue word.
+    pub colon_cue: Option<Span>,
+    /// The outlet or source reporting the words.
+    pub via: Option<usize>,
+    /// The rule that decided.
+    pub rule: &'static str,
+    /// 0 to 1.
+    pub confidence: f32,
+    /// 0-based paragraph index.
+    pub paragraph: usize,
+}
+
+/// Adverbs and auxiliaries that may stand between a subject and its verb
+/// ("Kerry also said", "Obama has repeatedly said").
+const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
+    "also", "meanwhile", "later", "earlier", "then", "again", "further",
+    "previously", "reportedly", "has", "have", "had", "would", "will",
+    "could", "may", "might", "can", "should", "must", "just", "once",
+    "already", "always", "often", "now", "still", "however", "too",
+    "himself", "herself", "themselves", "itself", "first", "last",
+    "separately", "subsequently", "yesterday", "today", "tonight",
+    "simply", "only", "even", "both", "all", "initially", "recently",
+];
+
+/// Words between a verb and its reported clause that are not the clause
+/// ("said on Tuesday", "said in a statement").
+const ADVERBIALS: &[&str] = &[
+    "today", "yesterday", "tonight", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "on", "last", "this",
+    "week", "month", "year", "earlier", "later", "also", "again",
+    "previously", "recently", "publicly", "privately", "meanwhile",
+    "however", "repeatedly", "morning", "afternoon", "evening", "night",
+    "separately", "further", "late", "early", "then", "now", "once",
+    "more",
+];
+
+struct Context<'a> {
+    text: &'a str,
+    segments: &'a Segments,
+    quotes: &'a [Quote],
+    tokens: &'a [Token],
+    mentions: &'a [Mention],
+    cues: &'a [CueMatch<'a>],
+    /// Mention whose extent ends at a token (index + 1; 0 for none).
+    mention_ending: Vec<u32>,
+    /// Mention whose extent or name starts at a token (index + 1).
+    mention_starting: Vec<u32>,
+    /// Cue starting at a token (index + 1).
+    cue_at: Vec<u32>,
+    /// Token index of every quote's opening and closing mark.
+    quote_tokens: Vec<(Option<usize>, Option<usize>)>,
+}
+
+/// Runs the whole sieve over one document.
+pub fn attribute(
+    text: &str,
+    segments: &Segments,
+    quotes: &[Quote],
+    tokens: &[Token],
+    mentions: &[Mention],
+    cues: &[CueMatch<'_>],
+) -> (Vec<Frame>, Vec<Attribution>) {
+    let n = tokens.len();
+    let mut mention_ending = vec![0u32; n];
+    let mut mention_starting = vec![0u32; n];
+    for (i, m) in mentions.iter().enumerate() {
+        mention_ending[m.last_token] = i as u32 + 1;
+        if mention_starting[m.first_token] == 0 {
+            mention_starting[m.first_token] = i as u32 + 1;
+        }
+        let name_start = token_at(tokens, m.span.start);
+        if name_start < n && mention_starting[name_start] == 0 {
+            mention_starting[name_start] = i as u32 + 1;
+        }
+    }
+    let mut cue_at = vec![0u32; n];
+    for (i, c) in cues.iter().enumerate() {
+        cue_at[c.first_token] = i as u32 + 1;
+    }
+    let quote_tokens = quotes
+        .iter()
+        .map(|q| {
+            (
+                q.open_mark.map(|s| token_at(tokens, s.start)),
+                q.close_mark.map(|s| token_at(tokens, s.start)),
+            )
+        })
+        .collect();
+    let cx = Context {
+        text,
+        segments,
+        quotes,
+        tokens,
+        mentions,
+        cues,
+        mention_ending,
+        mention_starting,
+        cue_at,
+        quote_tokens,
+    };
+    let mut frames: Vec<Frame> =
+        (0..cues.len()).map(|c| cx.frame(c)).collect();
+    cx.mark_trailing(&mut frames);
+    let mut out = cx.claims(&mut frames);
+    out.extend(cx.quote_rows(&frames, &out));
+    out.sort_by(|a, b| {
+        a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end))
+    });
+    (frames, out)
+}
+
+/// The index of the token at or after byte `pos`.
+fn token_at(tokens: &[Token], pos: usize) -> usize {
+    tokens.partition_point(|t| t.span.end <= pos)
+}
+
+impl<'a> Context<'a> {
+    fn word(&self, i: usize) -> &'a str {
+        self.tokens[i].text(self.text)
+    }
+
+    fn lower(&self, i: usize) -> String {
+        self.word(i).to_lowercase()
+    }
+
+    fn same_sentence(&self, a: usize, b: usize) -> bool {
+        self.tokens[a].sentence == self.tokens[b].sentence
+    }
+
+    fn is_quote_mark(&self, i: usize) -> bool {
+        let w = self.word(i);
+        matches!(
+            w,
+            "\"" | "'" | "\u{201C}" | "\u{201D}" | "\u{2018}" | "\u{2019}"
+                | "\u{00AB}" | "\u{00BB}" | "\u{201E}"
+        )
+    }
+
+    fn mention_ending_at(&self, i: usize) -> Option<usize> {
+        (self.mention_ending[i] as usize).checked_sub(1)
+    }
+
+    fn mention_starting_at(&self, i: usize) -> Option<usize> {
+        (self.mention_starting[i] as usize).checked_sub(1)
+    }
+
+    /// Builds the frame of cue `c`.
+    fn frame(&self, c: usize) -> Frame {
+        let cue = &self.cues[c];
+        let mut f = Frame {
+            cue: c,
+            speaker: None,
+            inverted: false,
+            first: cue.first_token,
+            last: cue.last_token,
+            via: None,
+            trailing: false,
+        };
+        if cue.according_to {
+            f.speaker = self.speaker_right(cue.last_token, 2);
+            f.inverted = true;
+        } else if cue.participle {
+            f.speaker = self.participle_agent(cue.first_token);
+            // The agent is found anywhere in the sentence: it does not
+            // widen the frame.
+            return f;
+        } else {
+            let before = cue.first_token.checked_sub(1);
+            let after_comma_or_quote = before.is_none_or(|b| {
+                !self.same_sentence(b, cue.first_token)
+                    || self.word(b) == ","
+                    || self.is_quote_mark(b)
+            });
+            if after_comma_or_quote && cue.info.inversion {
+                f.speaker = self.speaker_right(cue.last_token, 3);
+                f.inverted = f.speaker.is_some();
+            }
+            if f.speaker.is_none() {
+                f.speaker = self.subject_left(cue.first_token);
+            }
+        }
+        if let Some(s) = f.speaker {
+            let m = &self.mentions[s];
+            f.first = f.first.min(m.first_token);
+            f.last = f.last.max(m.last_token);
+        }
+        f
+    }
+
+    /// The subject of the verb at token `v`: the mention ending just before
+    /// it, past adverbs and an appositive ("Sergey Lavrov, Russia's foreign
+    /// minister, said").
+    fn subject_left(&self, v: usize) -> Option<usize> {
+        let mut k = v;
+        while k > 0 {
+            let p = k - 1;
+            if !self.same_sentence(p, v) || self.tokens[p].in_quote {
+                return None;
+            }
+            if let Some(m) = self.mention_ending_at(p) {
+                return Some(m);
+            }
+            let w = self.lower(p);
+            if self.tokens[p].word
+                && (BETWEEN_SUBJECT_AND_VERB.contains(&w.as_str())
+                    || w.ends_with("ly"))
+            {
+                k = p;
+                continue;
+            }
+            if w == "," || w == ")" || w == "\u{2014}" {
+                // An appositive or relative clause between commas: the
+                // subject ends before the comma that opens it.
+                let open = if w == ")" { "(" } else { w.as_str() };
+                let mut j = p;
+                let limit = p.saturating_sub(30);
+                while j > limit {
+                    j -= 1;
+                    if !self.same_sentence(j, v) || self.tokens[j].in_quote {
+                        return None;
+                    }
+                    if self.word(j) == open {
+                        return j.checked_sub(1).and_then(|e| {
+                            self.mention_ending_at(e)
+                                .filter(|&m| self.mentions[m].kind
+                                    != MentionKind::Pronoun)
+                        });
+                    }
+                }
+                return None;
+            }
+            return None;
+        }
+        None
+    }
+
+    /// The speaker after an inverted cue ("said Rogachev", "according to
+    /// WND"): a mention starting within `window` tokens.
+    fn speaker_right(&self, c: usize, window: usize) -> Option<usize> {
+        for k in c + 1..(c + 1 + window).min(self.tokens.len()) {
+            if !self.same_sentence(k, c) || self.tokens[k].in_quote {
+                return None;
+            }
+            if let Some(m) = self.mention_starting_at(k) {
+                if self.mentions[m].kind == MentionKind::Pronoun
+                    && self.lower(k) != "he"
+                    && self.lower(k) != "she"
+                {
+                    return None;
+                }
+                return Some(self.named_descriptor(m));
+            }
+            if !self.tokens[k].word {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// "a protester using the pseudonym Katya", "a man named John Smith":
+    /// the name given to a description.
+    fn named_descriptor(&self, m: usize) -> usize {
+        let d = &self.mentions[m];
+        if d.kind != MentionKind::Descriptor {
+            return m;
+        }
+        let mut k = d.last_token + 1;
+        let end = (k + 5).min(self.tokens.len());
+        while k < end && self.same_sentence(k, d.last_token) {
+            let w = self.lower(k);
+            if matches!(w.as_str(), "named" | "called" | "pseudonym" | "name"
+                | "identified")
+            {
+                let mut j = k + 1;
+                while j < end + 2 && j < self.tokens.len() {
+                    if let Some(n) = self.mention_starting_at(j) {
+                        if self.mentions[n].kind == MentionKind::Name {
+                            return n;
+                        }
+                    }
+                    if !matches!(self.lower(j).as_str(), "as" | "only") {
+                        break;
+                    }
+                    j += 1;
+                }
+                break;
+            }
+            k += 1;
+        }
+        m
+    }
+
+    /// The agent of a participle ("..., saying X"): the nearest person
+    /// named before it in its sentence; else the sentence's first mention
+    /// (its subject, "The Obama Administration has ..., saying").
+    fn participle_agent(&self, c: usize) -> Option<usize> {
+        let sentence = self.tokens[c].sentence;
+        let mut first = None;
+        let mut nearest_person = None;
+        for (i, m) in self.mentions.iter().enumerate() {
+            if m.first_token >= c {
+                break;
+            }
+            if self.tokens[m.first_token].sentence != sentence {
+                continue;
+            }
+            if first.is_none() && m.kind != MentionKind::Pronoun {
+                first = Some(i);
+            }
+            if m.kind == MentionKind::Name
+                && m.speaker_type == SpeakerType::Person
+            {
+                nearest_person = Some(i);
+            }
+        }
+        nearest_person.or(first)
+    }
+
+    /// Marks frames that close their sentence ("..., the officials
+    /// said."), and gives each frame inside such a sentence the closing
+    /// frame's speaker as `via` ("US officials believe ..., said WND").
+    fn mark_trailing(&self, frames: &mut [Frame]) {
+        for i in 0..frames.len() {
+            let f = frames[i].clone();
+            let cue = &self.cues[f.cue];
+            if cue.participle {
+                continue;
+            }
+            let Some(before) = f.first.checked_sub(1) else { continue };
+            if !self.same_sentence(before, f.first) {
+                continue;
+            }
+            let opens_after = self.word(before) == ","
+                || self.is_quote_mark(before);
+            if !opens_after || !self.ends_sentence_after(f.last) {
+                continue;
+            }
+            frames[i].trailing = true;
+            let (start, via) = (self.sentence_start(f.first), f.speaker);
+            for g in frames.iter_mut().take(i) {
+                if g.first >= start && g.speaker.is_some() && g.via.is_none()
+                {
+                    g.via = via;
+                }
+            }
+        }
+    }
+
+    /// Whether only adverbials or a closing phrase ("in a statement", "on
+    /// Twitter") follow token `k` in its sentence.
+    fn ends_sentence_after(&self, k: usize) -> bool {
+        let mut j = k + 1;
+        let mut words = 0;
+        while j < self.tokens.len() && self.same_sentence(j, k) {
+            let t = &self.tokens[j];
+            if t.word {
+                words += 1;
+                if words > 6 {
+                    return false;
+                }
+            } else if self.is_quote_mark(j) && !t.in_quote {
+                // A quote opening after the frame: not trailing.
+                if self.quotes.iter().any(|q| q.open_mark
+                    .is_some_and(|m| m.start == t.span.start))
+                {
+                    return false;
+                }
+            } else if self.word(j) == "," && words == 0 {
+                return false;
+            }
+            j += 1;
+        }
+        true
+    }
+
+    fn sentence_start(&self, k: usize) -> usize {
+        let s = self.tokens[k].sentence;
+        let mut j = k;
+        while j > 0 && self.tokens[j - 1].sentence == s {
+            j -= 1;
+        }
+        j
+    }
+
+    fn sentence_end(&self, k: usize) -> usize {
+        let s = self.tokens[k].sentence;
+        let mut j = k;
+        while j + 1 < self.tokens.len() && self.tokens[j + 1].sentence == s {
+            j += 1;
+        }
+        j
+    }
+
+    /// The quote whose opening mark is token `k`.
+    fn quote_opening_at(&self, k: usize) -> Option<usize> {
+        self.quote_tokens.iter().position(|&(o, _)| o == Some(k))
+    }
+
+    fn paragraph_of(&self, pos: usize) -> usize {
+        self.segments.paragraph_of(pos)
+    }
+
+    /// Claims: the reported clause of each frame, and headline colons.
+    fn claims(&self, frames: &mut [Frame]) -> Vec<Attribution> {
+        let mut out = Vec::new();
+        for fi in 0..frames.len() {
+            let f = frames[fi].clone();
+            if f.speaker.is_none() && !self.cues[f.cue].according_to {
+                // Still a claim if the cue clearly reports, but nobody is
+                // named: only for trailing and clause cues below.
+            }
+            let claim = if f.trailing {
+                self.trailing_claim(&f, frames)
+            } else if self.cues[f.cue].according_to {
+                self.according_to_claim(&f)
+                    .or_else(|| self.clause_claim(&f, frames))
+            } else {
+                self.clause_claim(&f, frames)
+            };
+            if let Some((span, rule)) = claim {
+                if span.start >= span.end {
+                    continue;
+                }
+                out.push(Attribution {
+                    kind: Kind::Indirect,
+                    span,
+                    speaker: f.speaker,
+                    cue: Some(f.cue),
+                    colon_cue: None,
+                    via: f.via,
+                    rule,
+                    confidence: confidence_of(rule),
+                    paragraph: self.paragraph_of(span.start),
+                });
+            }
+        }
+        out.extend(self.headline_colons());
+        out
+    }
+
+    /// The clause after the cue of `f`: past an addressee, adverbials and
+    /// "that", up to the end of the sentence or the next attribution.
+    fn clause_claim(
+        &self,
+        f: &Frame,
+        frames: &[Frame],
+    ) -> Option<(Span, &'static str)> {
+        let cue = &self.cues[f.cue];
+        let n = self.tokens.len();
+        let mut k = if f.inverted { f.last + 1 } else { cue.last_token + 1 };
+        if k >= n || !self.same_sentence(k, cue.first_token) {
+            return None;
+        }
+        let sentence_end = self.sentence_end(cue.first_token);
+        // "said Wednesday that", "told the media outlets from X that":
+        // a "that" close after the verb starts the clause.
+        let mut that = None;
+        for j in k..(k + 12).min(sentence_end + 1) {
+            if self.tokens[j].in_quote || self.cue_at[j] != 0 && j > k {
+                break;
+            }
+            let w = self.word(j);
+            if w == "that" {
+                that = Some(j);
+                break;
+            }
+            if matches!(w, "." | ";" | ":" | "?" | "!") || self.is_quote_mark(j)
+            {
+                break;
+            }
+        }
+        if let Some(t) = that {
+            k = t + 1;
+        } else {
+            if cue.info.addressee {
+                if let Some(m) = self.mention_starting_at(k) {
+                    k = self.mentions[m].last_token + 1;
+                }
+            }
+            while k <= sentence_end
+                && (ADVERBIALS.contains(&self.lower(k).as_str())
+                    || self.word(k) == ",")
+            {
+                k += 1;
+            }
+        }
+        if k > sentence_end {
+            return None;
+        }
+        let first = self.word(k);
+        if matches!(first, ":" | "," | "." | "?" | "!" | ";" | "(" | "-"
+            | "\u{2014}" | "\u{2013}")
+        {
+            return None;
+        }
+        if matches!(
+            self.lower(k).as_str(),
+            "to" | "about" | "of" | "for" | "with" | "in" | "at" | "by"
+                | "as" | "so" | "it" | "this" | "nothing" | "something"
+                | "anything" | "yes" | "no" | "and" | "but" | "or"
+                | "goodbye" | "hello" | "thanks" | "sorry" | "when"
+                | "how" | "what" | "why" | "where" | "who" | "whether"
+                | "if" | "from" | "against" | "into" | "over"
+        ) {
+            return None;
+        }
+        // A quote that starts the clause and runs to the sentence's end is
+        // a direct quote introduced by the cue, not a reported claim.
+        if let Some(q) = self.quote_opening_at(k) {
+            let after_close = self.quote_tokens[q].1.map_or(sentence_end, |c| c + 1);
+            let rest_is_punct = (after_close..=sentence_end)
+                .all(|j| !self.tokens[j].word);
+            if rest_is_punct || self.frame_starts_in(after_close, sentence_end, frames) {
+                return None;
+            }
+        }
+        let end = self.clause_end(k, sentence_end, frames);
+        let span = self.trim_span(k, end)?;
+        let rule = if cue.participle { CLAIM_PARTICIPLE } else { CLAIM_CUE_CLAUSE };
+        Some((span, rule))
+    }
+
+    fn frame_starts_in(&self, a: usize, b: usize, frames: &[Frame]) -> bool {
+        frames.iter().any(|g| g.first >= a && g.first <= b
+            && (a..g.first).all(|j| !self.tokens[j].word))
+    }
+
+    /// Where a clause starting at `k` ends: before a coordinated cue ("and
+    /// warned that"), a participle (", saying"), a closing attribution
+    /// (", the officials said") or "according to"; else at the sentence's
+    /// end.
+    fn clause_end(&self, k: usize, sentence_end: usize, frames: &[Frame]) -> usize {
+        for j in k + 1..=sentence_end {
+            if self.cue_at[j] == 0 || self.tokens[j].in_quote {
+                continue;
+            }
+            let c = self.cue_at[j] as usize - 1;
+            let cue = &self.cues[c];
+            let f = &frames[c];
+            let p = j - 1;
+            let pw = self.lower(p);
+            if pw == "and" || pw == "but" {
+                // "said X and warned that Y": a new claim starts.
+                let cut = if p > k && self.word(p - 1) == "," { p - 1 } else { p };
+                return cut.saturating_sub(1).max(k);
+            }
+            if cue.participle && pw == "," {
+                return p.saturating_sub(1).max(k);
+            }
+            if f.trailing || cue.according_to {
+                let start = f.first.min(j);
+                if start > k {
+                    let mut e = start - 1;
+                    while e > k && (self.word(e) == "," || self.is_quote_mark(e)
+                        && !self.tokens[e].in_quote && self.word(e) != "\u{201D}"
+                        && self.word(e) != "\"")
+                    {
+                        e -= 1;
+                    }
+                    return e;
+                }
+            }
+        }
+        sentence_end
+    }
+
+    /// The span from token `a` to token `b` without edge punctuation
+    /// (but keeping closing quote marks that end a quoted fragment).
+    fn trim_span(&self, mut a: usize, mut b: usize) -> Option<Span> {
+        while a <= b && !self.tokens[a].word && !self.is_quote_mark(a) {
+            a += 1;
+        }
+        while b >= a && !self.tokens[b].word
+            && !(self.is_quote_mark(b) && !self.tokens[b].in_quote
+                && self.quote_tokens.iter().any(|&(_, c)| c == Some(b)))
+        {
+            if b == 0 {
+                return None;
+            }
+            b -= 1;
+        }
+        if a > b {
+            return None;
+        }
+        let words = (a..=b).filter(|&j| self.tokens[j].word).count();
+        if words < 3 {
+            return None;
+        }
+        Some(Span::new(self.tokens[a].span.start, self.tokens[b].span.end))
+    }
+
+    /// The clause before a closing attribution, from the sentence's start.
+    fn trailing_claim(
+        &self,
+        f: &Frame,
+        frames: &[Frame],
+    ) -> Option<(Span, &'static str)> {
+        let start = self.sentence_start(f.first);
+        let end = f.first.checked_sub(1)?;
+        if end <= start {
+            return None;
+        }
+        // A direct quote closing just before the attribution: the quote
+        // rules attribute it; it is not a claim.
+        let mut e = end;
+        while e > start && self.word(e) == "," {
+            e -= 1;
+        }
+        if self.quote_tokens.iter().any(|&(_, c)| c == Some(e))
+            || self.tokens[e].in_quote
+        {
+            let q = self.quotes.iter().position(|q| {
+                q.content.end <= self.tokens[e].span.end
+                    && q.content.end + 4 >= self.tokens[e].span.start
+            });
+            if let Some(q) = q {
+                let qs = self.quotes[q].content.start;
+                let lead_words = (start..e)
+                    .take_while(|&j| self.tokens[j].span.end <= qs)
+                    .filter(|&j| self.tokens[j].word)
+                    .count();
+                if lead_words < 3 {
+                    return None;
+                }
+            }
+        }
+        // Another attribution inside: that frame's claim is the claim;
+        // this one only reports it (its speaker went to `via`).
+        if frames.iter().any(|g| {
+            g.cue != f.cue && g.first >= start && g.last < f.first
+                && g.speaker.is_some()
+        }) {
+            return None;
+        }
+        // "According to X, Y" clauses and leading adverbials stay: the
+        // whole clause is what was reported.
+        let span = self.trim_span(start, end)?;
+        let rule = if self.cues[f.cue].according_to {
+            CLAIM_ACCORDING_TO
+        } else {
+            CLAIM_TRAILING
+        };
+        Some((span, rule))
+    }
+
+    /// "According to X, CLAUSE": the clause after the comma that follows
+    /// the source.
+    fn according_to_claim(&self, f: &Frame) -> Option<(Span, &'static str)> {
+        let cue = &self.cues[f.cue];
+        let start = self.sentence_start(cue.first_token);
+        if start != cue.first_token {
+            return None;
+        }
+        let sentence_end = self.sentence_end(cue.first_token);
+        let mut k = f.last + 1;
+        while k <= sentence_end && self.word(k) != "," {
+            k += 1;
+        }
+        if k >= sentence_end {
+            return None;
+        }
+        let span = self.trim_span(k + 1, sentence_end)?;
+        Some((span, CLAIM_ACCORDING_TO))
+    }
+
+    /// "Kerry: US looks at Russian offer": a short paragraph with no final
+    /// period that opens with a name and a colon.
+    fn headline_colons(&self) -> Vec<Attribution> {
+        let mut out = Vec::new();
+        for (pi, p) in self.segments.paragraphs.iter().enumerate() {
+            let body = &self.text[p.span.start..p.span.end];
+            if body.len() > 200 || body.ends_with('.') || body.contains('\n') {
+                continue;
+            }
+            let first = token_at(self.tokens, p.span.start);
+            let Some(m) = self.mention_starting_at(first) else { continue };
+            let colon = self.mentions[m].last_token + 1;
+            if colon >= self.tokens.len() || self.word(colon) != ":" {
+                continue;
+            }
+            let last = token_at(self.tokens, p.span.end) .saturating_sub(1);
+            let Some(span) = self.trim_span(colon + 1, last) else { continue };
+            out.push(Attribution {
+                kind: Kind::Indirect,
+                span,
+                speaker: Some(m),
+                cue: None,
+                colon_cue: Some(self.tokens[colon].span),
+                via: None,
+                rule: CLAIM_HEADLINE_COLON,
+                confidence: confidence_of(CLAIM_HEADLINE_COLON),
+                paragraph: pi,
+            });
+        }
+        out
+    }
+
+    /// Attributes every quote.
+    fn quote_rows(
+        &self,
+        frames: &[Frame],
+        claims: &[Attribution],
+    ) -> Vec<Attribution> {
+        let mut rows: Vec<Attribution> = Vec::with_capacity(self.quotes.len());
+        let mut after_frame: Vec<Option<usize>> = vec![None; self.quotes.len()];
+        for (qi, q) in self.quotes.iter().enumerate() {
+            let kind = self.quote_kind(qi);
+            let mut row = Attribution {
+                kind,
+                span: q.content,
+                speaker: None,
+                cue: None,
+                colon_cue: None,
+                via: None,
+                rule: UNATTRIBUTED,
+                confidence: confidence_of(UNATTRIBUTED),
+                paragraph: q.paragraph,
+            };
+            let after = self.frame_after(qi, frames);
+            let before = self.frame_before(qi, frames);
+            after_frame[qi] = after;
+            let in_claim = claims.iter().find(|c| {
+                c.span.start <= q.content.start && q.content.end <= c.span.end
+                    && c.speaker.is_some()
+            });
+            let interrupted = before.is_some()
+                && qi > 0
+                && after_frame[qi - 1] == before
+                && self.quotes[qi - 1].paragraph == q.paragraph;
+            let choice: Option<(usize, &'static str, Option<usize>)> =
+                match (before, after) {
+                    _ if interrupted => {
+                        Some((before.unwrap(), QUOTE_INTERRUPTED, None))
+                    }
+                    (Some(b), Some(a)) if self.before_is_object(qi, b) => {
+                        Some((b, QUOTE_BEFORE, frames[a].speaker))
+                    }
+                    (_, Some(a)) => Some((
+                        a,
+                        if frames[a].inverted {
+                            QUOTE_AFTER_CUE_SPEAKER
+                        } else {
+                            QUOTE_AFTER_SPEAKER_CUE
+                        },
+                        None,
+                    )),
+                    (Some(b), None) => Some((b, QUOTE_BEFORE, None)),
+                    (None, None) => None,
+                };
+            if let Some((fi, rule, via)) = choice {
+                let f = &frames[fi];
+                if f.speaker.is_some() {
+                    row.speaker = f.speaker;
+                    row.cue = Some(f.cue);
+                    row.via = via.or(f.via);
+                    row.rule = rule;
+                    row.confidence = confidence_of(rule);
+                }
+            }
+            if row.speaker.is_none() {
+                if let Some(c) = in_claim {
+                    row.speaker = c.speaker;
+                    row.cue = c.cue;
+                    row.via = c.via;
+                    row.rule = QUOTE_IN_CLAIM;
+                    row.confidence = confidence_of(QUOTE_IN_CLAIM);
+                    row.kind = Kind::Partial;
+                }
+            }
+            if q.repaired {
+                row.confidence *= 0.8;
+            }
+            rows.push(row);
+        }
+        self.carry_speakers(&mut rows, frames);
+        rows
+    }
+
+    /// Quotes still without a speaker: the other pieces of a
+    /// multi-paragraph quote, the last speaker of the paragraph, or of the
+    /// previous paragraph for a paragraph made of a quote.
+    fn carry_speakers(&self, rows: &mut [Attribution], frames: &[Frame]) {
+        // Multi-paragraph groups share the speaker of any attributed piece.
+        for i in 0..rows.len() {
+            if rows[i].speaker.is_some() {
+                continue;
+            }
+            let g = self.quotes[i].group;
+            let donor = (0..rows.len()).find(|&j| {
+                j != i && self.quotes[j].group == g && rows[j].speaker.is_some()
+                    && rows[j].rule != QUOTE_CONTINUED
+            });
+            if let Some(j) = donor {
+                let (s, c, v) = (rows[j].speaker, rows[j].cue, rows[j].via);
+                self.set(&mut rows[i], s, c, v, QUOTE_CONTINUED);
+            }
+        }
+        for i in 0..rows.len() {
+            if rows[i].speaker.is_some() || rows[i].kind == Kind::Partial {
+                continue;
+            }
+            let q = &self.quotes[i];
+            let para = q.paragraph;
+            // The last speaker named in this paragraph before the quote.
+            let last_here = self.last_speaker_before(q.content.start, para,
+                frames, rows);
+            if let Some((s, c)) = last_here {
+                self.set(&mut rows[i], Some(s), c, None, QUOTE_SAME_PARAGRAPH);
+                continue;
+            }
+            // A paragraph that opens with the quote takes the speaker of
+            // the previous (non-boilerplate) paragraph.
+            let opens = q.open_mark.map_or(q.content.start, |m| m.start)
+                <= self.segments.paragraphs[para].span.start;
+            if !opens {
+                continue;
+            }
+            let mut prev = para;
+            while prev > 0 {
+                prev -= 1;
+                if !self.segments.paragraphs[prev].boilerplate {
+                    break;
+                }
+            }
+            if prev == para {
+                continue;
+            }
+            let end = self.segments.paragraphs[prev].span.end;
+            if let Some((s, c)) = self.last_speaker_before(end, prev, frames, rows)
+            {
+                self.set(&mut rows[i], Some(s), c, None,
+                    QUOTE_PREVIOUS_PARAGRAPH);
+            }
+        }
+    }
+
+    fn set(
+        &self,
+        row: &mut Attribution,
+        speaker: Option<usize>,
+        cue: Option<usize>,
+        via: Option<usize>,
+        rule: &'static str,
+    ) {
+        row.speaker = speaker;
+        row.cue = cue;
+        row.via = via;
+        row.rule = rule;
+        row.confidence = confidence_of(rule)
+            * if self.quotes.iter().any(|q| q.content == row.span && q.repaired)
+            {
+                0.8
+            } else {
+                1.0
+            };
+    }
+
+    /// The speaker of the last frame or attributed quote in paragraph
+    /// `para` before byte `pos`.
+    fn last_speaker_before(
+        &self,
+        pos: usize,
+        para: usize,
+        frames: &[Frame],
+        rows: &[Attribution],
+    ) -> Option<(usize, Option<usize>)> {
+        let mut best: Option<(usize, usize, Option<usize>)> = None;
+        for f in frames {
+            let Some(s) = f.speaker else { continue };
+            let at = self.tokens[f.first].span.start;
+            if at < pos && self.paragraph_of(at) == para
+                && best.is_none_or(|(b, _, _)| at > b)
+            {
+                best = Some((at, s, Some(f.cue)));
+            }
+        }
+        for r in rows {
+            let Some(s) = r.speaker else { continue };
+            if r.paragraph == para && r.span.start < pos
+                && best.is_none_or(|(b, _, _)| r.span.start > b)
+            {
+                best = Some((r.span.start, s, r.cue));
+            }
+        }
+        best.map(|(_, s, c)| (s, c))
+    }
+
+    /// The frame right after quote `qi`'s closing mark: `"...," Lavrov
+    /// told reporters` or `"...," said Rogachev`.
+    fn frame_after(&self, qi: usize, frames: &[Frame]) -> Option<usize> {
+        let close = self.quote_tokens[qi].1?;
+        let mut k = close + 1;
+        while k < self.tokens.len() && matches!(self.word(k), "," | "\u{2014}" | "-" | "\u{2013}") {
+            k += 1;
+        }
+        if k >= self.tokens.len() || self.tokens[k].in_quote {
+            return None;
+        }
+        // The frame must start within a few tokens: the attribution is
+        // glued to the quote.
+        frames
+            .iter()
+            .position(|f| {
+                f.first >= k && f.first <= k + 1
+                    && !self.cues[f.cue].participle
+                    && self.same_sentence(f.first, k)
+                    || (f.first >= k && f.first <= k + 3
+                        && f.speaker.is_some()
+                        && self.cues[f.cue].first_token <= k + 6
+                        && (k..f.first).all(|j| self.tokens[j].word))
+            })
+    }
+
+    /// The frame right before quote `qi`'s opening mark: `Kerry said: "`,
+    /// `he said, "`, `told reporters "`.
+    fn frame_before(&self, qi: usize, frames: &[Frame]) -> Option<usize> {
+        let open = self.quote_tokens[qi].0?;
+        let mut k = open;
+        let mut gap_words = 0;
+        while k > 0 {
+            let p = k - 1;
+            if self.tokens[p].in_quote {
+                break;
+            }
+            if self.cue_at[p] != 0 || self.mention_ending[p] != 0 {
+                // Found the end of something: a frame ending here?
+                if let Some(fi) = frames.iter().position(|f| f.last == p || f.last == p && f.inverted) {
+                    return Some(fi);
+                }
+            }
+            if self.tokens[p].word {
+                gap_words += 1;
+                // "said in a statement:" / "told reporters:".
+                if gap_words > 4 {
+                    return None;
+                }
+            } else if !matches!(self.word(p), ":" | "," | "\u{2014}" | "-") {
+                return None;
+            }
+            k = p;
+        }
+        None
+    }
+
+    /// Whether the quote is the object of the verb before it (`said
+    /// "..."`, `said: "..."`): then it wins over an attribution after it,
+    /// which only reports the words (`The sources said "...," WND
+    /// reported`).
+    fn before_is_object(&self, qi: usize, b: usize) -> bool {
+        let Some(open) = self.quote_tokens[qi].0 else { return false };
+        let _ = b;
+        open > 0 && !matches!(self.word(open - 1), ",")
+            && self.quote_kind(qi) == Kind::Direct
+            && self.cue_at[open - 1] != 0
+            || open > 0 && self.word(open - 1) == ":"
+    }
+
+    /// Direct (a quoted sentence or more) or partial (a fragment inside a
+    /// sentence). A quote is partial when a word other than a cue runs
+    /// into its opening mark and its words start in lower case, or when
+    /// it is short and ends with no punctuation mid-sentence.
+    fn quote_kind(&self, qi: usize) -> Kind {
+        let q = &self.quotes[qi];
+        let content = &self.text[q.content.start..q.content.end];
+        let Some(open) = self.quote_tokens[qi].0 else { return Kind::Direct };
+        let first_char = content.chars().next().unwrap_or(' ');
+        let prev = (0..open).rev().find(|&j| !self.tokens[j].in_quote);
+        let Some(p) = prev else { return Kind::Direct };
+        if !self.same_sentence(p, open) && self.tokens[p].sentence + 1 < self.tokens[open].sentence {
+            return Kind::Direct;
+        }
+        let pw = self.word(p);
+        if matches!(pw, ":" | "." | "?" | "!") || p + 1 != open && false {
+            return Kind::Direct;
+        }
+        if self.paragraph_of(self.tokens[p].span.start) != q.paragraph {
+            return Kind::Direct;
+        }
+        let ends_sentence = content.ends_with(['.', '?', '!', ','])
+            || content.ends_with("...");
+        if pw == "," {
+            return if first_char.is_uppercase() || ends_sentence {
+                Kind::Direct
+            } else {
+                Kind::Partial
+            };
+        }
+        if self.tokens[p].word {
+            if self.cue_at[p] != 0 && first_char.is_uppercase() {
+                return Kind::Direct;
+            }
+            return Kind::Partial;
+        }
+        Kind::Direct
+    }
+}

@@ -1,0 +1,285 @@
+//! Stage 3 of the pipeline: paragraphs and sentences.
+//!
+//! Input: the normalized text. Output: [`Segments`], the byte spans of the
+//! paragraphs and of the sentences inside them. Later stages use the
+//! paragraphs for multi-paragraph quotes and for carrying a speaker to the
+//! next paragraph, and the sentences to bound attribution windows and the
+//! extent of reported claims.
+
+use crate::Span;
+
+/// Paragraph and sentence spans of one document, in text order.
+#[derive(Debug, Default, Clone)]
+pub struct Segments {
+    /// Paragraph spans, trimmed of surrounding whitespace.
+    pub paragraphs: Vec<Paragraph>,
+    /// Sentence spans; sentences never cross a paragraph boundary.
+    pub sentences: Vec<Span>,
+}
+
+/// One paragraph.
+#[derive(Debug, Clone, Copy)]
+pub struct Paragraph {
+    /// Its span in the clean text.
+    pub span: Span,
+    /// A line of site furniture ("Share", "Advertisement"): kept for the
+    /// paragraph count, but it does not separate a quote from its speaker.
+    pub boilerplate: bool,
+}
+
+impl Segments {
+    /// The index of the paragraph holding byte `pos` (the last paragraph
+    /// starting at or before it).
+    pub fn paragraph_of(&self, pos: usize) -> usize {
+        self.paragraphs
+            .partition_point(|p| p.span.start <= pos)
+            .saturating_sub(1)
+    }
+
+    /// The index of the sentence holding byte `pos`.
+    pub fn sentence_of(&self, pos: usize) -> usize {
+        self.sentences.partition_point(|s| s.start <= pos).saturating_sub(1)
+    }
+}
+
+/// Lines that scraped news pages carry between paragraphs and that are
+/// not part of the article.
+const BOILERPLATE_LINES: &[&str] = &[
+    "share",
+    "advertisement",
+    "related articles",
+    "related",
+    "read more",
+    "continue reading",
+    "story continues below",
+    "sponsored",
+    "news",
+];
+
+/// Abbreviations after which a period does not end a sentence: titles and
+/// other common ones in English news (AP Stylebook abbreviations).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt",
+    "col", "sgt", "capt", "cmdr", "adm", "maj", "st", "jr", "sr", "rev",
+    "hon", "pres", "supt", "insp", "det", "no", "vs", "etc", "inc", "ltd",
+    "co", "corp", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct",
+    "nov", "dec", "mt", "ft", "fig", "approx", "dept", "univ", "est",
+];
+
+/// Splits `text` into paragraphs and sentences.
+pub fn segment(text: &str) -> Segments {
+    let mut seg = Segments::default();
+    for para in split_paragraphs(text) {
+        let body = &text[para.start..para.end];
+        let lower = body.trim().trim_end_matches(':').to_lowercase();
+        let boilerplate = body.len() < 40
+            && BOILERPLATE_LINES.iter().any(|b| lower == *b);
+        seg.paragraphs.push(Paragraph { span: para, boilerplate });
+        split_sentences(text, para, &mut seg.sentences);
+    }
+    seg
+}
+
+/// A blank line always separates paragraphs. A single line break does too,
+/// except inside hard-wrapped prose: when the line before it does not end a
+/// sentence and the next line starts in lower case.
+fn split_paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut last_content_end = 0;
+    let mut line_start = 0;
+    let bytes = text.as_bytes();
+    while line_start <= text.len() {
+        let line_end = memchr_newline(bytes, line_start);
+        let line = &text[line_start..line_end];
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            if let Some(s) = start.take() {
+                out.push(Span::new(s, last_content_end));
+            }
+        } else {
+            let content_start =
+                line_start + (line.len() - line.trim_start().len());
+            let content_end = line_start + line.trim_end().len();
+            if let Some(s) = start {
+                let prev = text[s..last_content_end].trim_end();
+                let continues = !prev.ends_with(['.', '!', '?', ':', '"',
+                    '\u{201D}', '\u{2019}', ')'])
+                    && trimmed.starts_with(|c: char| c.is_lowercase());
+                if !continues {
+                    out.push(Span::new(s, last_content_end));
+                    start = Some(content_start);
+                }
+            } else {
+                start = Some(content_start);
+            }
+            last_content_end = content_end;
+        }
+        if line_end >= text.len() {
+            break;
+        }
+        // CRLF is one line break, not a line break and an empty line.
+        line_start = if bytes[line_end] == b'\r'
+            && bytes.get(line_end + 1) == Some(&b'\n')
+        {
+            line_end + 2
+        } else {
+            line_end + 1
+        };
+    }
+    if let Some(s) = start {
+        out.push(Span::new(s, last_content_end));
+    }
+    out
+}
+
+fn memchr_newline(bytes: &[u8], from: usize) -> usize {
+    bytes[from..]
+        .iter()
+        .position(|&b| b == b'\n' || b == b'\r')
+        .map_or(bytes.len(), |p| from + p)
+}
+
+/// Quote marks that may follow a sentence's final punctuation.
+fn is_closing_mark(c: char) -> bool {
+    matches!(c, '"' | '\'' | '\u{201D}' | '\u{2019}' | '\u{00BB}' | ')')
+}
+
+/// Splits one paragraph into sentences at `.`, `!` or `?` (and any closing
+/// marks after them) followed by white space and a capital, a digit or an
+/// opening mark, unless the word before the period is a known abbreviation
+/// or a single capital letter (an initial, or "U.S.").
+fn split_sentences(text: &str, para: Span, out: &mut Vec<Span>) {
+    let body = &text[para.start..para.end];
+    let bytes = body.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'.' || b == b'!' || b == b'?' {
+            let mut end = i + 1;
+            // Ellipses and "?!" are one terminator.
+            while end < bytes.len() && matches!(bytes[end], b'.' | b'!' | b'?')
+            {
+                end += 1;
+            }
+            while let Some(c) = body[end..].chars().next() {
+                if is_closing_mark(c) {
+                    end += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let rest = &body[end..];
+            let after_space = rest.trim_start();
+            let spaced = after_space.len() < rest.len();
+            let next = after_space.chars().next();
+            let starts_new = match next {
+                None => false,
+                Some(c) => {
+                    c.is_uppercase()
+                        || c.is_ascii_digit()
+                        || matches!(c, '"' | '\u{201C}' | '\'' | '\u{2018}'
+                            | '\u{00AB}' | '(' | '\u{201E}')
+                }
+            };
+            if spaced && starts_new && !(b == b'.' && is_abbreviation(body, i))
+            {
+                out.push(Span::new(para.start + start, para.start + end));
+                start = end + (rest.len() - after_space.len());
+            }
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    if start < bytes.len() {
+        let s = para.start + start;
+        let e = para.start + body.trim_end().len();
+        if s < e {
+            out.push(Span::new(s, e));
+        }
+    }
+}
+
+/// Whether the period at `dot` ends an abbreviation rather than a sentence.
+fn is_abbreviation(body: &str, dot: usize) -> bool {
+    let before = &body[..dot];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .map_or(0, |p| p + 1);
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    // "U.S." / "U.N." / an initial "J." : letters separated by periods.
+    let letters: Vec<&str> = word.split('.').collect();
+    if letters.iter().all(|p| p.chars().count() == 1)
+        && word.chars().next().is_some_and(|c| c.is_uppercase())
+    {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let seg = segment(text);
+        seg.sentences.iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn splits_sentences_but_not_abbreviations() {
+        assert_eq!(
+            sentences("Mr. Smith met Gen. Jones in the U.S. on Monday. \
+                       They talked."),
+            vec!["Mr. Smith met Gen. Jones in the U.S. on Monday.",
+                "They talked."]
+        );
+    }
+
+    #[test]
+    fn a_quote_ending_a_sentence_keeps_its_closing_mark() {
+        assert_eq!(
+            sentences("\"It works,\" said Rogachev. \"If we have it.\" \
+                       Then he left."),
+            vec!["\"It works,\" said Rogachev.", "\"If we have it.\"",
+                "Then he left."]
+        );
+    }
+
+    #[test]
+    fn blank_lines_and_line_breaks_make_paragraphs() {
+        let text = "Headline here\n\nFirst para.\nSecond para.\n\
+                    hard wrapped line\ncontinues here.\n\nAdvertisement\n";
+        let seg = segment(text);
+        let paras: Vec<&str> = seg
+            .paragraphs
+            .iter()
+            .map(|p| &text[p.span.start..p.span.end])
+            .collect();
+        assert_eq!(
+            paras,
+            vec!["Headline here", "First para.", "Second para.",
+                "hard wrapped line\ncontinues here.", "Advertisement"]
+        );
+        assert!(seg.paragraphs[4].boilerplate);
+        assert!(!seg.paragraphs[0].boilerplate);
+    }
+
+    #[test]
+    fn crlf_line_ends_are_single_breaks() {
+        let seg = segment("One.\r\nTwo.\r\n\r\nThree.");
+        assert_eq!(seg.paragraphs.len(), 3);
+    }
+
+    #[test]
+    fn lower_case_after_period_does_not_split() {
+        assert_eq!(sentences("It cost 3.5 million. ok then"),
+            vec!["It cost 3.5 million. ok then"]);
+    }
+}

@@ -1,0 +1,155 @@
+//! Word tokens, shared by the mention and cue stages.
+//!
+//! Input: the normalized text, its sentences and its quotes. Output: the
+//! [`Token`]s of the text, each tagged with its sentence and with whether
+//! it lies inside a quote, so that the rules never take a name or a verb
+//! inside a quotation for the attribution around it.
+
+use crate::quotes::Quote;
+use crate::segment::Segments;
+use crate::Span;
+
+/// One word or punctuation mark.
+#[derive(Debug, Clone, Copy)]
+pub struct Token {
+    /// Where it is in the clean text.
+    pub span: Span,
+    /// A word (letters or digits), not punctuation.
+    pub word: bool,
+    /// The word starts with a capital letter.
+    pub cap: bool,
+    /// It lies inside a quote's content.
+    pub in_quote: bool,
+    /// Index of its sentence.
+    pub sentence: u32,
+}
+
+impl Token {
+    /// Its text.
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.span.start..self.span.end]
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+/// Tokenizes `text`. Words keep inner hyphens, periods of abbreviations
+/// ("U.S.") and apostrophes of contractions ("don't"); a possessive `'s`
+/// becomes a token of its own, so "Russia's" yields the name "Russia".
+pub fn tokenize(
+    text: &str,
+    segments: &Segments,
+    quotes: &[Quote],
+    out: &mut Vec<Token>,
+) {
+    out.clear();
+    let mut sentence = 0usize;
+    let mut quote = 0usize;
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        let word = c.is_alphanumeric();
+        if word {
+            while let Some(&(p, d)) = chars.peek() {
+                if d.is_alphanumeric() {
+                    chars.next();
+                    end = p + d.len_utf8();
+                    continue;
+                }
+                // Inner joiners: a hyphen or period between letters, an
+                // apostrophe inside a word but not a possessive 's.
+                let rest = &text[p + d.len_utf8()..];
+                let next = rest.chars().next();
+                let next_is_alnum = next.is_some_and(char::is_alphanumeric);
+                let joins = match d {
+                    '-' | '\u{2010}' | '\u{2011}' | '&' => next_is_alnum,
+                    '.' => {
+                        // "U.S." and "a.m.": single letters between dots.
+                        next_is_alnum
+                            && text[start..p].chars().count() == 1
+                            || (text[start..p]
+                                .chars()
+                                .rev()
+                                .nth(1)
+                                .is_some_and(|x| x == '.')
+                                && !next_is_alnum)
+                    }
+                    _ if is_apostrophe(d) => {
+                        let possessive = matches!(next, Some('s' | 'S'))
+                            && !rest[1..]
+                                .chars()
+                                .next()
+                                .is_some_and(char::is_alphanumeric);
+                        next_is_alnum && !possessive
+                    }
+                    _ => false,
+                };
+                if joins {
+                    chars.next();
+                    end = p + d.len_utf8();
+                } else {
+                    break;
+                }
+            }
+        } else if is_apostrophe(c) {
+            // A possessive 's right after a word.
+            if let Some(&(p, 's' | 'S')) = chars.peek() {
+                let glued = text[..start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric);
+                if glued {
+                    chars.next();
+                    end = p + 1;
+                }
+            }
+        }
+        while sentence + 1 < segments.sentences.len()
+            && segments.sentences[sentence + 1].start <= start
+        {
+            sentence += 1;
+        }
+        while quote < quotes.len() && quotes[quote].content.end <= start {
+            quote += 1;
+        }
+        let in_quote = quotes.get(quote).is_some_and(|q| {
+            q.content.start <= start && start < q.content.end
+        });
+        out.push(Token {
+            span: Span::new(start, end),
+            word,
+            cap: c.is_uppercase(),
+            in_quote,
+            sentence: sentence as u32,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    fn words(text: &str) -> Vec<&str> {
+        let seg = segment(text);
+        let mut toks = Vec::new();
+        tokenize(text, &seg, &[], &mut toks);
+        toks.iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn keeps_names_abbreviations_and_contractions() {
+        assert_eq!(
+            words("Russia's al-Abadi told the U.S. he didn\u{2019}t."),
+            vec!["Russia", "'s", "al-Abadi", "told", "the", "U.S.", "he",
+                "didn\u{2019}t", "."]
+        );
+        assert_eq!(words("Moscow\u{2019}s moves, 3.5 km"),
+            vec!["Moscow", "\u{2019}s", "moves", ",", "3.5", "km"]);
+    }
+}
