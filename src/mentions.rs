@@ -79,6 +79,8 @@ const NOT_NAMES: &[&str] = &[
     "december", "according", "reacting", "citing", "asked", "speaking",
     "following", "amid", "among", "around", "between", "beyond", "near",
     "toward", "towards", "via", "per", "let", "please", "yes", "oh",
+    "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    "ten", "hundreds", "thousands", "millions", "dozens", "several",
     "author", "photo", "image", "video", "source", "update", "updated",
     "breaking", "exclusive", "opinion", "analysis", "editor", "editorial",
 ];
@@ -88,6 +90,13 @@ const NOT_NAMES: &[&str] = &[
 const NAME_PARTICLES: &[&str] = &[
     "al", "bin", "ibn", "de", "van", "von", "der", "den", "da", "del",
     "della", "di", "du", "la", "le", "dos", "das", "of", "el", "y",
+    "for",
+];
+
+/// Letters after a name that are not part of it ("Kama Melly QC").
+const POSTNOMINALS: &[&str] = &[
+    "QC", "KC", "MP", "MEP", "MSP", "Jr", "Jr.", "Sr", "Sr.", "PhD",
+    "OBE", "MBE", "CBE", "Esq",
 ];
 
 /// Last words that make a capitalised sequence an organization.
@@ -128,6 +137,32 @@ const NOT_MODIFIERS: &[&str] = &[
     "him", "them", "us", "me", "would", "will", "could", "can", "may",
     "might", "should", "must", "did", "do", "does", "no", "nor", "yet",
 ];
+
+/// A lower-case noun of a person by its suffix ("astronomer", "co-author",
+/// "scientist", "historian", "consultant"): no list of jobs is complete,
+/// but English agent suffixes are few. Only used right before a name.
+fn is_agent_noun(lower: &str) -> bool {
+    const SUFFIXES: &[&str] = &["er", "or", "ist", "ian", "ant", "ent"];
+    const NOT_AGENTS: &[&str] = &[
+        "after", "under", "over", "other", "never", "ever", "former",
+        "latter", "for", "or", "nor", "per", "her", "their", "our",
+        "your", "whether", "together", "rather", "either", "neither",
+        "further", "later", "sooner", "recent", "current", "important",
+        "different", "present", "silent", "violent", "against", "want",
+        "meant", "sent", "went", "spent", "cent", "percent", "event",
+        "content", "moment", "government", "statement", "agreement",
+        "department", "parliament", "tournament", "paper", "number",
+        "letter", "member", "order", "border", "error", "sector",
+        "center", "centre", "matter", "water", "winter", "summer",
+        "quarter", "chapter", "corner", "power", "tower", "powder",
+        "faster", "slower", "higher", "lower", "larger", "smaller",
+    ];
+    lower.len() > 4
+        && lower.chars().all(|c| c.is_alphabetic() || c == '-')
+        && SUFFIXES.iter().any(|s| lower.ends_with(s))
+        && !NOT_AGENTS.contains(&lower)
+        && !lower.ends_with("ever")
+}
 
 fn in_list(list: &[&str], lower: &str) -> bool {
     list.contains(&lower)
@@ -223,6 +258,7 @@ impl<'a> Finder<'a> {
         let lower = &self.lower[i];
         self.lexicon.title(lower).is_some()
             || matches!(self.lexicon.noun(lower), Some((NounType::Person, _)))
+            || (!self.tokens[i].cap && is_agent_noun(lower))
     }
 
     fn run(&self, out: &mut Vec<Mention>) {
@@ -254,9 +290,16 @@ impl<'a> Finder<'a> {
                 continue;
             }
             if let Some((kind, plural)) = self.lexicon.noun(lower) {
-                // A role noun right before a name is the name's title.
-                let before_name = i + 1 < n && self.is_cap_word(i + 1)
-                    && kind == NounType::Person;
+                // A noun before a name, past role words, is part of the
+                // name's title ("study co-author Karen Alley").
+                let mut k = i + 1;
+                while k < n && k <= i + 3 && !self.tokens[k].cap
+                    && self.tokens[k].word && self.is_role_word(k)
+                {
+                    k += 1;
+                }
+                let before_name = k < n && self.is_cap_word(k)
+                    && (kind == NounType::Person || k > i + 1);
                 if !before_name {
                     self.descriptor(i, kind, plural, out);
                 }
@@ -308,8 +351,14 @@ impl<'a> Finder<'a> {
     }
 
     fn stop(&self, i: usize) -> bool {
-        in_list(NOT_NAMES, &self.lower[i])
-            || self.lexicon.cue(&self.lower[i]).is_some()
+        let lower = &self.lower[i];
+        let sentence_initial =
+            i == 0 || self.tokens[i - 1].sentence != self.tokens[i].sentence;
+        in_list(NOT_NAMES, lower)
+            || self.lexicon.cue(lower).is_some()
+            || (sentence_initial
+                && lower.ends_with("ly")
+                && self.gaz_at[i].is_none())
     }
 
     /// The last token of the capitalised sequence starting at `i`.
@@ -403,6 +452,10 @@ impl<'a> Finder<'a> {
         role_start: Option<usize>,
         out: &mut Vec<Mention>,
     ) {
+        let mut e = e;
+        while e > s && POSTNOMINALS.contains(&self.tok(e)) {
+            e -= 1;
+        }
         let role = role_start.filter(|&r| r < s).map(|r| (r, s - 1));
         // A demonym alone ("Russian") modifies; it does not speak.
         if s == e && self.lexicon.is_demonym(self.tok(s)) {
@@ -506,7 +559,7 @@ impl<'a> Finder<'a> {
             let role_word = t.word && self.is_role_word(p);
             let ok = role_word
                 || (t.word && t.cap && !self.stop(p))
-                || (lower == "of" && has_role)
+                || ((lower == "of" || lower == "for") && has_role)
                 || lower == "'s"
                 || lower == "\u{2019}s";
             if !ok {

@@ -91,8 +91,8 @@ pub fn rows(extractor: &Extractor, doc_id: &str, a: &Analysis<'_>) -> Vec<Row> {
     let text = a.normalized.text.as_str();
     let chars = CharIndex::new(a.original);
     let segments = &a.segments;
-    let mut resolver = Resolver::new(text, &a.mentions, extractor.gazetteer(),
-        |pos| segments.paragraph_of(pos));
+    let mut resolver =
+        Resolver::new(text, &a.mentions, extractor.gazetteer(), segments);
     let original_span = |s: Span| -> (usize, usize) {
         (a.normalized.to_original(s.start), a.normalized.to_original(s.end))
     };

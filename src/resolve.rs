@@ -14,8 +14,9 @@
 
 use std::collections::HashMap;
 
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{EntityType, Gazetteer};
 use crate::mentions::{Mention, MentionKind};
+use crate::segment::Segments;
 use crate::{Gender, SpeakerType};
 
 /// A speaker resolved to a canonical entity.
@@ -42,6 +43,7 @@ pub struct Resolver<'a> {
     /// Last word of every multi-word person name -> mentions, in order.
     by_last_word: HashMap<String, Vec<usize>>,
     paragraph_of_mention: Vec<usize>,
+    sentence_of_mention: Vec<usize>,
     cache: Vec<Option<Resolved>>,
 }
 
@@ -65,13 +67,12 @@ fn strip_determiner(s: &str) -> &str {
 }
 
 impl<'a> Resolver<'a> {
-    /// Prepares resolution for one document. `paragraph_of` maps a byte
-    /// offset to its paragraph.
+    /// Prepares resolution for one document.
     pub fn new(
         text: &'a str,
         mentions: &'a [Mention],
         gazetteer: &'a Gazetteer,
-        paragraph_of: impl Fn(usize) -> usize,
+        segments: &Segments,
     ) -> Resolver<'a> {
         let mut by_last_word: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, m) in mentions.iter().enumerate() {
@@ -93,7 +94,11 @@ impl<'a> Resolver<'a> {
             by_last_word,
             paragraph_of_mention: mentions
                 .iter()
-                .map(|m| paragraph_of(m.span.start))
+                .map(|m| segments.paragraph_of(m.span.start))
+                .collect(),
+            sentence_of_mention: mentions
+                .iter()
+                .map(|m| segments.sentence_of(m.span.start))
                 .collect(),
             cache: vec![None; mentions.len()],
         }
@@ -152,7 +157,7 @@ impl<'a> Resolver<'a> {
                 role = self.cluster_role(i, Some(e));
             }
             return Resolved {
-                name: ent.name.clone(),
+                name: self.fullest_written(e).unwrap_or(&ent.name).to_string(),
                 speaker_type: m.speaker_type,
                 role,
                 id: ent.output_id().to_string(),
@@ -197,6 +202,28 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// The fullest form of a person in the gazetteer as the article
+    /// writes it ("Chuck Schumer", where the gazetteer's official name is
+    /// "Charles E. Schumer"): the table shows the name the reader saw,
+    /// and the id column links it to the entry.
+    fn fullest_written(&self, entity: usize) -> Option<&'a str> {
+        if self.gazetteer.entity(entity).kind != EntityType::Person {
+            return None;
+        }
+        let mut best: Option<&'a str> = None;
+        for o in self.mentions {
+            if o.entity == Some(entity) && o.kind == MentionKind::Name {
+                let t = o.text(self.text);
+                if t.split(' ').count() >= 2
+                    && best.is_none_or(|b| t.len() > b.len())
+                {
+                    best = Some(t);
+                }
+            }
+        }
+        best
+    }
+
     /// The first role written for the same person elsewhere in the article.
     fn cluster_role(&self, i: usize, entity: Option<usize>) -> String {
         let text = self.mentions[i].text(self.text);
@@ -215,36 +242,74 @@ impl<'a> Resolver<'a> {
         String::new()
     }
 
-    /// He/she: the last person of compatible gender before the pronoun,
-    /// in its paragraph or the two before. They: the last plural source or
-    /// organization.
+    /// Whether mention `j` can be what a singular he/she stands for.
+    fn person_like(&mut self, j: usize, gender: Option<Gender>) -> bool {
+        let o = &self.mentions[j];
+        let person = match (o.kind, o.speaker_type) {
+            (MentionKind::Pronoun, _) => false,
+            (_, SpeakerType::Person) => !o.plural,
+            // A lone capitalised word is a person only when a fuller
+            // person name in the article ends with it.
+            (MentionKind::Name, SpeakerType::Unknown) => {
+                self.fuller(j).is_some()
+            }
+            _ => false,
+        };
+        if !person {
+            return false;
+        }
+        let g = self.gender(j);
+        gender.is_none() || g.is_none() || g == gender
+    }
+
+    /// He/she: a person of compatible gender, preferring the subject (the
+    /// first mention) of the nearest sentence that has one, in the
+    /// pronoun's paragraph or the two before; the pronoun's own sentence
+    /// counts only before it. This subject-first order is the preference
+    /// of Hobbs' and centering-based resolvers, cheap enough to run on
+    /// every pronoun. They: the last plural source or organization.
     fn pronoun(&mut self, i: usize) -> Resolved {
         let m = &self.mentions[i];
         let (gender, plural) = (m.gender, m.plural);
         let para = self.paragraph_of_mention[i];
+        let mut sentence = self.sentence_of_mention[i];
+        // Per sentence: the first mention whose gender is known to match,
+        // else the first of unknown gender.
+        let mut best: Option<usize> = None;
+        let mut best_known = false;
+        let mut found = None;
         for j in (0..i).rev() {
             if self.paragraph_of_mention[j] + 2 < para {
                 break;
             }
-            let o = &self.mentions[j];
+            if self.sentence_of_mention[j] != sentence {
+                if best.is_some() {
+                    found = best;
+                    break;
+                }
+                sentence = self.sentence_of_mention[j];
+                best_known = false;
+            }
             let fits = if plural {
+                let o = &self.mentions[j];
                 o.kind == MentionKind::Descriptor && o.plural
                     || o.speaker_type == SpeakerType::Organization
             } else {
-                o.kind != MentionKind::Pronoun
-                    && !o.plural
-                    && matches!(o.speaker_type, SpeakerType::Person
-                        | SpeakerType::Unknown)
+                self.person_like(j, gender)
             };
-            if !fits {
-                continue;
-            }
-            if !plural {
-                let g = self.gender(j);
-                if gender.is_some() && g.is_some() && g != gender {
-                    continue;
+            if fits {
+                if plural {
+                    found = Some(j);
+                    break;
+                }
+                let known = gender.is_some() && self.gender(j) == gender;
+                if known || !best_known {
+                    best = Some(j);
+                    best_known = known;
                 }
             }
+        }
+        if let Some(j) = found.or(best) {
             let mut r = self.resolve(j);
             if r.speaker_type == SpeakerType::Unknown {
                 r.speaker_type = SpeakerType::Person;

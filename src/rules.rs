@@ -66,6 +66,14 @@ rules! {
         "A quoted fragment inside a reported claim takes its speaker.",
         "Kerry warned that Russian support \u{201C}risks extending the \
          conflict\u{201D}.";
+    QUOTE_SENTENCE_CUE = "quote/sentence-cue", 0.75,
+        "A quoted fragment after a cue in its sentence takes the cue's \
+         speaker.",
+        "He said it would be \"a condition of travel\" for passengers.";
+    QUOTE_SENTENCE_SUBJECT = "quote/sentence-subject", 0.55,
+        "A quoted fragment with no cue takes the name that opens its \
+         sentence.",
+        "Schiff called it \"a non-starter\".";
     QUOTE_CONTINUED = "quote/continued", 0.85,
         "A piece of a quote running over several paragraphs takes the \
          speaker of another piece.",
@@ -202,12 +210,20 @@ pub fn attribute(
     let mut mention_starting = vec![0u32; n];
     for (i, m) in mentions.iter().enumerate() {
         mention_ending[m.last_token] = i as u32 + 1;
-        if mention_starting[m.first_token] == 0 {
-            mention_starting[m.first_token] = i as u32 + 1;
-        }
+        // Where mentions nest ("UCL" inside "UCL astronomer Angelos
+        // Tsiaras"), the longest one starting at a token wins.
         let name_start = token_at(tokens, m.span.start);
-        if name_start < n && mention_starting[name_start] == 0 {
-            mention_starting[name_start] = i as u32 + 1;
+        for t in [m.first_token, name_start] {
+            if t >= n {
+                continue;
+            }
+            let longer = match mention_starting[t] {
+                0 => true,
+                o => mentions[o as usize - 1].last_token < m.last_token,
+            };
+            if longer {
+                mention_starting[t] = i as u32 + 1;
+            }
         }
     }
     let mut cue_at = vec![0u32; n];
@@ -335,7 +351,7 @@ impl<'a> Context<'a> {
                 return None;
             }
             if let Some(m) = self.mention_ending_at(p) {
-                return Some(m);
+                return Some(self.owner_of(m));
             }
             let w = self.lower(p);
             if self.tokens[p].word
@@ -357,10 +373,22 @@ impl<'a> Context<'a> {
                         return None;
                     }
                     if self.word(j) == open {
+                        // "The Senate Minority Leader, Chuck Schumer,
+                        // said": the name between the commas speaks.
+                        if let Some(m) = self.mention_starting_at(j + 1) {
+                            let mm = &self.mentions[m];
+                            if mm.kind == MentionKind::Name
+                                && mm.speaker_type == SpeakerType::Person
+                                && mm.last_token + 1 == p
+                            {
+                                return Some(m);
+                            }
+                        }
                         return j.checked_sub(1).and_then(|e| {
                             self.mention_ending_at(e)
                                 .filter(|&m| self.mentions[m].kind
                                     != MentionKind::Pronoun)
+                                .map(|m| self.owner_of(m))
                         });
                     }
                 }
@@ -369,6 +397,28 @@ impl<'a> Context<'a> {
             return None;
         }
         None
+    }
+
+    /// "Doug Collins of Georgia said", "Jane Roe of Reuters said": a place
+    /// or organization after "of" or "from" belongs to the person before
+    /// it, who speaks.
+    fn owner_of(&self, m: usize) -> usize {
+        let mm = &self.mentions[m];
+        if mm.speaker_type == SpeakerType::Person || mm.first_token < 2 {
+            return m;
+        }
+        let mut k = mm.first_token - 1;
+        if matches!(self.lower(k).as_str(), "the") && k > 0 {
+            k -= 1;
+        }
+        if !matches!(self.lower(k).as_str(), "of" | "from") || k == 0 {
+            return m;
+        }
+        match self.mention_ending_at(k - 1) {
+            Some(p) if self.mentions[p].kind == MentionKind::Name
+                && self.mentions[p].speaker_type == SpeakerType::Person => p,
+            _ => m,
+        }
     }
 
     /// The speaker after an inverted cue ("said Rogachev", "according to
@@ -864,6 +914,7 @@ impl<'a> Context<'a> {
                 && qi > 0
                 && after_frame[qi - 1] == before
                 && self.quotes[qi - 1].paragraph == q.paragraph;
+            let mut via_only = None;
             let choice: Option<(usize, &'static str, Option<usize>)> =
                 match (before, after) {
                     _ if interrupted => {
@@ -871,6 +922,15 @@ impl<'a> Context<'a> {
                     }
                     (Some(b), Some(a)) if self.before_is_object(qi, b) => {
                         Some((b, QUOTE_BEFORE, frames[a].speaker))
+                    }
+                    // "a \"breach of his responsibilities,\" according to
+                    // NBC": the outlet reports a fragment it did not say.
+                    (_, Some(a))
+                        if kind == Kind::Partial
+                            && self.cues[frames[a].cue].according_to =>
+                    {
+                        via_only = frames[a].speaker;
+                        None
                     }
                     (_, Some(a)) => Some((
                         a,
@@ -904,6 +964,18 @@ impl<'a> Context<'a> {
                     row.kind = Kind::Partial;
                 }
             }
+            if row.speaker.is_none() && kind == Kind::Partial {
+                if let Some((m, cue, rule)) = self.partial_speaker(qi, frames)
+                {
+                    row.speaker = Some(m);
+                    row.cue = cue;
+                    row.rule = rule;
+                    row.confidence = confidence_of(rule);
+                }
+            }
+            if row.via.is_none() {
+                row.via = via_only;
+            }
             if q.repaired {
                 row.confidence *= 0.8;
             }
@@ -911,6 +983,48 @@ impl<'a> Context<'a> {
         }
         self.carry_speakers(&mut rows, frames);
         rows
+    }
+
+    /// A partial quote with no claim around it: the speaker of a cue
+    /// before it in its sentence ("He said it would be \"a condition of
+    /// travel\""), else the sentence's subject when the sentence opens
+    /// with a name ("Schiff called it \"a non-starter\"", "The State
+    /// Department gave its \"deepest sympathies\""): news puts a
+    /// fragment's speaker in subject position even with verbs that are not
+    /// cues (called, described, attacked).
+    fn partial_speaker(
+        &self,
+        qi: usize,
+        frames: &[Frame],
+    ) -> Option<(usize, Option<usize>, &'static str)> {
+        let open = self.quote_tokens[qi].0?;
+        let start = self.sentence_start(open);
+        let frame = frames
+            .iter()
+            .filter(|f| {
+                f.speaker.is_some() && f.first >= start && f.last < open
+                    && !self.cues[f.cue].according_to
+            })
+            .last();
+        if let Some(f) = frame {
+            return Some((f.speaker?, Some(f.cue), QUOTE_SENTENCE_CUE));
+        }
+        let first = self.mentions.iter().position(|m| {
+            m.first_token >= start && m.last_token < open
+        })?;
+        let first = self
+            .mention_starting_at(self.mentions[first].first_token)
+            .filter(|&m| self.mentions[m].last_token < open)
+            .unwrap_or(first);
+        let m = &self.mentions[first];
+        let words_before = (start..m.first_token)
+            .filter(|&j| self.tokens[j].word)
+            .count();
+        let subject = matches!(m.kind, MentionKind::Name)
+            && matches!(m.speaker_type, SpeakerType::Person
+                | SpeakerType::Organization | SpeakerType::Unknown)
+            && words_before <= 1;
+        subject.then_some((first, None, QUOTE_SENTENCE_SUBJECT))
     }
 
     /// Quotes still without a speaker: the other pieces of a

@@ -31,6 +31,13 @@ impl Token {
     }
 }
 
+/// Abbreviated titles written with a period (AP Stylebook).
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt",
+    "Col", "Sgt", "Capt", "Cmdr", "Adm", "Maj", "St", "Jr", "Sr", "Rev",
+    "Hon", "Supt", "Insp", "Det", "Pres",
+];
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
@@ -89,6 +96,11 @@ pub fn tokenize(
                     }
                     _ => false,
                 };
+                // The period of a title abbreviation ("Dr.", "Gen.")
+                // belongs to it.
+                let joins = joins
+                    || d == '.'
+                        && TITLE_ABBREVIATIONS.contains(&&text[start..p]);
                 if joins {
                     chars.next();
                     end = p + d.len_utf8();
