@@ -96,6 +96,15 @@ pub fn find_cues<'l>(
         if !phrase && !is_reporting_use(text, tokens, i, &lower) {
             continue;
         }
+        // A capitalised cue inside a sentence is a name ("State
+        // Department", "Said Business School") unless the line is a
+        // title-case headline ("US Says Russian Airstrikes ...").
+        let sentence_initial =
+            i == 0 || tokens[i - 1].sentence != t.sentence;
+        if t.cap && !sentence_initial && !title_case_sentence(text, tokens, i)
+        {
+            continue;
+        }
         out.push(CueMatch {
             span: Span::new(t.span.start, tokens[last].span.end),
             first_token: i,
@@ -105,6 +114,24 @@ pub fn find_cues<'l>(
             according_to: phrase && info.lemma == "according to",
         });
     }
+}
+
+/// Whether most words of token `i`'s sentence are capitalised.
+fn title_case_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
+    let s = tokens[i].sentence;
+    let (mut words, mut caps) = (0, 0);
+    let mut j = i;
+    while j > 0 && tokens[j - 1].sentence == s {
+        j -= 1;
+    }
+    while j < tokens.len() && tokens[j].sentence == s && words < 40 {
+        if tokens[j].word && tokens[j].text(text).len() > 3 {
+            words += 1;
+            caps += tokens[j].cap as usize;
+        }
+        j += 1;
+    }
+    words > 0 && caps * 10 >= words * 7
 }
 
 /// Whether the verb at token `i` reports speech rather than being negated,

@@ -600,7 +600,7 @@ impl<'a> Finder<'a> {
                 s = p;
                 break;
             }
-            if in_list(NOT_MODIFIERS, lower)
+            if in_list(NOT_MODIFIERS, lower) && !t.cap
                 || in_list(NOT_NAMES, lower) && !t.cap
                 || self.lexicon.cue(lower).is_some()
                 || lower.ends_with("ing")

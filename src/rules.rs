@@ -130,6 +130,8 @@ pub struct Frame {
     pub via: Option<usize>,
     /// The frame closes its sentence ("..., the officials said.").
     pub trailing: bool,
+    /// "as they say": reports nothing.
+    pub parenthetical: bool,
 }
 
 /// One row before output: a quote or claim and its attribution.
@@ -177,6 +179,35 @@ const ADVERBIALS: &[&str] = &[
     "however", "repeatedly", "morning", "afternoon", "evening", "night",
     "separately", "further", "late", "early", "then", "now", "once",
     "more",
+];
+
+/// Prepositions before which "that" is a determiner.
+const PREPOSITIONS: &[&str] = &[
+    "by", "of", "in", "with", "for", "on", "at", "about", "to", "from",
+    "than", "so", "such", "like", "after", "before", "into", "under",
+];
+
+/// Words that open a clause as (part of) its subject.
+const SUBJECT_STARTERS: &[&str] = &[
+    "he", "she", "it", "they", "we", "i", "you", "there", "the", "a", "an",
+    "his", "her", "its", "their", "our", "my", "your", "this", "these",
+    "those", "some", "many", "most", "all", "no", "none", "several",
+    "both", "each", "every", "any", "few", "more", "other", "another",
+    "one", "two", "three", "four", "five", "six", "seven", "eight",
+    "nine", "ten", "if", "while", "although", "because", "only", "nobody",
+    "everyone", "someone", "nothing", "everything",
+];
+
+/// Cues whose object is usually a noun phrase, not a clause ("urged
+/// restraint", "criticised the coalition's actions", "promised
+/// retaliation"): they report a claim only with "that".
+const NP_OBJECT_CUES: &[&str] = &[
+    "urge", "call", "demand", "promise", "propose", "ask", "request",
+    "offer", "criticise", "criticize", "praise", "condemn", "welcome",
+    "accuse", "blame", "thank", "reject", "deny", "dismiss", "question",
+    "recommend", "applaud", "slam", "attack", "describe", "discuss",
+    "address", "mention", "cite", "quote", "defend", "support", "oppose",
+    "endorse", "back",
 ];
 
 struct Context<'a> {
@@ -308,6 +339,7 @@ impl<'a> Context<'a> {
             last: cue.last_token,
             via: None,
             trailing: false,
+            parenthetical: false,
         };
         if cue.according_to {
             f.speaker = self.speaker_right(cue.last_token, 2);
@@ -336,6 +368,11 @@ impl<'a> Context<'a> {
             let m = &self.mentions[s];
             f.first = f.first.min(m.first_token);
             f.last = f.last.max(m.last_token);
+        }
+        // "as they say", "as he put it": a comparison, not a report.
+        if f.first > 0 && self.lower(f.first - 1) == "as" && !f.inverted {
+            f.speaker = None;
+            f.parenthetical = true;
         }
         f
     }
@@ -592,6 +629,9 @@ impl<'a> Context<'a> {
         let mut out = Vec::new();
         for fi in 0..frames.len() {
             let f = frames[fi].clone();
+            if f.parenthetical {
+                continue;
+            }
             if f.speaker.is_none() && !self.cues[f.cue].according_to {
                 // Still a claim if the cue clearly reports, but nobody is
                 // named: only for trailing and clause cues below.
@@ -647,7 +687,11 @@ impl<'a> Context<'a> {
                 break;
             }
             let w = self.word(j);
-            if w == "that" {
+            // "that" after a preposition is a determiner ("invited by
+            // that country"), not the complementizer.
+            if w == "that"
+                && !(j > k && PREPOSITIONS.contains(&self.lower(j - 1).as_str()))
+            {
                 that = Some(j);
                 break;
             }
@@ -680,15 +724,7 @@ impl<'a> Context<'a> {
         {
             return None;
         }
-        if matches!(
-            self.lower(k).as_str(),
-            "to" | "about" | "of" | "for" | "with" | "in" | "at" | "by"
-                | "as" | "so" | "it" | "this" | "nothing" | "something"
-                | "anything" | "yes" | "no" | "and" | "but" | "or"
-                | "goodbye" | "hello" | "thanks" | "sorry" | "when"
-                | "how" | "what" | "why" | "where" | "who" | "whether"
-                | "if" | "from" | "against" | "into" | "over"
-        ) {
+        if that.is_none() && !self.opens_clause(k, cue) {
             return None;
         }
         // A quote that starts the clause and runs to the sentence's end is
@@ -707,6 +743,30 @@ impl<'a> Context<'a> {
         Some((span, rule))
     }
 
+    /// Without "that", what follows a cue is a reported clause only when
+    /// it opens like one: a pronoun, a determiner or a name as subject
+    /// ("said he would", "said the talks", "said Moscow may"), not a noun
+    /// phrase object ("promises retaliation", "urging a broad coalition")
+    /// or a directive ("urging Russia to hurry").
+    fn opens_clause(&self, k: usize, cue: &CueMatch<'_>) -> bool {
+        if NP_OBJECT_CUES.contains(&cue.info.lemma.as_str()) {
+            return false;
+        }
+        let t = &self.tokens[k];
+        let w = self.lower(k);
+        let subject_like = SUBJECT_STARTERS.contains(&w.as_str())
+            || t.cap
+            || w.starts_with(|c: char| c.is_ascii_digit())
+            || self.quote_opening_at(k).is_some();
+        if !subject_like {
+            return false;
+        }
+        // "urging Russia to hurry up": an object and an infinitive.
+        let next_word = (k + 1..(k + 4).min(self.tokens.len()))
+            .find(|&j| self.tokens[j].word && !self.tokens[j].cap);
+        !next_word.is_some_and(|j| self.lower(j) == "to")
+    }
+
     fn frame_starts_in(&self, a: usize, b: usize, frames: &[Frame]) -> bool {
         frames.iter().any(|g| g.first >= a && g.first <= b
             && (a..g.first).all(|j| !self.tokens[j].word))
@@ -718,6 +778,18 @@ impl<'a> Context<'a> {
     /// end.
     fn clause_end(&self, k: usize, sentence_end: usize, frames: &[Frame]) -> usize {
         for j in k + 1..=sentence_end {
+            // ", raising the possibility ...": a participial adjunct of
+            // the main clause, not part of what was reported.
+            if j + 1 <= sentence_end
+                && self.word(j) == ","
+                && !self.tokens[j].in_quote
+                && self.tokens[j + 1].word
+                && !self.tokens[j + 1].cap
+                && self.lower(j + 1).ends_with("ing")
+                && self.lower(j + 1).len() > 5
+            {
+                return j - 1;
+            }
             if self.cue_at[j] == 0 || self.tokens[j].in_quote {
                 continue;
             }
@@ -734,6 +806,7 @@ impl<'a> Context<'a> {
             if cue.participle && pw == "," {
                 return p.saturating_sub(1).max(k);
             }
+            let _ = pw;
             if f.trailing || cue.according_to {
                 let start = f.first.min(j);
                 if start > k {
@@ -917,6 +990,13 @@ impl<'a> Context<'a> {
             let mut via_only = None;
             let choice: Option<(usize, &'static str, Option<usize>)> =
                 match (before, after) {
+                    // `Obama said he was "willing ...," CNN reported`: the
+                    // fragment belongs to the claim around it; the outlet
+                    // after it reports the whole.
+                    (_, Some(a)) if kind == Kind::Partial && in_claim.is_some() => {
+                        via_only = frames[a].speaker;
+                        None
+                    }
                     _ if interrupted => {
                         Some((before.unwrap(), QUOTE_INTERRUPTED, None))
                     }

@@ -1,0 +1,25 @@
+//! Prints the frames (cue and speaker) of a text given on stdin: a debug
+//! view of the rule stage.
+use std::io::Read;
+
+fn main() {
+    let mut text = String::new();
+    std::io::stdin().read_to_string(&mut text).unwrap();
+    let ex = whosaid::Extractor::shipped(&[]).unwrap();
+    let a = ex.analyze(&text);
+    let t = a.normalized.text.as_str();
+    for m in &a.mentions {
+        eprintln!("mention {:?} {:?} {:?} role={:?}", m.text(t), m.kind, m.speaker_type,
+            m.role.map(|r| &t[r.start..r.end]));
+    }
+    for f in &a.frames {
+        let c = &a.cues[f.cue];
+        println!("frame cue={:?} speaker={:?} inv={} trailing={} via={:?}",
+            &t[c.span.start..c.span.end],
+            f.speaker.map(|s| a.mentions[s].text(t)), f.inverted, f.trailing,
+            f.via.map(|s| a.mentions[s].text(t)));
+    }
+    for r in ex.extract("x", &text) {
+        println!("row {} {:?} speaker={:?} name={:?} rule={}", r.kind, r.quote, r.speaker, r.speaker_name, r.rule);
+    }
+}
