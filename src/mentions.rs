@@ -380,7 +380,19 @@ impl<'a> Finder<'a> {
                 j = next;
                 continue;
             }
-            if in_list(NAME_PARTICLES, &self.lower[next])
+            // "of" and "for" join names of institutions and offices
+            // ("Bank of England", "Secretary of State", "Center for Food
+            // Safety"), not a person and a place ("Doug Collins of
+            // Georgia").
+            let joins_here = match self.lower[next].as_str() {
+                "of" | "for" => {
+                    ORG_HEADS.contains(&self.tok(j))
+                        || self.lexicon.title(&self.lower[j]).is_some()
+                }
+                _ => true,
+            };
+            if joins_here
+                && in_list(NAME_PARTICLES, &self.lower[next])
                 && next + 1 < n
                 && self.is_cap_word(next + 1)
                 && !self.cue_like(next + 1)

@@ -164,6 +164,11 @@ impl<'a> Resolver<'a> {
                 step: "gazetteer",
             };
         }
+        if let Some(f) = self.org_expansion(i) {
+            let mut r = self.resolve(f);
+            r.step = "alias";
+            return r;
+        }
         if let Some(f) = self.fuller(i) {
             let mut r = self.resolve(f);
             if !role.is_empty() {
@@ -222,6 +227,32 @@ impl<'a> Resolver<'a> {
             }
         }
         best
+    }
+
+    /// A single word standing for a longer organization name in the
+    /// article: an abbreviation introduced in parentheses ("Pacific Gas
+    /// and Electric Company (PG&E)") or the name's first word ("Ford" for
+    /// "Ford Motor Company").
+    fn org_expansion(&self, i: usize) -> Option<usize> {
+        let m = &self.mentions[i];
+        if !m.single_word || m.entity.is_some() {
+            return None;
+        }
+        let word = m.text(self.text);
+        self.mentions.iter().position(|o| {
+            if o.kind != MentionKind::Name || o.single_word
+                || o.speaker_type != SpeakerType::Organization
+            {
+                return false;
+            }
+            let name = o.text(self.text);
+            let after = self.text[o.span.end..].trim_start();
+            let abbreviation = after
+                .strip_prefix('(')
+                .is_some_and(|r| r.starts_with(word)
+                    && r[word.len()..].starts_with(')'));
+            abbreviation || name.split(' ').next() == Some(word)
+        })
     }
 
     /// The first role written for the same person elsewhere in the article.
