@@ -173,18 +173,41 @@ const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
 /// ("said on Tuesday", "said in a statement").
 const ADVERBIALS: &[&str] = &[
     "today", "yesterday", "tonight", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "on", "last", "this",
-    "week", "month", "year", "earlier", "later", "also", "again",
-    "previously", "recently", "publicly", "privately", "meanwhile",
-    "however", "repeatedly", "morning", "afternoon", "evening", "night",
-    "separately", "further", "late", "early", "then", "now", "once",
-    "more",
+    "thursday", "friday", "saturday", "sunday", "earlier", "later",
+    "also", "again", "previously", "recently", "publicly", "privately",
+    "meanwhile", "however", "repeatedly", "separately", "further", "then",
+    "once",
+];
+
+/// Words that start a time adverbial only before a time word ("on
+/// Tuesday", "last week", "this morning"); elsewhere they may open the
+/// clause ("said this is not likely").
+const TIME_PREFIXES: &[&str] =
+    &["on", "last", "this", "next", "early", "late", "that", "earlier"];
+
+/// Time words after a [`TIME_PREFIXES`] word.
+const TIME_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "week", "month", "year", "morning", "afternoon", "evening",
+    "night", "day", "weekend", "january", "february", "march", "april",
+    "may", "june", "july", "august", "september", "october", "november",
+    "december",
 ];
 
 /// Prepositions before which "that" is a determiner.
 const PREPOSITIONS: &[&str] = &[
     "by", "of", "in", "with", "for", "on", "at", "about", "to", "from",
     "than", "so", "such", "like", "after", "before", "into", "under",
+];
+
+/// Words that cannot open a reported clause.
+const NOT_CLAUSE_STARTS: &[&str] = &[
+    "to", "about", "of", "for", "with", "in", "at", "by", "as", "so",
+    "nothing", "something", "anything", "yes", "no", "goodbye", "hello",
+    "thanks", "sorry", "and", "but", "or", "when", "how", "what", "why",
+    "where", "who", "whether", "from", "against", "into", "over", "on",
+    "during", "after", "before", "through", "since", "until", "via",
+    "otherwise", "earlier", "later", "hi", "please", "sir", "ok", "okay",
 ];
 
 /// Words that open a clause as (part of) its subject.
@@ -370,7 +393,12 @@ impl<'a> Context<'a> {
                     || self.is_quote_mark(b)
             });
             if after_comma_or_quote && cue.info.inversion {
-                f.speaker = self.speaker_right(cue.last_token, 3);
+                // `..., said Rogachev.`: the inverted speaker ends its
+                // clause; in `..., said the new EastMed supply can't` the
+                // name is inside the reported clause.
+                f.speaker = self
+                    .speaker_right(cue.last_token, 3)
+                    .filter(|&m| self.ends_inverted_speaker(m));
                 f.inverted = f.speaker.is_some();
             }
             if f.speaker.is_none() {
@@ -492,6 +520,23 @@ impl<'a> Context<'a> {
             }
         }
         None
+    }
+
+    /// Whether what follows mention `m` closes an inverted attribution:
+    /// punctuation, the sentence's end, or a phrase that adds to the
+    /// speaker ("who", "of", "on Twitter", "in a statement").
+    fn ends_inverted_speaker(&self, m: usize) -> bool {
+        let last = self.mentions[m].last_token;
+        let Some(next) = self.tokens.get(last + 1) else { return true };
+        if !self.same_sentence(last, last + 1) || !next.word {
+            return true;
+        }
+        matches!(
+            self.lower(last + 1).as_str(),
+            "who" | "of" | "in" | "on" | "at" | "during" | "after" | "to"
+                | "from" | "with" | "while" | "when" | "before" | "using"
+                | "named" | "called" | "and" | "as" | "for" | "via"
+        )
     }
 
     /// "a protester using the pseudonym Katya", "a man named John Smith":
@@ -725,7 +770,10 @@ impl<'a> Context<'a> {
             }
             while k <= sentence_end
                 && (ADVERBIALS.contains(&self.lower(k).as_str())
-                    || self.word(k) == ",")
+                    || self.word(k) == ","
+                    || TIME_PREFIXES.contains(&self.lower(k).as_str())
+                        && k < sentence_end
+                        && TIME_WORDS.contains(&self.lower(k + 1).as_str()))
             {
                 k += 1;
             }
@@ -791,7 +839,14 @@ impl<'a> Context<'a> {
                 | "i" | "there")
                 || t.cap && self.mention_starting_at(k).is_some();
         }
+        // After a clause-taking verb a bare noun can be the subject
+        // ("said human actions had little to do with it"); a preposition,
+        // a conjunction or a question word cannot.
+        let bare_noun = t.word
+            && !NOT_CLAUSE_STARTS.contains(&w.as_str())
+            && CLAUSE_CUES.contains(&cue.info.lemma.as_str());
         let subject_like = SUBJECT_STARTERS.contains(&w.as_str())
+            || bare_noun
             || t.cap
             || w.starts_with(|c: char| c.is_ascii_digit())
             || self.quote_opening_at(k).is_some();
