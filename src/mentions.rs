@@ -94,7 +94,7 @@ const NAME_PARTICLES: &[&str] = &[
 ];
 
 /// Letters after a name that are not part of it ("Kama Melly QC").
-const POSTNOMINALS: &[&str] = &[
+pub const POSTNOMINALS: &[&str] = &[
     "QC", "KC", "MP", "MEP", "MSP", "Jr", "Jr.", "Sr", "Sr.", "PhD",
     "OBE", "MBE", "CBE", "Esq",
 ];

@@ -434,7 +434,8 @@ impl<'a> Context<'a> {
             let w = self.lower(p);
             if self.tokens[p].word
                 && (BETWEEN_SUBJECT_AND_VERB.contains(&w.as_str())
-                    || w.ends_with("ly"))
+                    || w.ends_with("ly")
+                    || crate::mentions::POSTNOMINALS.contains(&self.word(p)))
             {
                 k = p;
                 continue;
@@ -481,22 +482,34 @@ impl<'a> Context<'a> {
     /// or organization after "of" or "from" belongs to the person before
     /// it, who speaks.
     fn owner_of(&self, m: usize) -> usize {
-        let mm = &self.mentions[m];
-        if mm.speaker_type == SpeakerType::Person || mm.first_token < 2 {
-            return m;
+        // Follow a chain of places and institutions back to the person:
+        // "Ryan Norris of the University of Guelph in Ontario said".
+        let mut cur = m;
+        for _ in 0..3 {
+            let mm = &self.mentions[cur];
+            if mm.speaker_type == SpeakerType::Person {
+                return if mm.kind == MentionKind::Name { cur } else { m };
+            }
+            if mm.first_token < 2 {
+                return m;
+            }
+            let mut k = mm.first_token - 1;
+            if self.lower(k) == "the" && k > 0 {
+                k -= 1;
+            }
+            if !matches!(self.lower(k).as_str(), "of" | "from" | "in" | "at")
+                || k == 0
+            {
+                return m;
+            }
+            match self.mention_ending_at(k - 1) {
+                Some(p) if self.mentions[p].kind == MentionKind::Name => {
+                    cur = p
+                }
+                _ => return m,
+            }
         }
-        let mut k = mm.first_token - 1;
-        if matches!(self.lower(k).as_str(), "the") && k > 0 {
-            k -= 1;
-        }
-        if !matches!(self.lower(k).as_str(), "of" | "from") || k == 0 {
-            return m;
-        }
-        match self.mention_ending_at(k - 1) {
-            Some(p) if self.mentions[p].kind == MentionKind::Name
-                && self.mentions[p].speaker_type == SpeakerType::Person => p,
-            _ => m,
-        }
+        m
     }
 
     /// The speaker after an inverted cue ("said Rogachev", "according to
