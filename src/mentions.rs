@@ -164,6 +164,17 @@ fn is_agent_noun(lower: &str) -> bool {
         && !lower.ends_with("ever")
 }
 
+/// Irregular past tenses and common verbs that may stand before a noun.
+const COMMON_VERBS: &[&str] = &[
+    "met", "saw", "told", "gave", "got", "made", "took", "left", "led",
+    "hit", "sent", "won", "lost", "became", "came", "went", "put", "let",
+    "set", "kept", "held", "brought", "thought", "felt", "heard", "meet",
+    "see", "give", "get", "make", "take", "lead", "send", "win", "lose",
+    "keep", "hold", "bring", "tell", "urge", "thank", "warn", "join",
+    "ask", "call", "visit", "inform", "brief", "address", "remind",
+    "are", "is", "were", "was",
+];
+
 fn in_list(list: &[&str], lower: &str) -> bool {
     list.contains(&lower)
 }
@@ -617,6 +628,9 @@ impl<'a> Finder<'a> {
                 || self.lexicon.cue(lower).is_some()
                 || lower.ends_with("ing")
                 || lower.ends_with("ly")
+                // Past tenses are verbs, not modifiers: "Sergey Lavrov
+                // met reporters" is no description of reporters.
+                || !t.cap && (lower.ends_with("ed") || in_list(COMMON_VERBS, lower))
             {
                 break;
             }
