@@ -32,6 +32,7 @@ impl fmt::Display for DataError {
 impl std::error::Error for DataError {}
 
 /// A data row: its 1-based line number and its cells.
+#[derive(Debug)]
 pub struct Row<'a> {
     /// 1-based line number in the file.
     pub line: usize,
