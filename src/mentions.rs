@@ -432,6 +432,16 @@ impl<'a> Finder<'a> {
         }
         let mut part_start = s;
         let mut role_start: Option<usize> = None;
+        // "Co-author Jing-Shan Zhao said": a capitalised agent noun opening
+        // the sentence is a title.
+        let sentence_initial =
+            s == 0 || self.tokens[s - 1].sentence != self.tokens[s].sentence;
+        if sentence_initial && s < end && self.gaz_at[s].is_none()
+            && is_agent_noun(&self.lower[s])
+        {
+            role_start = Some(s);
+            part_start = s + 1;
+        }
         let mut j = s;
         while j <= end {
             if let Some((e, entity)) = self.gaz_at[j] {
@@ -478,6 +488,19 @@ impl<'a> Finder<'a> {
         let mut e = e;
         while e > s && POSTNOMINALS.contains(&self.tok(e)) {
             e -= 1;
+        }
+        // "Senate Minority Whip Dick Durbin": an office the title list
+        // lacks ends where a known first name starts, when the sequence
+        // does not itself open with a first name.
+        let mut s = s;
+        let mut role_start = role_start;
+        if e >= s + 3 && self.lexicon.first_name(self.tok(s)).is_none() {
+            if let Some(f) = (s + 1..e).find(|&k| {
+                self.lexicon.first_name(self.tok(k)).flatten().is_some()
+            }) {
+                role_start.get_or_insert(s);
+                s = f;
+            }
         }
         let role = role_start.filter(|&r| r < s).map(|r| (r, s - 1));
         // A demonym alone ("Russian") modifies; it does not speak.
@@ -582,7 +605,8 @@ impl<'a> Finder<'a> {
             let role_word = t.word && self.is_role_word(p);
             let ok = role_word
                 || (t.word && t.cap && !self.stop(p))
-                || ((lower == "of" || lower == "for") && has_role)
+                || lower == "of"
+                || lower == "for"
                 || lower == "'s"
                 || lower == "\u{2019}s";
             if !ok {
@@ -621,6 +645,15 @@ impl<'a> Finder<'a> {
             let lower = &self.lower[p];
             if in_list(DETERMINERS, lower) {
                 s = p;
+                // "one of the children": a single member of the group.
+                if s >= 2
+                    && self.lower[s - 1] == "of"
+                    && matches!(self.lower[s - 2].as_str(), "one" | "some"
+                        | "many" | "several" | "two" | "three" | "most"
+                        | "all" | "none" | "each" | "both")
+                {
+                    s -= 2;
+                }
                 break;
             }
             if in_list(NOT_MODIFIERS, lower) && !t.cap
@@ -651,8 +684,16 @@ impl<'a> Finder<'a> {
             NounType::Person => SpeakerType::Person,
         };
         let gender = self.title_gender(h, h);
+        let one_of = matches!(self.lower[s].as_str(), "one" | "each");
+        let (speaker_type, plural) = if one_of && s + 1 < h
+            && self.lower[s + 1] == "of"
+        {
+            (SpeakerType::Person, false)
+        } else {
+            (speaker_type, plural || kind == NounType::Group)
+        };
         let mut m = self.simple(s, h, MentionKind::Descriptor, speaker_type,
-            gender, plural || kind == NounType::Group);
+            gender, plural);
         m.head = Some(self.lower[h].clone());
         out.push(m);
     }

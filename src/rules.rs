@@ -494,6 +494,12 @@ impl<'a> Context<'a> {
                 return m;
             }
             let mut k = mm.first_token - 1;
+            // "of the UK's National Crime Agency": past the possessor.
+            if matches!(self.word(k), "'s" | "\u{2019}s") && k > 0 {
+                if let Some(p) = self.mention_ending_at(k - 1) {
+                    k = self.mentions[p].first_token.saturating_sub(1);
+                }
+            }
             if self.lower(k) == "the" && k > 0 {
                 k -= 1;
             }
@@ -1084,9 +1090,17 @@ impl<'a> Context<'a> {
             let after = self.frame_after(qi, frames);
             let before = self.frame_before(qi, frames);
             after_frame[qi] = after;
+            // "according to X" reports a sentence whose fragment was said
+            // by the sentence's subject ("Pelosi called it a \"breach,\"
+            // according to NBC"): the outlet is only `via`.
             let in_claim = claims.iter().find(|c| {
                 c.span.start <= q.content.start && q.content.end <= c.span.end
                     && c.speaker.is_some()
+                    && c.rule != CLAIM_ACCORDING_TO
+            });
+            let reported_by = claims.iter().find(|c| {
+                c.span.start <= q.content.start && q.content.end <= c.span.end
+                    && c.rule == CLAIM_ACCORDING_TO
             });
             let interrupted = before.is_some()
                 && qi > 0
@@ -1100,6 +1114,12 @@ impl<'a> Context<'a> {
                     // after it reports the whole.
                     (_, Some(a)) if kind == Kind::Partial && in_claim.is_some() => {
                         via_only = frames[a].speaker;
+                        None
+                    }
+                    // A fragment inside a reported claim is part of it,
+                    // whatever verb stands right before it ("says Russia
+                    // has proposed 'military-to-military' talks").
+                    (Some(_), None) if kind == Kind::Partial && in_claim.is_some() => {
                         None
                     }
                     _ if interrupted => {
@@ -1159,14 +1179,14 @@ impl<'a> Context<'a> {
                 }
             }
             if row.via.is_none() {
-                row.via = via_only;
+                row.via = via_only.or(reported_by.and_then(|c| c.speaker));
             }
             if q.repaired {
                 row.confidence *= 0.8;
             }
             rows.push(row);
         }
-        self.carry_speakers(&mut rows, frames);
+        self.carry_speakers(&mut rows, frames, claims);
         rows
     }
 
@@ -1205,7 +1225,7 @@ impl<'a> Context<'a> {
         let words_before = (start..m.first_token)
             .filter(|&j| self.tokens[j].word)
             .count();
-        let subject = matches!(m.kind, MentionKind::Name)
+        let subject = matches!(m.kind, MentionKind::Name | MentionKind::Pronoun)
             && matches!(m.speaker_type, SpeakerType::Person
                 | SpeakerType::Organization | SpeakerType::Unknown)
             && words_before <= 1;
@@ -1215,7 +1235,12 @@ impl<'a> Context<'a> {
     /// Quotes still without a speaker: the other pieces of a
     /// multi-paragraph quote, the last speaker of the paragraph, or of the
     /// previous paragraph for a paragraph made of a quote.
-    fn carry_speakers(&self, rows: &mut [Attribution], frames: &[Frame]) {
+    fn carry_speakers(
+        &self,
+        rows: &mut [Attribution],
+        frames: &[Frame],
+        claim_rows: &[Attribution],
+    ) {
         // Multi-paragraph groups share the speaker of any attributed piece.
         for i in 0..rows.len() {
             if rows[i].speaker.is_some() {
@@ -1262,8 +1287,22 @@ impl<'a> Context<'a> {
                 continue;
             }
             let end = self.segments.paragraphs[prev].span.end;
-            if let Some((s, c)) = self.last_speaker_before(end, prev, frames, rows)
-            {
+            // The previous paragraph's last attributed quote or claim
+            // first; a bare frame ("CNN reported") only if it has none.
+            let last_row = rows[..i]
+                .iter()
+                .rev()
+                .find(|r| r.paragraph == prev && r.speaker.is_some())
+                .map(|r| (r.speaker.unwrap_or_default(), r.cue));
+            let last_claim = claim_rows
+                .iter()
+                .rev()
+                .find(|r| r.paragraph == prev && r.speaker.is_some())
+                .map(|r| (r.speaker.unwrap_or_default(), r.cue));
+            let carried = last_row
+                .or(last_claim)
+                .or_else(|| self.last_speaker_before(end, prev, frames, rows));
+            if let Some((s, c)) = carried {
                 self.set(&mut rows[i], Some(s), c, None,
                     QUOTE_PREVIOUS_PARAGRAPH);
             }
@@ -1322,29 +1361,71 @@ impl<'a> Context<'a> {
     }
 
     /// The frame right after quote `qi`'s closing mark: `"...," Lavrov
-    /// told reporters` or `"...," said Rogachev`.
+    /// told reporters` or `"...," said Rogachev`. It must be in the quote's
+    /// paragraph, glued to the quote (only words of the speaker's name and
+    /// title between), and must not be the lead-in of the next quote (`"A."
+    /// Sophie Obadia told reporters "B."`).
     fn frame_after(&self, qi: usize, frames: &[Frame]) -> Option<usize> {
         let close = self.quote_tokens[qi].1?;
         let mut k = close + 1;
-        while k < self.tokens.len() && matches!(self.word(k), "," | "\u{2014}" | "-" | "\u{2013}") {
+        while k < self.tokens.len()
+            && matches!(self.word(k), "," | "\u{2014}" | "-" | "\u{2013}")
+        {
             k += 1;
         }
-        if k >= self.tokens.len() || self.tokens[k].in_quote {
+        if k >= self.tokens.len()
+            || self.tokens[k].in_quote
+            || self.paragraph_of(self.tokens[k].span.start)
+                != self.quotes[qi].paragraph
+        {
             return None;
         }
-        // The frame must start within a few tokens: the attribution is
-        // glued to the quote.
-        frames
-            .iter()
-            .position(|f| {
-                f.first >= k && f.first <= k + 1
-                    && !self.cues[f.cue].participle
-                    && self.same_sentence(f.first, k)
-                    || (f.first >= k && f.first <= k + 3
-                        && f.speaker.is_some()
-                        && self.cues[f.cue].first_token <= k + 6
-                        && (k..f.first).all(|j| self.tokens[j].word))
-            })
+        let fi = frames.iter().position(|f| {
+            let cue = &self.cues[f.cue];
+            if f.first < k || cue.participle || !self.same_sentence(f.first, k)
+            {
+                return false;
+            }
+            f.first <= k + 1
+                || (f.first <= k + 8
+                    && f.speaker.is_some()
+                    && cue.first_token <= k + 12
+                    && (k..f.first).all(|j| {
+                        self.tokens[j].word
+                            && (self.tokens[j].cap
+                                || matches!(self.lower(j).as_str(),
+                                    "of" | "for" | "the"))
+                    }))
+        })?;
+        let ends_sentence = self.text[self.quotes[qi].content.start
+            ..self.quotes[qi].content.end]
+            .ends_with(['.', '?', '!']);
+        if ends_sentence && self.leads_into_quote(&frames[fi]) {
+            return None;
+        }
+        Some(fi)
+    }
+
+    /// Whether a quote opens within a few words after frame `f`: the frame
+    /// introduces that quote.
+    fn leads_into_quote(&self, f: &Frame) -> bool {
+        let mut j = f.last + 1;
+        let mut words = 0;
+        while j < self.tokens.len() && self.same_sentence(j, f.last) {
+            if self.quote_opening_at(j).is_some() {
+                return true;
+            }
+            if self.tokens[j].word {
+                words += 1;
+                if words > 6 {
+                    return false;
+                }
+            } else if !matches!(self.word(j), "," | ":") {
+                return false;
+            }
+            j += 1;
+        }
+        false
     }
 
     /// The frame right before quote `qi`'s opening mark: `Kerry said: "`,
@@ -1365,9 +1446,13 @@ impl<'a> Context<'a> {
                 }
             }
             if self.tokens[p].word {
+                // "warned that X \"...\"": a clause, not a lead-in.
+                if self.lower(p) == "that" {
+                    return None;
+                }
                 gap_words += 1;
-                // "said in a statement:" / "told reporters:".
-                if gap_words > 4 {
+                // "said in a statement:" / "told the BBC after the verdict".
+                if gap_words > 6 {
                     return None;
                 }
             } else if !matches!(self.word(p), ":" | "," | "\u{2014}" | "-") {

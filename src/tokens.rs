@@ -96,11 +96,17 @@ pub fn tokenize(
                     }
                     _ => false,
                 };
-                // The period of a title abbreviation ("Dr.", "Gen.")
-                // belongs to it.
+                // The period of a title abbreviation ("Dr.", "Gen.") or
+                // of a middle initial ("Jessie K. Liu") belongs to it.
+                let word_so_far = &text[start..p];
+                let initial = word_so_far.len() == 1
+                    && c.is_ascii_uppercase()
+                    && rest.starts_with(' ')
+                    && rest[1..].starts_with(|x: char| x.is_uppercase());
                 let joins = joins
                     || d == '.'
-                        && TITLE_ABBREVIATIONS.contains(&&text[start..p]);
+                        && (TITLE_ABBREVIATIONS.contains(&word_so_far)
+                            || initial);
                 if joins {
                     chars.next();
                     end = p + d.len_utf8();
