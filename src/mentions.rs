@@ -436,8 +436,10 @@ impl<'a> Finder<'a> {
         // the sentence is a title.
         let sentence_initial =
             s == 0 || self.tokens[s - 1].sentence != self.tokens[s].sentence;
+        // "Fourteen-year-old Zoe": an age is a description, not a name.
         if sentence_initial && s < end && self.gaz_at[s].is_none()
-            && is_agent_noun(&self.lower[s])
+            && (is_agent_noun(&self.lower[s])
+                || self.lower[s].ends_with("-year-old"))
         {
             role_start = Some(s);
             part_start = s + 1;
@@ -494,7 +496,7 @@ impl<'a> Finder<'a> {
         // does not itself open with a first name.
         let mut s = s;
         let mut role_start = role_start;
-        if e >= s + 3 && self.lexicon.first_name(self.tok(s)).is_none() {
+        if e >= s + 2 && self.lexicon.first_name(self.tok(s)).is_none() {
             if let Some(f) = (s + 1..e).find(|&k| {
                 self.lexicon.first_name(self.tok(k)).flatten().is_some()
             }) {
@@ -692,10 +694,58 @@ impl<'a> Finder<'a> {
         } else {
             (speaker_type, plural || kind == NounType::Group)
         };
-        let mut m = self.simple(s, h, MentionKind::Descriptor, speaker_type,
+        let e = self.post_modifier_end(h);
+        let mut m = self.simple(s, e, MentionKind::Descriptor, speaker_type,
             gender, plural);
         m.head = Some(self.lower[h].clone());
         out.push(m);
+    }
+
+    /// The end of a description's post-modifier naming where its members
+    /// come from: "researchers from the University of Colorado and the
+    /// College of Wooster", "authorities in the United Kingdom", "police
+    /// in Baytown". The whole is the fullest description of the source.
+    fn post_modifier_end(&self, h: usize) -> usize {
+        let n = self.tokens.len();
+        let sentence = self.tokens[h].sentence;
+        let mut end = h;
+        let mut k = h + 1;
+        let mut first = true;
+        while k + 1 < n && self.tokens[k].sentence == sentence {
+            let w = self.lower[k].as_str();
+            let joins = if first {
+                matches!(w, "from" | "in" | "at" | "of" | "for")
+            } else {
+                w == "and"
+            };
+            if !joins {
+                break;
+            }
+            let mut j = k + 1;
+            if j < n && self.lower[j] == "the" {
+                j += 1;
+            }
+            // A capitalised name must follow.
+            let start = j;
+            while j < n
+                && self.tokens[j].sentence == sentence
+                && (self.is_cap_word(j)
+                    || self.gaz_at[j].is_some()
+                    || j > start
+                        && matches!(self.lower[j].as_str(), "of" | "at" | "for")
+                        && j + 1 < n
+                        && self.is_cap_word(j + 1))
+            {
+                j += 1;
+            }
+            if j == start || j - h > 16 {
+                break;
+            }
+            end = j - 1;
+            k = j;
+            first = false;
+        }
+        end
     }
 
     fn simple(

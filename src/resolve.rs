@@ -42,6 +42,8 @@ pub struct Resolver<'a> {
     gazetteer: &'a Gazetteer,
     /// Last word of every multi-word person name -> mentions, in order.
     by_last_word: HashMap<String, Vec<usize>>,
+    /// First word of every multi-word person name -> mentions.
+    by_first_word: HashMap<String, Vec<usize>>,
     paragraph_of_mention: Vec<usize>,
     sentence_of_mention: Vec<usize>,
     cache: Vec<Option<Resolved>>,
@@ -75,6 +77,7 @@ impl<'a> Resolver<'a> {
         segments: &Segments,
     ) -> Resolver<'a> {
         let mut by_last_word: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, m) in mentions.iter().enumerate() {
             if m.kind != MentionKind::Name || m.single_word {
                 continue;
@@ -86,12 +89,14 @@ impl<'a> Resolver<'a> {
             if let Some(last) = words.last() {
                 by_last_word.entry(bare(last).to_string()).or_default().push(i);
             }
+            by_first_word.entry(words[0].to_string()).or_default().push(i);
         }
         Resolver {
             text,
             mentions,
             gazetteer,
             by_last_word,
+            by_first_word,
             paragraph_of_mention: mentions
                 .iter()
                 .map(|m| segments.paragraph_of(m.span.start))
@@ -136,8 +141,14 @@ impl<'a> Resolver<'a> {
             return None;
         }
         let word = bare(m.text(self.text));
-        let list = self.by_last_word.get(word)?;
-        list.iter().rev().find(|&&f| f < i).or(list.first()).copied()
+        let pick = |list: &Vec<usize>| {
+            list.iter().rev().find(|&&f| f < i).or(list.first()).copied()
+        };
+        match self.by_last_word.get(word) {
+            Some(list) => pick(list),
+            // Family name first ("Tong Yung-soo", later "Tong").
+            None => self.by_first_word.get(word).and_then(pick),
+        }
     }
 
     fn role_text(&self, i: usize) -> String {

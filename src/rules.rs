@@ -404,6 +404,11 @@ impl<'a> Context<'a> {
             if f.speaker.is_none() {
                 f.speaker = self.subject_left(cue.first_token);
             }
+            // "The State Department gave its sympathies and said ...": a
+            // coordinated verb shares the sentence's subject.
+            if f.speaker.is_none() {
+                f.speaker = self.coordinated_subject(cue.first_token);
+            }
         }
         if let Some(s) = f.speaker {
             let m = &self.mentions[s];
@@ -516,6 +521,31 @@ impl<'a> Context<'a> {
             }
         }
         m
+    }
+
+    /// The subject of a verb coordinated with an earlier one ("X declined
+    /// the request and said ..."): the first mention of the sentence, when
+    /// "and" or "but" comes right before the verb.
+    fn coordinated_subject(&self, v: usize) -> Option<usize> {
+        let mut p = v.checked_sub(1)?;
+        while p > 0 && BETWEEN_SUBJECT_AND_VERB.contains(&self.lower(p).as_str())
+        {
+            p -= 1;
+        }
+        if !matches!(self.lower(p).as_str(), "and" | "but") {
+            return None;
+        }
+        let start = self.sentence_start(v);
+        self.mentions
+            .iter()
+            .position(|m| m.first_token >= start && m.last_token < p)
+            .map(|m| self.owner_of(m))
+            .filter(|&m| {
+                let words_before = (start..self.mentions[m].first_token)
+                    .filter(|&j| self.tokens[j].word)
+                    .count();
+                words_before <= 3
+            })
     }
 
     /// The speaker after an inverted cue ("said Rogachev", "according to
