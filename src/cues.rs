@@ -45,6 +45,13 @@ const NOUN_DETERMINERS: &[&str] = &[
     "these", "those", "my", "your", "any", "no", "every", "each", "such",
 ];
 
+/// Words after which an -ing cue is a verb.
+const PARTICIPLE_LEADS: &[&str] = &[
+    "and", "but", "while", "after", "before", "by", "when", "was", "were",
+    "is", "are", "been", "be", "also", "again", "he", "she", "they", "we",
+    "i", "still", "then", "without", "in", "since", "even", "yet", "not",
+];
+
 const CONDITIONALS: &[&str] = &["if", "unless", "whether", "should"];
 
 /// Finds the cues of one document into `out`.
@@ -95,6 +102,21 @@ pub fn find_cues<'l>(
         };
         if !phrase && !is_reporting_use(text, tokens, i, &lower) {
             continue;
+        }
+        // A participle after a noun is a noun ("the daily coronavirus
+        // briefing"); as a verb it follows a comma, a conjunction, an
+        // auxiliary, a name or an adverb ("..., saying", "and warning").
+        if !phrase && word.ends_with("ing") && i > 0 {
+            let p = &tokens[i - 1];
+            let pw = lower(i - 1);
+            let verb_like = !p.word
+                || p.cap
+                || p.sentence != t.sentence
+                || pw.ends_with("ly")
+                || PARTICIPLE_LEADS.contains(&pw.as_str());
+            if !verb_like {
+                continue;
+            }
         }
         // A capitalised cue inside a sentence is a name ("State
         // Department", "Said Business School") unless the line is a

@@ -164,6 +164,15 @@ fn is_agent_noun(lower: &str) -> bool {
         && !lower.ends_with("ever")
 }
 
+/// Words that may follow a role noun used alone ("the minister has",
+/// "the secretary of", "the spokesman who").
+const AFTER_ROLE_NOUN: &[&str] = &[
+    "of", "for", "who", "has", "had", "was", "is", "would", "will", "also",
+    "later", "then", "and", "at", "in", "on", "from", "did", "does",
+    "could", "may", "might", "must", "should", "can", "himself",
+    "herself", "again",
+];
+
 /// Irregular past tenses and common verbs that may stand before a noun.
 const COMMON_VERBS: &[&str] = &[
     "met", "saw", "told", "gave", "got", "made", "took", "left", "led",
@@ -300,7 +309,21 @@ impl<'a> Finder<'a> {
                 i = end + 1;
                 continue;
             }
-            if let Some((kind, plural)) = self.lexicon.noun(lower) {
+            let noun = self.lexicon.noun(lower).or_else(|| {
+                // "the transport secretary declares": a lower-case title
+                // alone is a role noun, when no noun follows it ("the
+                // general public" is not a general).
+                let next_ok = self.tokens.get(i + 1).is_none_or(|nt| {
+                    !nt.word
+                        || self.lexicon.cue(&self.lower[i + 1]).is_some()
+                        || in_list(AFTER_ROLE_NOUN, &self.lower[i + 1])
+                });
+                self.lexicon
+                    .title(lower)
+                    .filter(|t| t.kind != "honorific" && next_ok)
+                    .map(|_| (NounType::Person, false))
+            });
+            if let Some((kind, plural)) = noun {
                 // A noun before a name, past role words, is part of the
                 // name's title ("study co-author Karen Alley").
                 let mut k = i + 1;
@@ -365,8 +388,14 @@ impl<'a> Finder<'a> {
         let lower = &self.lower[i];
         let sentence_initial =
             i == 0 || self.tokens[i - 1].sentence != self.tokens[i].sentence;
+        // A cue word opens a name only as a first name before a surname
+        // ("Grant Shapps"); at a sentence's start it is the verb.
+        let cue_word = self.lexicon.cue(lower).is_some()
+            && (sentence_initial
+                || self.lexicon.first_name(self.tok(i)).is_none()
+                || !(i + 1 < self.tokens.len() && self.is_cap_word(i + 1)));
         in_list(NOT_NAMES, lower)
-            || self.lexicon.cue(lower).is_some()
+            || cue_word
             || (sentence_initial
                 && lower.ends_with("ly")
                 && self.gaz_at[i].is_none())
@@ -641,10 +670,28 @@ impl<'a> Finder<'a> {
         while s > 0 && modifiers < 4 {
             let p = s - 1;
             let t = &self.tokens[p];
-            if !t.word || t.in_quote || t.sentence != self.tokens[h].sentence {
+            let lower = &self.lower[p];
+            let possessive = lower == "'s" || lower == "\u{2019}s";
+            if !t.word && !possessive
+                || t.in_quote
+                || t.sentence != self.tokens[h].sentence
+            {
                 break;
             }
-            let lower = &self.lower[p];
+            // "Johnson's critics", "the company's statement": the possessor
+            // belongs to a group's or document's description.
+            if possessive {
+                if kind == NounType::Person || p == 0 || !self.tokens[p - 1].cap
+                {
+                    break;
+                }
+                let mut q = p - 1;
+                while q > 0 && self.is_cap_word(q - 1) {
+                    q -= 1;
+                }
+                s = q;
+                break;
+            }
             if in_list(DETERMINERS, lower) {
                 s = p;
                 // "one of the children": a single member of the group.

@@ -200,6 +200,17 @@ const PREPOSITIONS: &[&str] = &[
     "than", "so", "such", "like", "after", "before", "into", "under",
 ];
 
+/// Where words are said or written: the nouns that end a phrase such as
+/// "in a statement" or "on Twitter" between a cue and its clause.
+const MEDIA_NOUNS: &[&str] = &[
+    "statement", "statements", "interview", "interviews", "filing",
+    "filings", "letter", "post", "tweet", "tweets", "twitter", "facebook",
+    "instagram", "tv", "television", "radio", "speech", "conference",
+    "briefing", "release", "video", "podcast", "email", "memo", "report",
+    "court", "hearing", "parliament", "broadcast", "blog", "message",
+    "column", "op-ed", "address", "remarks", "testimony", "youtube",
+];
+
 /// Words that cannot open a reported clause.
 const NOT_CLAUSE_STARTS: &[&str] = &[
     "to", "about", "of", "for", "with", "in", "at", "by", "as", "so",
@@ -662,7 +673,8 @@ impl<'a> Context<'a> {
                 continue;
             }
             let opens_after = self.word(before) == ","
-                || self.is_quote_mark(before);
+                || self.is_quote_mark(before)
+                || cue.according_to && self.tokens[before].word;
             if !opens_after || !self.ends_sentence_after(f.last) {
                 continue;
             }
@@ -811,12 +823,17 @@ impl<'a> Context<'a> {
         }
         if let Some(t) = that {
             k = t + 1;
+            // "reported that, in a phone call in July, Trump ...".
+            while k < sentence_end && self.word(k) == "," {
+                k += 1;
+            }
         } else {
             if cue.info.addressee {
                 if let Some(m) = self.mention_starting_at(k) {
                     k = self.mentions[m].last_token + 1;
                 }
             }
+            k = self.skip_medium_phrase(k, sentence_end);
             while k <= sentence_end
                 && (ADVERBIALS.contains(&self.lower(k).as_str())
                     || self.word(k) == ","
@@ -844,9 +861,9 @@ impl<'a> Context<'a> {
         for j in k..(k + 10).min(sentence_end + 1) {
             if let Some(q) = self.quote_opening_at(j) {
                 let lead = j.checked_sub(1).map(|p| self.word(p));
-                if matches!(lead, Some("," | ":" | "\u{2014}"))
-                    || j == k
-                    || self.quote_kind(q) == Kind::Direct
+                let _ = lead;
+                if j == k && self.quote_kind(q) == Kind::Direct
+                    || j > k && self.quote_kind(q) == Kind::Direct
                 {
                     return None;
                 }
@@ -869,6 +886,31 @@ impl<'a> Context<'a> {
         Some((span, rule))
     }
 
+    /// Past a phrase naming where the words were said ("in a statement",
+    /// "in their filing", "on Twitter", "during a press conference", "via
+    /// Facebook"): its preposition, up to a medium noun within six words.
+    fn skip_medium_phrase(&self, k: usize, sentence_end: usize) -> usize {
+        if !matches!(self.lower(k).as_str(), "in" | "on" | "at" | "via"
+            | "during" | "through" | "to")
+        {
+            return k;
+        }
+        for j in k + 1..(k + 7).min(sentence_end + 1) {
+            let w = self.lower(j);
+            if MEDIA_NOUNS.contains(&w.as_str()) {
+                let mut e = j + 1;
+                while e <= sentence_end && self.word(e) == "," {
+                    e += 1;
+                }
+                return e;
+            }
+            if !self.tokens[j].word || self.cue_at[j] != 0 {
+                break;
+            }
+        }
+        k
+    }
+
     /// Without "that", what follows a cue is a reported clause only when
     /// it opens like one: a pronoun, a determiner or a name as subject
     /// ("said he would", "said the talks", "said Moscow may"), not a noun
@@ -884,9 +926,15 @@ impl<'a> Context<'a> {
         // far more often than a bare clause ("announced a new initiative"):
         // without "that", only a pronoun subject makes a clause.
         if !CLAUSE_CUES.contains(&cue.info.lemma.as_str()) {
+            let name_at = |j: usize| {
+                j < self.tokens.len()
+                    && self.tokens[j].cap
+                    && self.mention_starting_at(j).is_some()
+            };
             return matches!(w.as_str(), "he" | "she" | "they" | "it" | "we"
                 | "i" | "there")
-                || t.cap && self.mention_starting_at(k).is_some();
+                || name_at(k)
+                || w == "the" && name_at(k + 1);
         }
         // After a clause-taking verb a bare noun can be the subject
         // ("said human actions had little to do with it"); a preposition,
@@ -921,13 +969,28 @@ impl<'a> Context<'a> {
         for j in k + 1..=sentence_end {
             // ", raising the possibility ...": a participial adjunct of
             // the main clause, not part of what was reported.
-            if j + 1 <= sentence_end
+            let words_before = || (k..j).filter(|&x| self.tokens[x].word).count();
+            if j < sentence_end
                 && self.word(j) == ","
                 && !self.tokens[j].in_quote
                 && self.tokens[j + 1].word
                 && !self.tokens[j + 1].cap
                 && self.lower(j + 1).ends_with("ing")
                 && self.lower(j + 1).len() > 5
+                && words_before() >= 5
+            {
+                return j - 1;
+            }
+            // ", but Congress has not passed it": a new clause with its
+            // own subject, the writer's, not the speaker's.
+            if j < sentence_end
+                && self.word(j) == ","
+                && !self.tokens[j].in_quote
+                && self.lower(j + 1) == "but"
+                && words_before() >= 3
+                && j + 2 <= sentence_end
+                && (self.tokens[j + 2].cap
+                    || SUBJECT_STARTERS.contains(&self.lower(j + 2).as_str()))
             {
                 return j - 1;
             }
@@ -936,7 +999,7 @@ impl<'a> Context<'a> {
             }
             let c = self.cue_at[j] as usize - 1;
             let cue = &self.cues[c];
-            let f = &frames[c];
+            let Some(f) = frames.get(c) else { continue };
             let p = j - 1;
             let pw = self.lower(p);
             if pw == "and" || pw == "but" {
@@ -1060,7 +1123,8 @@ impl<'a> Context<'a> {
         if k >= sentence_end {
             return None;
         }
-        let span = self.trim_span(k + 1, sentence_end)?;
+        let end = self.clause_end(k + 1, sentence_end, &[]);
+        let span = self.trim_span(k + 1, end)?;
         Some((span, CLAIM_ACCORDING_TO))
     }
 
