@@ -211,6 +211,17 @@ const MEDIA_NOUNS: &[&str] = &[
     "column", "op-ed", "address", "remarks", "testimony", "youtube",
 ];
 
+/// Cue forms that are as often nouns ("a report", "his comments").
+const NOUN_VERB_FORMS: &[&str] = &[
+    "report", "reports", "claim", "claims", "comment", "comments",
+    "statement", "warning", "warnings", "promise", "promises", "answer",
+    "answers", "reply", "replies", "response", "note", "notes", "remark",
+    "remarks", "tweet", "tweets", "post", "posts", "quote", "quotes",
+    "estimate", "estimates", "forecast", "forecasts", "briefing",
+    "briefings", "announcement", "testimony", "word", "words", "release",
+    "statements", "concern", "concerns", "request", "requests",
+];
+
 /// Words that cannot open a reported clause.
 const NOT_CLAUSE_STARTS: &[&str] = &[
     "to", "about", "of", "for", "with", "in", "at", "by", "as", "so",
@@ -425,6 +436,12 @@ impl<'a> Context<'a> {
             let m = &self.mentions[s];
             f.first = f.first.min(m.first_token);
             f.last = f.last.max(m.last_token);
+        }
+        // "In a News.com.au report, ...": a form that is also a noun
+        // reports speech only with a speaker next to it.
+        if f.speaker.is_none() && NOUN_VERB_FORMS.contains(&self.lower(cue.first_token).as_str())
+        {
+            f.parenthetical = true;
         }
         // "as they say", "as he put it": a comparison, not a report.
         if f.first > 0 && self.lower(f.first - 1) == "as" && !f.inverted {
@@ -829,7 +846,11 @@ impl<'a> Context<'a> {
             }
         } else {
             if cue.info.addressee {
-                if let Some(m) = self.mention_starting_at(k) {
+                // "told reporters", "told the BBC", "told the court".
+                let at = if self.lower(k) == "the" { k + 1 } else { k };
+                if let Some(m) = self.mention_starting_at(k)
+                    .or_else(|| self.mention_starting_at(at))
+                {
                     k = self.mentions[m].last_token + 1;
                 }
             }
@@ -861,9 +882,11 @@ impl<'a> Context<'a> {
         for j in k..(k + 10).min(sentence_end + 1) {
             if let Some(q) = self.quote_opening_at(j) {
                 let lead = j.checked_sub(1).map(|p| self.word(p));
-                let _ = lead;
-                if j == k && self.quote_kind(q) == Kind::Direct
-                    || j > k && self.quote_kind(q) == Kind::Direct
+                let to_end = self.quote_tokens[q].1.is_none_or(|c| {
+                    (c + 1..=sentence_end).all(|x| !self.tokens[x].word)
+                });
+                if self.quote_kind(q) == Kind::Direct
+                    || matches!(lead, Some("," | ":")) && to_end
                 {
                     return None;
                 }
@@ -931,10 +954,12 @@ impl<'a> Context<'a> {
                     && self.tokens[j].cap
                     && self.mention_starting_at(j).is_some()
             };
+            let headline = !self.text[..self.tokens[self.sentence_end(k)].span.end]
+                .trim_end()
+                .ends_with(['.', '!', '?', '"', '\u{201D}', '\'', '\u{2019}']);
             return matches!(w.as_str(), "he" | "she" | "they" | "it" | "we"
                 | "i" | "there")
-                || name_at(k)
-                || w == "the" && name_at(k + 1);
+                || !headline && (name_at(k) || w == "the" && name_at(k + 1));
         }
         // After a clause-taking verb a bare noun can be the subject
         // ("said human actions had little to do with it"); a preposition,
@@ -967,6 +992,10 @@ impl<'a> Context<'a> {
     /// end.
     fn clause_end(&self, k: usize, sentence_end: usize, frames: &[Frame]) -> usize {
         for j in k + 1..=sentence_end {
+            // A semicolon joins a new sentence.
+            if self.word(j) == ";" && !self.tokens[j].in_quote {
+                return j - 1;
+            }
             // ", raising the possibility ...": a participial adjunct of
             // the main clause, not part of what was reported.
             let words_before = || (k..j).filter(|&x| self.tokens[x].word).count();
@@ -1601,7 +1630,11 @@ impl<'a> Context<'a> {
             };
         }
         if self.tokens[p].word {
-            if self.cue_at[p] != 0 && first_char.is_uppercase() {
+            // `said "We ..."`, `said on Friday "We ..."`: a capitalised
+            // quote after a cue and a few adverbial words is direct.
+            let cue_near = (p.saturating_sub(4)..=p)
+                .any(|j| self.cue_at[j] != 0 && self.same_sentence(j, open));
+            if cue_near && first_char.is_uppercase() {
                 return Kind::Direct;
             }
             return Kind::Partial;
