@@ -301,6 +301,21 @@ impl<'a> Finder<'a> {
                 i += 1;
                 continue;
             }
+            // "Critics from across ... have claimed", "Officials said": a
+            // source noun opening the sentence is a description, not a
+            // name, unless a name follows it.
+            let sentence_initial =
+                i == 0 || self.tokens[i - 1].sentence != t.sentence;
+            if sentence_initial
+                && self.gaz_at[i].is_none()
+                && !(i + 1 < n && self.is_cap_word(i + 1))
+            {
+                if let Some((kind, plural)) = self.lexicon.noun(lower) {
+                    self.descriptor(i, kind, plural, out);
+                    i += 1;
+                    continue;
+                }
+            }
             if self.gaz_at[i].is_some() || self.is_cap_word(i) {
                 let end = self.name_sequence(i);
                 if end > i || self.gaz_at[i].is_some() || !self.stop(i) {
@@ -420,6 +435,19 @@ impl<'a> Finder<'a> {
                 j = next;
                 continue;
             }
+            // "Pacific Gas and Electric Company", "Procter & Gamble Co":
+            // "and" joins two capitalised runs when an institution's head
+            // word ends the second.
+            if matches!(self.lower[next].as_str(), "and" | "&") {
+                let mut r = next + 1;
+                while r < n && self.is_cap_word(r) && !self.cue_like(r) {
+                    r += 1;
+                }
+                if r > next + 1 && ORG_HEADS.contains(&self.tok(r - 1)) {
+                    j = r - 1;
+                    continue;
+                }
+            }
             // "of" and "for" join names of institutions and offices
             // ("Bank of England", "Secretary of State", "Center for Food
             // Safety"), not a person and a place ("Doug Collins of
@@ -477,6 +505,21 @@ impl<'a> Finder<'a> {
         while j <= end {
             if let Some((e, entity)) = self.gaz_at[j] {
                 let kind = self.gazetteer.entity(entity).kind;
+                // "Cyprus Mail", "Japan Times", "Israel Defense Forces": a
+                // country opening a longer capitalised name is part of it.
+                if kind == EntityType::Country
+                    && e < end
+                    && self.gaz_at[e + 1].is_none()
+                    && self.title_at(e + 1, end + 1).is_none()
+                    && self.lexicon.first_name(self.tok(e + 1)).is_none()
+                    && j == part_start
+                    && role_start.is_none()
+                {
+                    let mut m = self.name(j, end, None, None);
+                    m.speaker_type = SpeakerType::Organization;
+                    out.push(m);
+                    return;
+                }
                 // A known person after a title gets the title as role.
                 if kind == EntityType::Person {
                     let role = role_start.map(|r| (r, j - 1));
@@ -582,7 +625,11 @@ impl<'a> Finder<'a> {
                     _ => (SpeakerType::Organization, None),
                 }
             }
-            None if ORG_HEADS.contains(&last) => {
+            // "Electric Company", "University of Guelph", "Bank of
+            // England": an institution's head word at either end.
+            None if ORG_HEADS.contains(&last)
+                || s < e && ORG_HEADS.contains(&first) =>
+            {
                 (SpeakerType::Organization, None)
             }
             None => {
@@ -636,8 +683,12 @@ impl<'a> Finder<'a> {
             let role_word = t.word && self.is_role_word(p);
             let ok = role_word
                 || (t.word && t.cap && !self.stop(p))
-                || lower == "of"
-                || lower == "for"
+                // "director of Amnesty International", "Center for
+                // Biological Diversity scientist"; not "Rouhani of Iran".
+                || (lower == "of" || lower == "for")
+                    && p > 0
+                    && (self.is_role_word(p - 1)
+                        || ORG_HEADS.contains(&self.tok(p - 1)))
                 || lower == "'s"
                 || lower == "\u{2019}s";
             if !ok {

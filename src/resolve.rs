@@ -389,13 +389,22 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        // The fullest description with the same head noun.
+        // The fullest description with the same head noun that contains
+        // every word of this one ("the officials" -> "US officials", but
+        // "a Turkish official" is not "a former Israeli security
+        // official").
         let mut best = strip_determiner(&written).to_string();
+        let own: Vec<String> =
+            best.split(' ').map(|w| w.to_lowercase()).collect();
         for o in self.mentions.iter() {
             if o.kind == MentionKind::Descriptor && o.head.as_deref() == Some(&head)
             {
                 let t = strip_determiner(o.text(self.text));
-                if t.split(' ').count() > best.split(' ').count() {
+                let words: Vec<String> =
+                    t.split(' ').map(|w| w.to_lowercase()).collect();
+                if words.len() > best.split(' ').count()
+                    && own.iter().all(|w| words.contains(w))
+                {
                     best = t.to_string();
                 }
             }

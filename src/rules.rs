@@ -520,13 +520,15 @@ impl<'a> Context<'a> {
         let mut cur = m;
         for _ in 0..3 {
             let mm = &self.mentions[cur];
-            if mm.speaker_type == SpeakerType::Person {
-                return if mm.kind == MentionKind::Name { cur } else { m };
+            // A place typed as a person ("New York") is still a place
+            // after "of": look left before trusting the type.
+            let person = mm.speaker_type == SpeakerType::Person
+                && mm.kind == MentionKind::Name;
+            let name_start = token_at(self.tokens, mm.span.start);
+            if name_start < 2 {
+                return if person { cur } else { m };
             }
-            if mm.first_token < 2 {
-                return m;
-            }
-            let mut k = mm.first_token - 1;
+            let mut k = name_start - 1;
             // "of the UK's National Crime Agency": past the possessor.
             if matches!(self.word(k), "'s" | "\u{2019}s") && k > 0 {
                 if let Some(p) = self.mention_ending_at(k - 1) {
@@ -539,13 +541,16 @@ impl<'a> Context<'a> {
             if !matches!(self.lower(k).as_str(), "of" | "from" | "in" | "at")
                 || k == 0
             {
-                return m;
+                return if person { cur } else { m };
             }
             match self.mention_ending_at(k - 1) {
                 Some(p) if self.mentions[p].kind == MentionKind::Name => {
+                    if self.mentions[p].speaker_type == SpeakerType::Person {
+                        return p;
+                    }
                     cur = p
                 }
-                _ => return m,
+                _ => return if person { cur } else { m },
             }
         }
         m

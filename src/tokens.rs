@@ -76,9 +76,9 @@ pub fn tokenize(
                 let joins = match d {
                     '-' | '\u{2010}' | '\u{2011}' | '&' => next_is_alnum,
                     '.' => {
-                        // "U.S." and "a.m.": single letters between dots.
+                        // "U.S." and "a.m.": single letters between dots;
+                        // "Domain.com", "News.com.au", "3.5": no space.
                         next_is_alnum
-                            && text[start..p].chars().count() == 1
                             || (text[start..p]
                                 .chars()
                                 .rev()
