@@ -45,6 +45,16 @@ const NOUN_DETERMINERS: &[&str] = &[
     "these", "those", "my", "your", "any", "no", "every", "each", "such",
 ];
 
+/// -ing cues that are common nouns ("a storm warning", "the daily
+/// briefing"): after a noun they are nouns; other -ing cues after a noun
+/// are reduced relatives ("a motion claiming ...") and report speech.
+const NOUN_LIKE_PARTICIPLES: &[&str] = &[
+    "briefing", "warning", "meaning", "saying", "reading", "hearing",
+    "meeting", "ruling", "finding", "offering", "calling", "posting",
+    "writing", "teaching", "telling", "reporting", "thinking",
+    "wording", "understanding", "feeling",
+];
+
 /// Words after which an -ing cue is a verb.
 const PARTICIPLE_LEADS: &[&str] = &[
     "and", "but", "while", "after", "before", "by", "when", "was", "were",
@@ -106,7 +116,11 @@ pub fn find_cues<'l>(
         // A participle after a noun is a noun ("the daily coronavirus
         // briefing"); as a verb it follows a comma, a conjunction, an
         // auxiliary, a name or an adverb ("..., saying", "and warning").
-        if !phrase && word.ends_with("ing") && i > 0 {
+        if !phrase
+            && word.ends_with("ing")
+            && i > 0
+            && NOUN_LIKE_PARTICIPLES.contains(&word.to_lowercase().as_str())
+        {
             let p = &tokens[i - 1];
             let pw = lower(i - 1);
             let verb_like = !p.word
@@ -173,9 +187,15 @@ fn is_reporting_use(
     };
     let p1 = prev(1);
     if let Some(p) = &p1 {
-        // "to say", "declined to comment": not a report.
+        // "to say", "declined to comment": not a report; but "went on
+        // to say" reports.
         if p == "to" {
-            return false;
+            let went_on = prev(2).as_deref() == Some("on")
+                && matches!(prev(3).as_deref(),
+                    Some("went" | "goes" | "go" | "going" | "gone"));
+            if !went_on {
+                return false;
+            }
         }
         if NOUN_DETERMINERS.contains(&p.as_str()) {
             return false;

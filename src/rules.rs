@@ -211,6 +211,23 @@ const MEDIA_NOUNS: &[&str] = &[
     "column", "op-ed", "address", "remarks", "testimony", "youtube",
 ];
 
+/// Auxiliaries and copulas: a finite verb in what follows a cue.
+const AUXILIARIES: &[&str] = &[
+    "is", "was", "were", "are", "has", "have", "had", "will", "would",
+    "could", "can", "may", "might", "must", "should", "did", "does",
+    "shall", "isn't", "wasn't", "weren't", "aren't", "hasn't", "haven't",
+    "hadn't", "won't", "wouldn't", "couldn't", "can't", "didn't",
+    "doesn't",
+];
+
+/// Nouns of an audience after "told" ("told the press the drugs ...").
+const AUDIENCE_NOUNS: &[&str] = &[
+    "press", "reporters", "journalists", "media", "audience", "crowd",
+    "court", "jury", "committee", "lawmakers", "parliament", "senators",
+    "supporters", "students", "staff", "employees", "investors",
+    "viewers", "listeners", "readers", "congress", "police",
+];
+
 /// Cue forms that are as often nouns ("a report", "his comments").
 const NOUN_VERB_FORMS: &[&str] = &[
     "report", "reports", "claim", "claims", "comment", "comments",
@@ -439,7 +456,13 @@ impl<'a> Context<'a> {
         }
         // "In a News.com.au report, ...": a form that is also a noun
         // reports speech only with a speaker next to it.
-        if f.speaker.is_none() && NOUN_VERB_FORMS.contains(&self.lower(cue.first_token).as_str())
+        if f.speaker.is_none()
+            && NOUN_VERB_FORMS.contains(&self.lower(cue.first_token).as_str())
+            && cue.first_token > 0
+            && (self.tokens[cue.first_token - 1].cap
+                || self.lower(cue.first_token - 1).starts_with(|c: char| {
+                    c.is_ascii_digit()
+                }))
         {
             f.parenthetical = true;
         }
@@ -857,6 +880,10 @@ impl<'a> Context<'a> {
                     .or_else(|| self.mention_starting_at(at))
                 {
                     k = self.mentions[m].last_token + 1;
+                } else if at <= sentence_end
+                    && AUDIENCE_NOUNS.contains(&self.lower(at).as_str())
+                {
+                    k = at + 1;
                 }
             }
             k = self.skip_medium_phrase(k, sentence_end);
@@ -964,7 +991,8 @@ impl<'a> Context<'a> {
                 .ends_with(['.', '!', '?', '"', '\u{201D}', '\'', '\u{2019}']);
             return matches!(w.as_str(), "he" | "she" | "they" | "it" | "we"
                 | "i" | "there")
-                || !headline && (name_at(k) || w == "the" && name_at(k + 1));
+                || !headline && (name_at(k) || w == "the" && name_at(k + 1))
+                || !headline && self.finite_verb_follows(k);
         }
         // After a clause-taking verb a bare noun can be the subject
         // ("said human actions had little to do with it"); a preposition,
@@ -986,6 +1014,22 @@ impl<'a> Context<'a> {
         !next_word.is_some_and(|j| self.lower(j) == "to")
     }
 
+    /// Whether an auxiliary or copula follows within a dozen words before
+    /// any punctuation: "announced a trial of four drugs was stopped" is a
+    /// clause; "announced a new initiative for the Gulf" is not.
+    fn finite_verb_follows(&self, k: usize) -> bool {
+        let end = (k + 12).min(self.tokens.len());
+        for j in k + 1..end {
+            if !self.tokens[j].word || !self.same_sentence(j, k) {
+                return false;
+            }
+            if AUXILIARIES.contains(&self.lower(j).as_str()) {
+                return true;
+            }
+        }
+        false
+    }
+
     fn frame_starts_in(&self, a: usize, b: usize, frames: &[Frame]) -> bool {
         frames.iter().any(|g| g.first >= a && g.first <= b
             && (a..g.first).all(|j| !self.tokens[j].word))
@@ -997,8 +1041,13 @@ impl<'a> Context<'a> {
     /// end.
     fn clause_end(&self, k: usize, sentence_end: usize, frames: &[Frame]) -> usize {
         for j in k + 1..=sentence_end {
-            // A semicolon joins a new sentence.
-            if self.word(j) == ";" && !self.tokens[j].in_quote {
+            // A semicolon joins a new sentence; a colon before a quote
+            // opens the speaker's own words.
+            if !self.tokens[j].in_quote
+                && (self.word(j) == ";"
+                    || self.word(j) == ":" && j < sentence_end
+                        && self.quote_opening_at(j + 1).is_some())
+            {
                 return j - 1;
             }
             // ", raising the possibility ...": a participial adjunct of
