@@ -173,6 +173,13 @@ const AFTER_ROLE_NOUN: &[&str] = &[
     "herself", "again",
 ];
 
+/// Irregular past tenses of reporting verbs.
+const IRREGULAR_PASTS: &[&str] = &[
+    "said", "told", "wrote", "spoke", "thought", "felt", "knew", "held",
+    "put", "swore", "taught", "understood", "sang", "rang", "foresaw",
+    "forecast", "froze", "gave", "made", "saw", "heard",
+];
+
 /// Irregular past tenses and common verbs that may stand before a noun.
 const COMMON_VERBS: &[&str] = &[
     "met", "saw", "told", "gave", "got", "made", "took", "left", "led",
@@ -349,7 +356,16 @@ impl<'a> Finder<'a> {
                 }
                 let before_name = k < n && self.is_cap_word(k)
                     && (kind == NounType::Person || k > i + 1);
-                if !before_name {
+                // "the researchers estimate", "Ford reports": a noun that
+                // is also a cue, right after a noun or a name, is the verb.
+                let verb_after_subject = self.lexicon.cue(lower).is_some()
+                    && i > 0
+                    && self.tokens[i - 1].word
+                    && (self.tokens[i - 1].cap
+                        || self.lexicon.noun(&self.lower[i - 1]).is_some()
+                        || matches!(self.lower[i - 1].as_str(),
+                            "he" | "she" | "they" | "it" | "we"));
+                if !before_name && !verb_after_subject {
                     self.descriptor(i, kind, plural, out);
                 }
             }
@@ -758,7 +774,10 @@ impl<'a> Finder<'a> {
             }
             if in_list(NOT_MODIFIERS, lower) && !t.cap
                 || in_list(NOT_NAMES, lower) && !t.cap
+                // A cue's base form may modify ("state media", "report
+                // card"); its inflections are verbs ("Russia says").
                 || self.lexicon.cue(lower).is_some()
+                    && (lower.ends_with('s') || in_list(IRREGULAR_PASTS, lower))
                 || lower.ends_with("ing")
                 || lower.ends_with("ly")
                 // Past tenses are verbs, not modifiers: "Sergey Lavrov

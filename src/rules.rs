@@ -441,7 +441,16 @@ impl<'a> Context<'a> {
                 f.inverted = f.speaker.is_some();
             }
             if f.speaker.is_none() {
-                f.speaker = self.subject_left(cue.first_token);
+                // "Schwartz went on to say ...": the subject of "went".
+                let v = cue.first_token;
+                let start = if v >= 3 && self.lower(v - 1) == "to"
+                    && self.lower(v - 2) == "on"
+                {
+                    v - 3
+                } else {
+                    v
+                };
+                f.speaker = self.subject_left(start);
             }
             // "The State Department gave its sympathies and said ...": a
             // coordinated verb shares the sentence's subject.
@@ -488,6 +497,14 @@ impl<'a> Context<'a> {
                 return Some(self.owner_of(m));
             }
             let w = self.lower(p);
+            // "mayor John Tory on Tuesday suggested".
+            if p > 0
+                && TIME_WORDS.contains(&w.as_str())
+                && TIME_PREFIXES.contains(&self.lower(p - 1).as_str())
+            {
+                k = p - 1;
+                continue;
+            }
             if self.tokens[p].word
                 && (BETWEEN_SUBJECT_AND_VERB.contains(&w.as_str())
                     || w.ends_with("ly")
@@ -977,6 +994,9 @@ impl<'a> Context<'a> {
         }
         let t = &self.tokens[k];
         let w = self.lower(k);
+        if NOT_CLAUSE_STARTS.contains(&w.as_str()) {
+            return false;
+        }
         // Verbs such as "announce", "declare", "reject" take a noun phrase
         // far more often than a bare clause ("announced a new initiative"):
         // without "that", only a pronoun subject makes a clause.
@@ -1552,6 +1572,7 @@ impl<'a> Context<'a> {
         }
         if k >= self.tokens.len()
             || self.tokens[k].in_quote
+            || !self.same_sentence(close, k)
             || self.paragraph_of(self.tokens[k].span.start)
                 != self.quotes[qi].paragraph
         {
