@@ -30,6 +30,17 @@ pub struct CueMatch<'l> {
     pub according_to: bool,
 }
 
+/// Cue forms that are as often nouns ("a report", "his comments").
+pub const NOUN_VERB_FORMS: &[&str] = &[
+    "report", "reports", "claim", "claims", "comment", "comments",
+    "statement", "warning", "warnings", "promise", "promises", "answer",
+    "answers", "reply", "replies", "response", "note", "notes", "remark",
+    "remarks", "tweet", "tweets", "post", "posts", "quote", "quotes",
+    "estimate", "estimates", "forecast", "forecasts", "briefing",
+    "briefings", "announcement", "testimony", "word", "words", "release",
+    "statements", "concern", "concerns", "request", "requests",
+];
+
 const NEGATIONS: &[&str] = &[
     "not", "n't", "never", "didn't", "didn\u{2019}t", "doesn't",
     "doesn\u{2019}t", "don't", "don\u{2019}t", "won't", "won\u{2019}t",
@@ -200,8 +211,15 @@ fn is_reporting_use(
         if NOUN_DETERMINERS.contains(&p.as_str()) {
             return false;
         }
-        // "is said to", "was told": a passive with no speaker named.
+        // "a Facebook post", "the initial reports": a noun after a
+        // modifier after a determiner.
         let word = lower(i);
+        if NOUN_VERB_FORMS.contains(&word.as_str())
+            && prev(2).is_some_and(|p2| NOUN_DETERMINERS.contains(&p2.as_str()))
+        {
+            return false;
+        }
+        // "is said to", "was told": a passive with no speaker named.
         if BE_FORMS.contains(&p.as_str()) && !word.ends_with("ing") {
             return false;
         }

@@ -371,9 +371,23 @@ impl<'a> Finder<'a> {
             }
             i += 1;
         }
-        for m in out.iter_mut() {
-            if m.kind == MentionKind::Name && m.role.is_none() {
-                m.role = self.appositive_role(m.last_token);
+        for i in 0..out.len() {
+            if out[i].kind != MentionKind::Name || out[i].role.is_some() {
+                continue;
+            }
+            out[i].role = self.appositive_role(out[i].last_token);
+            // "England's transport secretary, Grant Shapps, announced": a
+            // role noun right before the name and a comma.
+            let first = out[i].first_token;
+            if out[i].role.is_none()
+                && i > 0
+                && first > 0
+                && self.tok(first - 1) == ","
+                && out[i - 1].last_token + 2 == first
+                && out[i - 1].kind == MentionKind::Descriptor
+                && out[i - 1].speaker_type == SpeakerType::Person
+            {
+                out[i].role = Some(out[i - 1].span);
             }
         }
     }

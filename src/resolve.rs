@@ -376,17 +376,22 @@ impl<'a> Resolver<'a> {
         let written = m.text(self.text).to_string();
         let head = m.head.clone().unwrap_or_default();
         if m.speaker_type == SpeakerType::Person && !m.plural {
-            // "the spokeswoman": the last person given that role.
-            for j in (0..i).rev() {
-                let o = &self.mentions[j];
-                if o.kind == MentionKind::Name
+            // "the spokeswoman": the last person given that role before;
+            // else the first after (a headline names the role, the text
+            // the person).
+            let holder = |j: &usize| {
+                let o = &self.mentions[*j];
+                o.kind == MentionKind::Name
                     && o.speaker_type == SpeakerType::Person
-                    && self.role_text(j).to_lowercase().contains(&head)
-                {
-                    let mut r = self.resolve(j);
-                    r.step = "role";
-                    return r;
-                }
+                    && self.role_text(*j).to_lowercase().contains(&head)
+            };
+            let found = (0..i).rev().find(holder).or_else(|| {
+                (i + 1..self.mentions.len()).find(holder)
+            });
+            if let Some(j) = found {
+                let mut r = self.resolve(j);
+                r.step = "role";
+                return r;
             }
         }
         // The fullest description with the same head noun that contains

@@ -228,16 +228,6 @@ const AUDIENCE_NOUNS: &[&str] = &[
     "viewers", "listeners", "readers", "congress", "police",
 ];
 
-/// Cue forms that are as often nouns ("a report", "his comments").
-const NOUN_VERB_FORMS: &[&str] = &[
-    "report", "reports", "claim", "claims", "comment", "comments",
-    "statement", "warning", "warnings", "promise", "promises", "answer",
-    "answers", "reply", "replies", "response", "note", "notes", "remark",
-    "remarks", "tweet", "tweets", "post", "posts", "quote", "quotes",
-    "estimate", "estimates", "forecast", "forecasts", "briefing",
-    "briefings", "announcement", "testimony", "word", "words", "release",
-    "statements", "concern", "concerns", "request", "requests",
-];
 
 /// Words that cannot open a reported clause.
 const NOT_CLAUSE_STARTS: &[&str] = &[
@@ -270,7 +260,7 @@ const CLAUSE_CUES: &[&str] = &[
     "expect", "assert", "contend", "maintain", "stress", "emphasize",
     "emphasise", "concede", "conclude", "reckon", "suspect", "allege",
     "recall", "remark", "observe", "comment", "tweet", "post", "feel",
-    "agree", "complain", "testify", "report",
+    "complain", "testify", "report",
 ];
 
 /// Cues whose object is usually a noun phrase, not a clause ("urged
@@ -458,6 +448,7 @@ impl<'a> Context<'a> {
                 f.speaker = self.coordinated_subject(cue.first_token);
             }
         }
+        f.speaker = f.speaker.map(|s| self.named_descriptor(s));
         if let Some(s) = f.speaker {
             let m = &self.mentions[s];
             f.first = f.first.min(m.first_token);
@@ -466,7 +457,7 @@ impl<'a> Context<'a> {
         // "In a News.com.au report, ...": a form that is also a noun
         // reports speech only with a speaker next to it.
         if f.speaker.is_none()
-            && NOUN_VERB_FORMS.contains(&self.lower(cue.first_token).as_str())
+            && crate::cues::NOUN_VERB_FORMS.contains(&self.lower(cue.first_token).as_str())
             && cue.first_token > 0
             && (self.tokens[cue.first_token - 1].cap
                 || self.lower(cue.first_token - 1).starts_with(|c: char| {
@@ -668,6 +659,38 @@ impl<'a> Context<'a> {
         if d.kind != MentionKind::Descriptor {
             return m;
         }
+        // A document speaks for its author: "a 1989 report from the
+        // National Transportation Safety Board", "Federal Aviation
+        // Administration records", "a survey ... by the Royal
+        // Pharmaceutical Society".
+        if d.speaker_type == SpeakerType::Unknown {
+            let inside = self.mentions.iter().position(|o| {
+                o.kind == MentionKind::Name
+                    && o.speaker_type != SpeakerType::Unknown
+                    && o.first_token >= d.first_token
+                    && o.last_token <= d.last_token
+            });
+            if let Some(o) = inside {
+                return o;
+            }
+            let end = (d.last_token + 8).min(self.tokens.len());
+            for k in d.last_token + 1..end {
+                if !self.same_sentence(k, d.last_token) || !self.tokens[k].word
+                {
+                    break;
+                }
+                if matches!(self.lower(k).as_str(), "by" | "from") {
+                    let at = if self.lower(k + 1) == "the" { k + 2 } else { k + 1 };
+                    if let Some(o) = self.mention_starting_at(at) {
+                        if self.mentions[o].kind == MentionKind::Name {
+                            return o;
+                        }
+                    }
+                    break;
+                }
+            }
+            return m;
+        }
         let mut k = d.last_token + 1;
         let end = (k + 5).min(self.tokens.len());
         while k < end && self.same_sentence(k, d.last_token) {
@@ -728,6 +751,11 @@ impl<'a> Context<'a> {
             let f = frames[i].clone();
             let cue = &self.cues[f.cue];
             if cue.participle {
+                continue;
+            }
+            // A closing attribution names its speaker ("..., Cherono,
+            // posted a time" closes nothing).
+            if f.speaker.is_none() {
                 continue;
             }
             let Some(before) = f.first.checked_sub(1) else { continue };
@@ -1043,7 +1071,18 @@ impl<'a> Context<'a> {
             if !self.tokens[j].word || !self.same_sentence(j, k) {
                 return false;
             }
-            if AUXILIARIES.contains(&self.lower(j).as_str()) {
+            let w = self.lower(j);
+            // "a naval coalition which was joined by": the verb of a
+            // relative or subordinate clause does not make a clause of
+            // the object.
+            if matches!(w.as_str(), "which" | "who" | "whom" | "whose"
+                | "where" | "when" | "so" | "because" | "if" | "as" | "while"
+                | "after" | "before" | "since" | "until" | "although"
+                | "though" | "that" | "to")
+            {
+                return false;
+            }
+            if AUXILIARIES.contains(&w.as_str()) {
                 return true;
             }
         }
