@@ -361,6 +361,7 @@ impl<'a> Finder<'a> {
                 let verb_after_subject = self.lexicon.cue(lower).is_some()
                     && i > 0
                     && self.tokens[i - 1].word
+                    && !in_list(DETERMINERS, &self.lower[i - 1])
                     && (self.tokens[i - 1].cap
                         || self.lexicon.noun(&self.lower[i - 1]).is_some()
                         || matches!(self.lower[i - 1].as_str(),

@@ -447,6 +447,9 @@ impl<'a> Context<'a> {
             if f.speaker.is_none() {
                 f.speaker = self.coordinated_subject(cue.first_token);
             }
+            if f.speaker.is_none() {
+                f.speaker = self.sentence_subject(cue.first_token);
+            }
         }
         f.speaker = f.speaker.map(|s| self.named_descriptor(s));
         if let Some(s) = f.speaker {
@@ -610,6 +613,24 @@ impl<'a> Context<'a> {
                     .count();
                 words_before <= 3
             })
+    }
+
+    /// The sentence's subject when a long noun phrase stands between it
+    /// and the verb ("Critics from across Britain's political spectrum
+    /// have claimed"): the mention opening the sentence, with no
+    /// punctuation, quote or other cue between it and the verb.
+    fn sentence_subject(&self, v: usize) -> Option<usize> {
+        let start = self.sentence_start(v);
+        let m = self.mention_starting_at(start)?;
+        let mm = &self.mentions[m];
+        if mm.kind == MentionKind::Pronoun || mm.last_token >= v {
+            return None;
+        }
+        let clean = (mm.last_token + 1..v).all(|j| {
+            self.tokens[j].word && self.cue_at[j] == 0 && !self.tokens[j].in_quote
+                || matches!(self.word(j), "'s" | "\u{2019}s")
+        });
+        (clean && v - mm.last_token <= 10).then_some(m)
     }
 
     /// The speaker after an inverted cue ("said Rogachev", "according to
