@@ -461,7 +461,9 @@ impl<'a> Finder<'a> {
                 return j;
             }
             if self.gaz_at[next].is_some()
-                || (self.is_cap_word(next) && !self.cue_like(next))
+                || (self.is_cap_word(next)
+                    && !self.cue_like(next)
+                    && !in_list(NOT_NAMES, &self.lower[next]))
             {
                 j = next;
                 continue;
@@ -807,9 +809,14 @@ impl<'a> Finder<'a> {
             s = p;
             modifiers += 1;
         }
+        // Names inside a description are part of it ("US officials")
+        // except in a document's, where they name its author ("Federal
+        // Aviation Administration records").
         let extent_start = self.tokens[s].span.start;
-        while out.last().is_some_and(|m| m.extent.start >= extent_start) {
-            out.pop();
+        if kind != NounType::Document {
+            while out.last().is_some_and(|m| m.extent.start >= extent_start) {
+                out.pop();
+            }
         }
         let speaker_type = match kind {
             NounType::Group => SpeakerType::Group,

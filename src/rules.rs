@@ -407,7 +407,9 @@ impl<'a> Context<'a> {
             parenthetical: false,
         };
         if cue.according_to {
-            f.speaker = self.speaker_right(cue.last_token, 2);
+            f.speaker = self
+                .speaker_right(cue.last_token, 2)
+                .map(|m| self.possessed_role(m));
             f.inverted = true;
         } else if cue.participle {
             f.speaker = self.participle_agent(cue.first_token);
@@ -615,6 +617,31 @@ impl<'a> Context<'a> {
             })
     }
 
+    /// "According to Windsor Locks' first selectman, Chris Kervick, ...":
+    /// past a possessor to the role it owns, and to the name in apposition
+    /// to that role.
+    fn possessed_role(&self, m: usize) -> usize {
+        let last = self.mentions[m].last_token;
+        let Some(p) = self.tokens.get(last + 1) else { return m };
+        if !matches!(p.text(self.text), "'s" | "\u{2019}s" | "'" | "\u{2019}")
+        {
+            return m;
+        }
+        let Some(role) = self.mention_starting_at(last + 2) else { return m };
+        let after = self.mentions[role].last_token + 1;
+        if after + 1 < self.tokens.len() && self.word(after) == "," {
+            if let Some(n) = self.mention_starting_at(after + 1) {
+                let nm = &self.mentions[n];
+                if nm.kind == MentionKind::Name
+                    && nm.speaker_type == SpeakerType::Person
+                {
+                    return n;
+                }
+            }
+        }
+        role
+    }
+
     /// The sentence's subject when a long noun phrase stands between it
     /// and the verb ("Critics from across Britain's political spectrum
     /// have claimed"): the mention opening the sentence, with no
@@ -691,9 +718,6 @@ impl<'a> Context<'a> {
                     && o.first_token >= d.first_token
                     && o.last_token <= d.last_token
             });
-            if let Some(o) = inside {
-                return o;
-            }
             let end = (d.last_token + 8).min(self.tokens.len());
             for k in d.last_token + 1..end {
                 if !self.same_sentence(k, d.last_token) || !self.tokens[k].word
@@ -710,7 +734,7 @@ impl<'a> Context<'a> {
                     break;
                 }
             }
-            return m;
+            return inside.unwrap_or(m);
         }
         let mut k = d.last_token + 1;
         let end = (k + 5).min(self.tokens.len());

@@ -183,8 +183,15 @@ fn split_sentences(text: &str, para: Span, out: &mut Vec<Span>) {
                             | '\u{00AB}' | '(' | '\u{201E}')
                 }
             };
-            if spaced && starts_new && !(b == b'.' && is_abbreviation(body, i))
-            {
+            // "Washington, D.C. They also stated": an initialism before a
+            // pronoun or article ends the sentence all the same.
+            let next_word: String =
+                after_space.chars().take_while(|c| c.is_alphabetic()).collect();
+            let abbreviation = b == b'.'
+                && is_abbreviation(body, i)
+                && !(is_initialism(body, i)
+                    && SENTENCE_OPENERS.contains(&next_word.as_str()));
+            if spaced && starts_new && !abbreviation {
                 out.push(Span::new(para.start + start, para.start + end));
                 start = end + (rest.len() - after_space.len());
             }
@@ -200,6 +207,24 @@ fn split_sentences(text: &str, para: Span, out: &mut Vec<Span>) {
             out.push(Span::new(s, e));
         }
     }
+}
+
+/// Words that open sentences and never follow an initialism inside one.
+const SENTENCE_OPENERS: &[&str] = &[
+    "The", "They", "He", "She", "It", "We", "I", "But", "This", "That",
+    "These", "Those", "His", "Her", "Their", "Its", "In", "On", "At", "A",
+    "An", "There", "However", "Meanwhile", "After", "When", "While",
+];
+
+/// "U.S.", "D.C.": single letters and periods, two letters or more.
+fn is_initialism(body: &str, dot: usize) -> bool {
+    let before = &body[..dot];
+    let word = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    word.len() >= 3
+        && word.split('.').all(|p| p.chars().count() == 1)
 }
 
 /// Whether the period at `dot` ends an abbreviation rather than a sentence.
