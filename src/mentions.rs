@@ -362,6 +362,8 @@ impl<'a> Finder<'a> {
                     && i > 0
                     && self.tokens[i - 1].word
                     && !in_list(DETERMINERS, &self.lower[i - 1])
+                    // "a Twitter post": after an article it is a noun.
+                    && !(i > 1 && in_list(DETERMINERS, &self.lower[i - 2]))
                     && (self.tokens[i - 1].cap
                         || self.lexicon.noun(&self.lower[i - 1]).is_some()
                         || matches!(self.lower[i - 1].as_str(),

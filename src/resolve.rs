@@ -399,9 +399,10 @@ impl<'a> Resolver<'a> {
         // "a Turkish official" is not "a former Israeli security
         // official").
         let mut best = strip_determiner(&written).to_string();
+        let mut best_at = i;
         let own: Vec<String> =
             best.split(' ').map(|w| w.to_lowercase()).collect();
-        for o in self.mentions.iter() {
+        for (j, o) in self.mentions.iter().enumerate() {
             if o.kind == MentionKind::Descriptor && o.head.as_deref() == Some(&head)
             {
                 let t = strip_determiner(o.text(self.text));
@@ -411,7 +412,24 @@ impl<'a> Resolver<'a> {
                     && own.iter().all(|w| words.contains(w))
                 {
                     best = t.to_string();
+                    best_at = j;
                 }
+            }
+        }
+        // "The report said" after "a 1989 report from the National
+        // Transportation Safety Board": a document speaks for its author.
+        if m.speaker_type == SpeakerType::Unknown {
+            let span = self.mentions[best_at].span;
+            let author = self.mentions.iter().position(|o| {
+                o.kind == MentionKind::Name
+                    && o.speaker_type == SpeakerType::Organization
+                    && span.start <= o.span.start
+                    && o.span.end <= span.end
+            });
+            if let Some(a) = author {
+                let mut r = self.resolve(a);
+                r.step = "document author";
+                return r;
             }
         }
         Resolved {

@@ -627,8 +627,18 @@ impl<'a> Context<'a> {
         {
             return m;
         }
-        let Some(role) = self.mention_starting_at(last + 2) else { return m };
-        let after = self.mentions[role].last_token + 1;
+        let role = self.mention_starting_at(last + 2);
+        // Past the role (a mention, or up to four words the lexicon does
+        // not know: "first selectman") to a comma and a name.
+        let after = match role {
+            Some(r) => self.mentions[r].last_token + 1,
+            None => match (last + 2..(last + 7).min(self.tokens.len()))
+                .find(|&j| !self.tokens[j].word)
+            {
+                Some(j) => j,
+                None => return m,
+            },
+        };
         if after + 1 < self.tokens.len() && self.word(after) == "," {
             if let Some(n) = self.mention_starting_at(after + 1) {
                 let nm = &self.mentions[n];
@@ -639,7 +649,7 @@ impl<'a> Context<'a> {
                 }
             }
         }
-        role
+        role.unwrap_or(m)
     }
 
     /// The sentence's subject when a long noun phrase stands between it
