@@ -605,6 +605,19 @@ impl<'a> Context<'a> {
             return None;
         }
         let start = self.sentence_start(v);
+        // "Kerry said he sought clarity and warned that ...": the subject
+        // of the verb it is coordinated with, when that verb is a cue.
+        let earlier = (start..p).rev().find_map(|j| {
+            let c = (self.cue_at[j] as usize).checked_sub(1)?;
+            let cue = &self.cues[c];
+            if cue.participle || cue.according_to {
+                return None;
+            }
+            self.subject_left(cue.first_token)
+        });
+        if earlier.is_some() {
+            return earlier;
+        }
         self.mentions
             .iter()
             .position(|m| m.first_token >= start && m.last_token < p)
@@ -1174,6 +1187,9 @@ impl<'a> Context<'a> {
                 && !self.tokens[j + 1].cap
                 && self.lower(j + 1).ends_with("ing")
                 && self.lower(j + 1).len() > 5
+                && !matches!(self.lower(j + 1).as_str(), "including"
+                    | "according" | "regarding" | "concerning" | "following"
+                    | "during" | "excluding" | "notwithstanding")
                 && words_before() >= 5
             {
                 return j - 1;
@@ -1183,7 +1199,7 @@ impl<'a> Context<'a> {
             if j < sentence_end
                 && self.word(j) == ","
                 && !self.tokens[j].in_quote
-                && self.lower(j + 1) == "but"
+                && matches!(self.lower(j + 1).as_str(), "but" | "whereas")
                 && words_before() >= 3
                 && j + 2 <= sentence_end
                 && (self.tokens[j + 2].cap
@@ -1199,7 +1215,10 @@ impl<'a> Context<'a> {
             let Some(f) = frames.get(c) else { continue };
             let p = j - 1;
             let pw = self.lower(p);
-            if pw == "and" || pw == "but" {
+            // "and continued to attack": an infinitive, not a report.
+            let infinitive = self.tokens.get(cue.last_token + 1)
+                .is_some_and(|t| t.text(self.text) == "to");
+            if (pw == "and" || pw == "but") && !infinitive {
                 // "said X and warned that Y": a new claim starts.
                 let cut = if p > k && self.word(p - 1) == "," { p - 1 } else { p };
                 return cut.saturating_sub(1).max(k);
