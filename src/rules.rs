@@ -259,7 +259,7 @@ const CLAUSE_CUES: &[&str] = &[
     "estimate", "predict", "reply", "respond", "continue", "hope", "fear",
     "expect", "assert", "contend", "maintain", "stress", "emphasize",
     "emphasise", "concede", "conclude", "reckon", "suspect", "allege",
-    "recall", "remark", "observe", "comment", "tweet", "post", "feel",
+    "recall", "remark", "observe", "comment", "tweet", "feel",
     "complain", "testify", "report",
 ];
 
@@ -1124,10 +1124,16 @@ impl<'a> Context<'a> {
         if !subject_like {
             return false;
         }
-        // "urging Russia to hurry up": an object and an infinitive.
+        // "urging Russia to hurry up", "tells foreign powers to leave": an
+        // object and an infinitive.
         let next_word = (k + 1..(k + 4).min(self.tokens.len()))
             .find(|&j| self.tokens[j].word && !self.tokens[j].cap);
-        !next_word.is_some_and(|j| self.lower(j) == "to")
+        let directive = next_word.is_some_and(|j| self.lower(j) == "to")
+            || cue.info.addressee
+                && (k + 1..(k + 4).min(self.tokens.len()))
+                    .take_while(|&j| self.tokens[j].word)
+                    .any(|j| self.lower(j) == "to");
+        !directive
     }
 
     /// Whether an auxiliary or copula follows within a dozen words before
