@@ -40,6 +40,9 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Score a table against gold annotations (same figures as score.py).
     Eval(EvalArgs),
+    /// Write one row per canonical speaker: who is quoted, how often.
+    #[command(after_help = EXIT_STATUS)]
+    Speakers(crate::speakers::SpeakersArgs),
 }
 
 /// Arguments of `extract`.
@@ -98,6 +101,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     match args.command {
         Command::Extract(a) => extract(a),
         Command::Eval(a) => eval(a),
+        Command::Speakers(a) => crate::speakers::run(a),
     }
 }
 

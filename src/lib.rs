@@ -21,6 +21,7 @@
 pub mod cli;
 pub mod cues;
 pub mod eval;
+pub mod gather;
 pub mod gazetteer;
 pub mod input;
 pub mod lexicon;
@@ -31,6 +32,7 @@ pub mod quotes;
 pub mod resolve;
 pub mod rules;
 pub mod segment;
+pub mod speakers;
 pub mod tokens;
 pub mod tsv;
 
