@@ -40,6 +40,9 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Score a table against gold annotations (same figures as score.py).
     Eval(EvalArgs),
+    /// Write a self-contained HTML page to review quotes in place.
+    #[command(after_help = EXIT_STATUS)]
+    Report(crate::report::ReportArgs),
     /// Write one row per canonical speaker: who is quoted, how often.
     #[command(after_help = EXIT_STATUS)]
     Speakers(crate::speakers::SpeakersArgs),
@@ -101,6 +104,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     match args.command {
         Command::Extract(a) => extract(a),
         Command::Eval(a) => eval(a),
+        Command::Report(a) => crate::report::run(a),
         Command::Speakers(a) => crate::speakers::run(a),
     }
 }

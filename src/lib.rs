@@ -29,6 +29,7 @@ pub mod mentions;
 pub mod normalize;
 pub mod output;
 pub mod quotes;
+pub mod report;
 pub mod resolve;
 pub mod rules;
 pub mod segment;

@@ -178,3 +178,119 @@ fn speakers_writes_the_output_file() {
     let text = std::fs::read_to_string(target).unwrap();
     assert!(text.contains("Jane Doe,person"), "{text}");
 }
+
+/// Every `<mark class="hl ...` opening with a row id, in order.
+fn row_ids(page: &str) -> Vec<String> {
+    page.match_indices("<mark class=\"hl ")
+        .filter_map(|(i, _)| {
+            let tag = &page[i..i + page[i..].find('>').unwrap()];
+            if tag.contains(" cont ") {
+                return None;
+            }
+            let at = tag.find("data-row-id=\"")? + 13;
+            Some(tag[at..at + tag[at..].find('"').unwrap()].to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn report_marks_every_row_of_the_seeds_once() {
+    let rows = records(&stdout(&whosaid(&["extract", "-q", "seeds"])));
+    let page = stdout(&whosaid(&["report", "-q", "seeds"]));
+    let ids = row_ids(&page);
+    let want: Vec<String> = rows
+        .iter()
+        .map(|r| format!("{}#{}", r["doc_id"], r["quote_id"]))
+        .collect();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    let mut want_sorted = want.clone();
+    want_sorted.sort();
+    assert_eq!(sorted, want_sorted);
+    // Marks open and close in pairs, so the nesting is well formed.
+    assert_eq!(page.matches("<mark").count(), page.matches("</mark>").count());
+    assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    // Self-contained: nothing is fetched.
+    for bad in ["src=", "href=\"http", "@import", "url(http"] {
+        assert!(!page.contains(bad), "{bad} in the page");
+    }
+    assert_eq!(page.matches("<script").count(), 1);
+    for landmark in ["<main", "<nav", "<aside", "<header"] {
+        assert!(page.contains(landmark), "{landmark}");
+    }
+    assert!(page.contains("tabindex=\"0\""));
+    // Every bar of the chart links to a speaker's list.
+    assert!(page.contains("<a href=\"#sp-0\" class=\"bar\">"));
+    assert!(page.contains("id=\"sp-0\""));
+}
+
+#[test]
+fn report_escapes_markup_from_the_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(
+        dir.path(),
+        "x<b>.txt",
+        "<script>alert(1)</script> Mayor &lt;b&gt;wins\n\n\
+         \"<img src=x onerror=alert(1)> is fine,\" said Jane Doe.\n\n\
+         Doe said the tag was \"a frame</mark><mark class='hl'>\" and \
+         \"it's 'quoted'\".",
+    );
+    let page = stdout(&whosaid(&["report", "-q", &input]));
+    assert_eq!(page.matches("<script").count(), 1, "injected script");
+    assert!(!page.contains("<img"));
+    assert!(!page.contains("<b>wins"));
+    assert!(page.contains("&lt;b&gt;wins"));
+    assert!(!page.contains("onerror=alert(1)>"));
+    assert!(page.contains("&lt;img src=x onerror=alert(1)&gt; is fine,"));
+    assert!(
+        page.contains("a frame&lt;/mark&gt;&lt;mark class=&#39;hl&#39;&gt;")
+    );
+    // The document id (a file name with markup) is escaped too.
+    assert!(page.contains("x&lt;b&gt;"));
+    assert_eq!(page.matches("<mark").count(), page.matches("</mark>").count());
+}
+
+#[test]
+fn report_nests_partial_quotes_inside_claims() {
+    use whosaid::report::{render, ReportDoc};
+    let ex = whosaid::Extractor::shipped(&[]).unwrap();
+    let text = "Kerry warned that Russian support \u{201C}risks extending \
+                the conflict\u{201D} in Syria.";
+    let rows = ex.extract("k", text);
+    assert!(rows.len() >= 2, "{rows:#?}");
+    let page =
+        render(&[ReportDoc { id: "k".into(), text: text.into(), rows }], &[]);
+    let claim = page.find("data-row-id=\"k#1\"").unwrap();
+    let partial = page.find("data-row-id=\"k#2\"").unwrap();
+    let claim_end =
+        claim + page[claim..].find("</mark><span class=\"lbl").unwrap();
+    let last_close = claim + page[claim..].rfind("</mark>").unwrap();
+    assert!(claim < partial && partial < claim_end.max(last_close));
+}
+
+#[test]
+fn report_cuts_crossing_rows_into_pieces() {
+    use whosaid::report::{render, ReportDoc};
+    let ex = whosaid::Extractor::shipped(&[]).unwrap();
+    let text = "Abc def ghi jkl.";
+    let mut rows = ex.extract("t", "\"Abc def,\" Jane Doe said.");
+    let mut second = rows[0].clone();
+    rows[0].quote_start = 0;
+    rows[0].quote_end = 7; // "Abc def"
+    rows[0].quote = "Abc def".into();
+    second.quote_id = 2;
+    second.quote_start = 4;
+    second.quote_end = 11; // "def ghi"
+    second.quote = "def ghi".into();
+    rows.truncate(1);
+    rows.push(second);
+    let page =
+        render(&[ReportDoc { id: "t".into(), text: text.into(), rows }], &[]);
+    let body = &page[page.find("<div class=\"text\">").unwrap()..];
+    let body = &body[..body.find("</div>").unwrap()];
+    // Row 2 opens inside row 1, is cut where row 1 ends, and goes on in a
+    // continued piece.
+    assert_eq!(body.matches("data-row-id=\"t#2\"").count(), 2, "{body}");
+    assert_eq!(body.matches(" cont ").count(), 1, "{body}");
+    assert_eq!(body.matches("<mark").count(), body.matches("</mark>").count());
+}
