@@ -46,6 +46,8 @@ pub enum Command {
     /// Write one row per canonical speaker: who is quoted, how often.
     #[command(after_help = EXIT_STATUS)]
     Speakers(crate::speakers::SpeakersArgs),
+    /// Show why each quote got its speaker: rule, cue, candidates.
+    Explain(crate::explain::ExplainArgs),
 }
 
 /// Arguments of `extract`.
@@ -106,6 +108,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Command::Eval(a) => eval(a),
         Command::Report(a) => crate::report::run(a),
         Command::Speakers(a) => crate::speakers::run(a),
+        Command::Explain(a) => crate::explain::run(a),
     }
 }
 

@@ -21,6 +21,7 @@
 pub mod cli;
 pub mod cues;
 pub mod eval;
+pub mod explain;
 pub mod gather;
 pub mod gazetteer;
 pub mod input;

@@ -294,3 +294,59 @@ fn report_cuts_crossing_rows_into_pieces() {
     assert_eq!(body.matches(" cont ").count(), 1, "{body}");
     assert_eq!(body.matches("<mark").count(), body.matches("</mark>").count());
 }
+
+#[test]
+fn explain_plain_when_piped() {
+    let o = whosaid(&["explain", "seeds/000_f0862e620563ad06.txt"]);
+    let out = stdout(&o);
+    assert!(!out.contains('\x1b'), "colour in a pipe");
+    assert!(out.starts_with("000_f0862e620563ad06 ("), "{out}");
+    // Paragraphs with the quotes marked.
+    assert!(out.contains("[6|We are polite people"), "{out}");
+    assert!(out.contains("if not invited,|6]"), "{out}");
+    // A row: its rule, speaker, resolution step, cue and candidates, the
+    // chosen frame marked with >.
+    let row = &out[out.find("\n#6 direct").expect("row 6")..];
+    let row = &row[..row[1..].find("\n#").unwrap_or(row.len())];
+    assert!(row.contains("rule       quote/after/speaker-cue"), "{row}");
+    assert!(row.contains("-> Sergey Lavrov"), "{row}");
+    assert!(row.contains("[resolution step: "), "{row}");
+    assert!(row.contains("cue        \u{201C}told\u{201D}"), "{row}");
+    assert!(row.contains("candidates"), "{row}");
+    assert!(row.contains("\n  > \u{201C}told\u{201D}"), "{row}");
+}
+
+#[test]
+fn explain_one_quote_and_colour_on_request() {
+    let o = whosaid(&[
+        "explain",
+        "seeds/000_f0862e620563ad06.txt",
+        "--quote",
+        "6",
+        "--color",
+        "always",
+    ]);
+    let out = stdout(&o);
+    assert!(out.contains("\x1b["), "no colour with --color always");
+    assert_eq!(out.matches("\n\x1b[1;32m#").count(), 1, "{out}");
+    let plain = stdout(&whosaid(&[
+        "explain",
+        "seeds/000_f0862e620563ad06.txt",
+        "--quote",
+        "6",
+        "--color",
+        "never",
+    ]));
+    assert!(!plain.contains('\x1b'));
+    assert_eq!(plain.matches("\n#").count(), 1, "{plain}");
+    assert!(plain.contains("¶7 "), "{plain}");
+    assert!(!plain.contains("¶1 "), "only the row's paragraph: {plain}");
+    let missing = whosaid(&[
+        "explain",
+        "seeds/000_f0862e620563ad06.txt",
+        "--quote",
+        "999",
+    ]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no row 999"));
+}
