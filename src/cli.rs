@@ -18,7 +18,7 @@ use crate::Extractor;
 /// Reads news articles and writes a table of who said what.
 #[derive(Debug, Parser)]
 #[command(name = "whosaid", version, about, long_about = None,
-    after_help = EXIT_STATUS)]
+    long_version = crate::shell::long_version(), after_help = EXIT_STATUS)]
 pub struct Args {
     /// The command to run.
     #[command(subcommand)]
@@ -48,6 +48,9 @@ pub enum Command {
     Speakers(crate::speakers::SpeakersArgs),
     /// Show why each quote got its speaker: rule, cue, candidates.
     Explain(crate::explain::ExplainArgs),
+    /// Generate shell completions or the man page.
+    #[command(hide = true)]
+    Generate(crate::shell::GenerateArgs),
 }
 
 /// Arguments of `extract`.
@@ -109,6 +112,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Command::Report(a) => crate::report::run(a),
         Command::Speakers(a) => crate::speakers::run(a),
         Command::Explain(a) => crate::explain::run(a),
+        Command::Generate(a) => crate::shell::run(a),
     }
 }
 

@@ -34,6 +34,7 @@ pub mod report;
 pub mod resolve;
 pub mod rules;
 pub mod segment;
+pub mod shell;
 pub mod speakers;
 pub mod tokens;
 pub mod tsv;

@@ -350,3 +350,28 @@ fn explain_one_quote_and_colour_on_request() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no row 999"));
 }
+
+#[test]
+fn version_names_the_data_files() {
+    let out = stdout(&whosaid(&["--version"]));
+    assert!(out.starts_with(&format!("whosaid {}", env!("CARGO_PKG_VERSION"))));
+    for f in ["data/people.tsv", "data/orgs.tsv", "data/cues.tsv"] {
+        assert!(out.contains(f), "{out}");
+    }
+    assert!(out.contains("entries  fnv1a "), "{out}");
+}
+
+#[test]
+fn generate_completions_and_man_page() {
+    let bash = stdout(&whosaid(&["generate", "completions", "bash"]));
+    assert!(bash.contains("_whosaid()"), "{bash}");
+    assert!(bash.contains("report") && bash.contains("speakers"));
+    let zsh = stdout(&whosaid(&["generate", "completions", "zsh"]));
+    assert!(zsh.starts_with("#compdef whosaid"));
+    let man = stdout(&whosaid(&["generate", "man"]));
+    assert!(man.contains(".TH whosaid"), "{man}");
+    // Hidden from the help.
+    let help = stdout(&whosaid(&["--help"]));
+    assert!(!help.contains("generate"), "{help}");
+    assert!(help.contains("report") && help.contains("explain"));
+}
