@@ -28,7 +28,7 @@ if ! command -v python3 >/dev/null 2>&1; then
 fi
 if [ -z "${WHOSAID:-}" ]; then
   cargo build --release --quiet
-  WHOSAID=target/release/whosaid
+  WHOSAID="${CARGO_TARGET_DIR:-target}/release/whosaid"
 fi
 
 # A hostile article: markup and a closing </mark> in the text and in quotes.
