@@ -358,11 +358,11 @@ fn speakers_panel(
         );
     }
     let max = bars.iter().map(|b| b.2 + b.3).max().unwrap_or(1).max(1);
-    let (label_w, bar_w, row_h) = (150.0, 150.0, 22.0);
+    let (label_w, bar_w, row_h) = (150.0, 130.0, 22.0);
     let height = row_h * bars.len() as f64 + 36.0;
     let _ = write!(
         h,
-        "<svg class=\"chart\" viewBox=\"0 0 360 {height}\" width=\"360\" \
+        "<svg class=\"chart\" viewBox=\"0 0 380 {height}\" width=\"380\" \
          height=\"{height}\" aria-labelledby=\"chart-t chart-d\" \
          role=\"group\"><title id=\"chart-t\">Quotes and claims per \
          speaker</title><desc id=\"chart-d\">Solid bars count direct and \
@@ -699,7 +699,7 @@ select:focus-visible, input:focus-visible, .bar:focus-visible {
 .skip { position: absolute; left: -999px; }
 .skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .5rem; z-index: 9; }
 .cols { display: grid; gap: 0 2.5rem;
-  grid-template-columns: minmax(0, 48rem) minmax(0, 24rem); }
+  grid-template-columns: minmax(0, 48rem) minmax(0, 25rem); }
 @media (max-width: 60rem) { .cols { grid-template-columns: minmax(0, 1fr); } }
 aside { font-size: .92rem; }
 header h1 { margin: 1.2rem 0 .2rem; font-size: 1.7rem; }
