@@ -18,7 +18,7 @@ use crate::Extractor;
 /// Reads news articles and writes a table of who said what.
 #[derive(Debug, Parser)]
 #[command(name = "whosaid", version, about, long_about = None,
-    after_help = EXIT_STATUS)]
+    long_version = crate::shell::long_version(), after_help = EXIT_STATUS)]
 pub struct Args {
     /// The command to run.
     #[command(subcommand)]
@@ -40,6 +40,17 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Score a table against gold annotations (same figures as score.py).
     Eval(EvalArgs),
+    /// Write a self-contained HTML page to review quotes in place.
+    #[command(after_help = EXIT_STATUS)]
+    Report(crate::report::ReportArgs),
+    /// Write one row per canonical speaker: who is quoted, how often.
+    #[command(after_help = EXIT_STATUS)]
+    Speakers(crate::speakers::SpeakersArgs),
+    /// Show why each quote got its speaker: rule, cue, candidates.
+    Explain(crate::explain::ExplainArgs),
+    /// Generate shell completions or the man page.
+    #[command(hide = true)]
+    Generate(crate::shell::GenerateArgs),
 }
 
 /// Arguments of `extract`.
@@ -98,6 +109,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
     match args.command {
         Command::Extract(a) => extract(a),
         Command::Eval(a) => eval(a),
+        Command::Report(a) => crate::report::run(a),
+        Command::Speakers(a) => crate::speakers::run(a),
+        Command::Explain(a) => crate::explain::run(a),
+        Command::Generate(a) => crate::shell::run(a),
     }
 }
 

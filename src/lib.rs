@@ -21,6 +21,8 @@
 pub mod cli;
 pub mod cues;
 pub mod eval;
+pub mod explain;
+pub mod gather;
 pub mod gazetteer;
 pub mod input;
 pub mod lexicon;
@@ -28,9 +30,12 @@ pub mod mentions;
 pub mod normalize;
 pub mod output;
 pub mod quotes;
+pub mod report;
 pub mod resolve;
 pub mod rules;
 pub mod segment;
+pub mod shell;
+pub mod speakers;
 pub mod tokens;
 pub mod tsv;
 

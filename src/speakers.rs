@@ -1,0 +1,299 @@
+//! The speakers table: who gets quoted, across a whole input.
+//!
+//! Input: the [`Row`]s of every document, in input order. Output: one
+//! [`Speaker`] per canonical speaker (the gazetteer id when there is one,
+//! else the canonical name) with its counts, and the CSV writer of
+//! `whosaid speakers`. It runs after the output stage, on the finished
+//! rows, so it sees exactly what the quote table says; `report` draws its
+//! speakers panel from it too.
+//!
+//! The columns, in order:
+//!
+//! | column | meaning |
+//! | --- | --- |
+//! | name | canonical name (the first one met for a gazetteer id) |
+//! | type | `person`, `organization`, `group`, `unknown`: the most frequent |
+//! | role | the role most often found beside the speaker; may be empty |
+//! | id | gazetteer id; may be empty |
+//! | quotes | direct and partial quotes |
+//! | claims | indirect (reported) claims |
+//! | documents | documents with at least one row of the speaker |
+//! | first_doc, last_doc | first and last such document, in input order |
+//!
+//! Rows are sorted by quotes + claims, most first, then by first
+//! appearance. Rows with no canonical name (unattributed quotes,
+//! unresolved pronouns) belong to nobody and are left out: they are
+//! counted in [`SpeakerTable::nameless`].
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use indexmap::IndexMap;
+use serde::Serialize;
+
+use crate::{gather, Row};
+
+/// Arguments of `whosaid speakers`.
+#[derive(Debug, clap::Args)]
+pub struct SpeakersArgs {
+    /// .txt files, folders or .jsonl files, as for `extract`. None:
+    /// standard input.
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Write the table to FILE (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Add your own gazetteer file. May be repeated.
+    #[arg(long, value_name = "FILE")]
+    pub gazetteer: Vec<PathBuf>,
+    /// Print nothing on standard error but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Runs `whosaid speakers`.
+pub fn run(a: SpeakersArgs) -> Result<ExitCode> {
+    let extractor = gather::extractor(&a.gazetteer)?;
+    let mut table = SpeakerTable::new();
+    let tally = gather::documents(&a.inputs, &mut |doc| {
+        let rows = extractor.extract(&doc.id, &doc.text);
+        table.add_document(&doc.id, &rows);
+    });
+    let nameless = table.nameless;
+    let speakers = table.finish();
+    let csv = to_csv(&speakers).context("cannot write the table")?;
+    match &a.output {
+        Some(path) => gather::write_atomically(path, &csv)?,
+        None => gather::write_stdout(&csv)?,
+    }
+    if !a.quiet {
+        eprintln!(
+            "whosaid: {} documents, {} skipped with errors, {} speakers, \
+             {} rows with no canonical speaker left out",
+            tally.processed,
+            tally.skipped,
+            speakers.len(),
+            nameless
+        );
+    }
+    Ok(tally.exit_code())
+}
+
+/// The CSV header of `whosaid speakers`.
+pub const SPEAKER_COLUMNS: &[&str] = &[
+    "name",
+    "type",
+    "role",
+    "id",
+    "quotes",
+    "claims",
+    "documents",
+    "first_doc",
+    "last_doc",
+];
+
+/// One canonical speaker.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Speaker {
+    /// Canonical name.
+    pub name: String,
+    /// Most frequent speaker type.
+    #[serde(rename = "type")]
+    pub speaker_type: String,
+    /// Most frequent role; may be empty.
+    pub role: String,
+    /// Gazetteer id; may be empty.
+    pub id: String,
+    /// Direct and partial quotes.
+    pub quotes: usize,
+    /// Indirect claims.
+    pub claims: usize,
+    /// Documents quoting the speaker.
+    pub documents: usize,
+    /// First such document, in input order.
+    pub first_doc: String,
+    /// Last such document, in input order.
+    pub last_doc: String,
+}
+
+#[derive(Debug, Default)]
+struct Acc {
+    speaker: Option<Speaker>,
+    types: IndexMap<String, usize>,
+    roles: IndexMap<String, usize>,
+    last_doc_index: Option<usize>,
+}
+
+/// Accumulates rows document by document; memory grows with the number
+/// of speakers, not of rows.
+#[derive(Debug, Default)]
+pub struct SpeakerTable {
+    by_key: IndexMap<String, Acc>,
+    docs: usize,
+    /// Rows with no canonical speaker name.
+    pub nameless: usize,
+}
+
+/// The key that merges the rows of one speaker: the gazetteer id when
+/// there is one (so "Lavrov" and "Sergey Lavrov" with the same id meet),
+/// else the canonical name. `None` for rows with no canonical speaker.
+pub fn speaker_key(row: &Row) -> Option<String> {
+    if !row.speaker_id.is_empty() {
+        Some(format!("id:{}", row.speaker_id))
+    } else if !row.speaker_name.is_empty() {
+        Some(format!("name:{}", row.speaker_name))
+    } else {
+        None
+    }
+}
+
+impl SpeakerTable {
+    /// An empty table.
+    pub fn new() -> SpeakerTable {
+        SpeakerTable::default()
+    }
+
+    /// Adds the rows of the next document.
+    pub fn add_document(&mut self, doc_id: &str, rows: &[Row]) {
+        let doc_index = self.docs;
+        self.docs += 1;
+        for row in rows {
+            let Some(key) = speaker_key(row) else {
+                self.nameless += 1;
+                continue;
+            };
+            let acc = self.by_key.entry(key).or_default();
+            let s = acc.speaker.get_or_insert_with(|| Speaker {
+                name: row.speaker_name.clone(),
+                speaker_type: String::new(),
+                role: String::new(),
+                id: row.speaker_id.clone(),
+                quotes: 0,
+                claims: 0,
+                documents: 0,
+                first_doc: doc_id.to_string(),
+                last_doc: String::new(),
+            });
+            if row.kind == "indirect" {
+                s.claims += 1;
+            } else {
+                s.quotes += 1;
+            }
+            if acc.last_doc_index != Some(doc_index) {
+                acc.last_doc_index = Some(doc_index);
+                s.documents += 1;
+                s.last_doc = doc_id.to_string();
+            }
+            *acc.types.entry(row.speaker_type.to_string()).or_default() += 1;
+            if !row.speaker_role.is_empty() {
+                *acc.roles.entry(row.speaker_role.clone()).or_default() += 1;
+            }
+        }
+    }
+
+    /// The speakers, most quoted first.
+    pub fn finish(self) -> Vec<Speaker> {
+        let mut out: Vec<Speaker> = self
+            .by_key
+            .into_values()
+            .filter_map(|acc| {
+                let mut s = acc.speaker?;
+                s.speaker_type = most_frequent(&acc.types);
+                s.role = most_frequent(&acc.roles);
+                Some(s)
+            })
+            .collect();
+        // A stable sort keeps first appearance among equal counts.
+        out.sort_by_key(|s| std::cmp::Reverse(s.quotes + s.claims));
+        out
+    }
+}
+
+/// The most frequent value, the first met among equals; empty if none.
+fn most_frequent(counts: &IndexMap<String, usize>) -> String {
+    let mut best: Option<(&String, usize)> = None;
+    for (value, &n) in counts {
+        if best.map_or(true, |(_, b)| n > b) {
+            best = Some((value, n));
+        }
+    }
+    best.map(|(v, _)| v.clone()).unwrap_or_default()
+}
+
+/// The table as CSV, header first.
+pub fn to_csv(speakers: &[Speaker]) -> std::io::Result<Vec<u8>> {
+    let mut w =
+        csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
+    w.write_record(SPEAKER_COLUMNS)?;
+    for s in speakers {
+        w.serialize(s)?;
+    }
+    w.into_inner().map_err(|e| e.into_error())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(kind: &'static str, name: &str, id: &str, role: &str) -> Row {
+        Row {
+            doc_id: String::new(),
+            quote_id: 1,
+            kind,
+            quote: "q".into(),
+            quote_start: 0,
+            quote_end: 1,
+            speaker: name.into(),
+            speaker_start: None,
+            speaker_end: None,
+            speaker_name: name.into(),
+            speaker_type: if name.is_empty() { "" } else { "person" },
+            speaker_role: role.into(),
+            speaker_id: id.into(),
+            cue: String::new(),
+            via: String::new(),
+            rule: "r",
+            confidence: "0.50".into(),
+            paragraph: 1,
+            cue_class: String::new(),
+        }
+    }
+
+    #[test]
+    fn merges_by_id_counts_documents_and_sorts_by_count() {
+        let mut t = SpeakerTable::new();
+        t.add_document(
+            "a",
+            &[
+                row("direct", "Ann Lee", "", "mayor"),
+                row("indirect", "Bo Ek", "Q1", ""),
+                row("partial", "", "", ""),
+            ],
+        );
+        t.add_document("b", &[]);
+        t.add_document(
+            "c",
+            &[
+                row("direct", "Bo Ek", "Q1", "minister"),
+                row("indirect", "Bo Ek", "Q1", "minister"),
+            ],
+        );
+        assert_eq!(t.nameless, 1);
+        let s = t.finish();
+        assert_eq!(s.len(), 2);
+        assert_eq!(
+            (s[0].name.as_str(), s[0].quotes, s[0].claims, s[0].documents),
+            ("Bo Ek", 1, 2, 2)
+        );
+        assert_eq!(
+            (s[0].first_doc.as_str(), s[0].last_doc.as_str()),
+            ("a", "c")
+        );
+        assert_eq!(s[0].role, "minister");
+        assert_eq!(
+            (s[1].name.as_str(), s[1].role.as_str()),
+            ("Ann Lee", "mayor")
+        );
+    }
+}

@@ -1,0 +1,40 @@
+//! The review page in a real browser: runs scripts/browser_check.sh
+//! (headless Chromium renders the seeds' page; a Python script checks the
+//! DOM it built) when Chromium is installed, and says it skipped
+//! otherwise.
+
+use std::process::Command;
+
+fn installed(tool: &str) -> bool {
+    Command::new("sh")
+        .args(["-c", &format!("command -v {tool}")])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn report_renders_in_chromium_with_one_highlight_per_row() {
+    let chrome = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .any(installed);
+    if !chrome || !installed("python3") {
+        eprintln!(
+            "skipped: headless Chromium and python3 are needed \
+             (apt-get install chromium)"
+        );
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    let o = Command::new("bash")
+        .arg("scripts/browser_check.sh")
+        .arg(out.path())
+        .env("WHOSAID", env!("CARGO_BIN_EXE_whosaid"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run scripts/browser_check.sh");
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "stdout: {stdout}\nstderr: {stderr}");
+    assert!(stdout.contains("browser_check: passed"), "{stdout}");
+    assert!(out.path().join("report.png").metadata().unwrap().len() > 10_000);
+}
