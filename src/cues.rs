@@ -167,8 +167,10 @@ pub fn find_cues<'l>(
 fn title_case_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     let s = tokens[i].sentence;
     let (mut words, mut caps) = (0, 0);
+    // A window of the sentence around the cue is enough to see the
+    // headline's title case, and keeps this constant time.
     let mut j = i;
-    while j > 0 && tokens[j - 1].sentence == s {
+    while j > 0 && tokens[j - 1].sentence == s && i - j < 20 {
         j -= 1;
     }
     while j < tokens.len() && tokens[j].sentence == s && words < 40 {

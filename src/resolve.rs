@@ -44,6 +44,20 @@ pub struct Resolver<'a> {
     by_last_word: HashMap<String, Vec<usize>>,
     /// First word of every multi-word person name -> mentions.
     by_first_word: HashMap<String, Vec<usize>>,
+    /// Entity -> its mention written most fully.
+    fullest_by_entity: HashMap<usize, usize>,
+    /// Entity -> its first mention with a role.
+    role_by_entity: HashMap<usize, usize>,
+    /// Name as written -> its first mention with a role.
+    role_by_text: HashMap<&'a str, usize>,
+    /// First word or abbreviation -> a longer organization name.
+    org_by_word: HashMap<&'a str, usize>,
+    /// Head noun -> descriptions with it.
+    descriptors_by_head: HashMap<String, Vec<usize>>,
+    /// Person names with a role, in text order.
+    role_holders: Vec<usize>,
+    /// Description as written -> its resolution.
+    descriptions: HashMap<String, Resolved>,
     paragraph_of_mention: Vec<usize>,
     sentence_of_mention: Vec<usize>,
     cache: Vec<Option<Resolved>>,
@@ -91,12 +105,73 @@ impl<'a> Resolver<'a> {
             }
             by_first_word.entry(words[0].to_string()).or_default().push(i);
         }
+        // Document-wide tables, built once so that resolving every
+        // mention stays linear in the number of mentions.
+        let mut fullest_by_entity: HashMap<usize, usize> = HashMap::new();
+        let mut role_by_entity: HashMap<usize, usize> = HashMap::new();
+        let mut role_by_text: HashMap<&'a str, usize> = HashMap::new();
+        let mut org_by_word: HashMap<&'a str, usize> = HashMap::new();
+        let mut descriptors_by_head: HashMap<String, Vec<usize>> =
+            HashMap::new();
+        let mut role_holders = Vec::new();
+        for (i, m) in mentions.iter().enumerate() {
+            let written = m.text(text);
+            match m.kind {
+                MentionKind::Name => {
+                    if let Some(e) = m.entity {
+                        if !m.single_word {
+                            let best = fullest_by_entity.entry(e).or_insert(i);
+                            if written.len() > mentions[*best].text(text).len() {
+                                *best = i;
+                            }
+                        }
+                        if m.role.is_some() {
+                            role_by_entity.entry(e).or_insert(i);
+                        }
+                    }
+                    if m.role.is_some() {
+                        role_by_text.entry(written).or_insert(i);
+                        if m.speaker_type == SpeakerType::Person {
+                            role_holders.push(i);
+                        }
+                    }
+                    if !m.single_word
+                        && m.speaker_type == SpeakerType::Organization
+                    {
+                        // "Ford" for "Ford Motor Company"; "PG&E" for
+                        // "Pacific Gas and Electric Company (PG&E)".
+                        if let Some(first) = written.split(' ').next() {
+                            org_by_word.entry(first).or_insert(i);
+                        }
+                        let after = text[m.span.end..].trim_start();
+                        if let Some(rest) = after.strip_prefix('(') {
+                            if let Some(close) = rest.find(')').filter(|&c| c < 12) {
+                                org_by_word.entry(&rest[..close]).or_insert(i);
+                            }
+                        }
+                    }
+                }
+                MentionKind::Descriptor => {
+                    if let Some(h) = &m.head {
+                        descriptors_by_head.entry(h.clone()).or_default().push(i);
+                    }
+                }
+                MentionKind::Pronoun => {}
+            }
+        }
         Resolver {
             text,
             mentions,
             gazetteer,
             by_last_word,
             by_first_word,
+            fullest_by_entity,
+            role_by_entity,
+            role_by_text,
+            org_by_word,
+            descriptors_by_head,
+            role_holders,
+            descriptions: HashMap::new(),
             paragraph_of_mention: mentions
                 .iter()
                 .map(|m| segments.paragraph_of(m.span.start))
@@ -141,8 +216,10 @@ impl<'a> Resolver<'a> {
             return None;
         }
         let word = bare(m.text(self.text));
+        // Lists are in text order: bisect for the nearest before `i`.
         let pick = |list: &Vec<usize>| {
-            list.iter().rev().find(|&&f| f < i).or(list.first()).copied()
+            let before = list.partition_point(|&f| f < i);
+            before.checked_sub(1).map(|b| list[b]).or(list.first().copied())
         };
         match self.by_last_word.get(word) {
             Some(list) => pick(list),
@@ -226,18 +303,9 @@ impl<'a> Resolver<'a> {
         if self.gazetteer.entity(entity).kind != EntityType::Person {
             return None;
         }
-        let mut best: Option<&'a str> = None;
-        for o in self.mentions {
-            if o.entity == Some(entity) && o.kind == MentionKind::Name {
-                let t = o.text(self.text);
-                if t.split(' ').count() >= 2
-                    && best.is_none_or(|b| t.len() > b.len())
-                {
-                    best = Some(t);
-                }
-            }
-        }
-        best
+        self.fullest_by_entity
+            .get(&entity)
+            .map(|&m| self.mentions[m].text(self.text))
     }
 
     /// A single word standing for a longer organization name in the
@@ -249,39 +317,19 @@ impl<'a> Resolver<'a> {
         if !m.single_word || m.entity.is_some() {
             return None;
         }
-        let word = m.text(self.text);
-        self.mentions.iter().position(|o| {
-            if o.kind != MentionKind::Name || o.single_word
-                || o.speaker_type != SpeakerType::Organization
-            {
-                return false;
-            }
-            let name = o.text(self.text);
-            let after = self.text[o.span.end..].trim_start();
-            let abbreviation = after
-                .strip_prefix('(')
-                .is_some_and(|r| r.starts_with(word)
-                    && r[word.len()..].starts_with(')'));
-            abbreviation || name.split(' ').next() == Some(word)
-        })
+        self.org_by_word.get(m.text(self.text)).copied()
     }
 
     /// The first role written for the same person elsewhere in the article.
     fn cluster_role(&self, i: usize, entity: Option<usize>) -> String {
-        let text = self.mentions[i].text(self.text);
-        for (j, o) in self.mentions.iter().enumerate() {
-            if j == i || o.kind != MentionKind::Name || o.role.is_none() {
-                continue;
-            }
-            let same = match entity {
-                Some(e) => o.entity == Some(e),
-                None => o.text(self.text) == text,
-            };
-            if same {
-                return self.role_text(j);
-            }
-        }
-        String::new()
+        let other = match entity {
+            Some(e) => self.role_by_entity.get(&e),
+            None => self.role_by_text.get(self.mentions[i].text(self.text)),
+        };
+        other
+            .filter(|&&j| j != i)
+            .map(|&j| self.role_text(j))
+            .unwrap_or_default()
     }
 
     /// Whether mention `j` can be what a singular he/she stands for.
@@ -320,7 +368,9 @@ impl<'a> Resolver<'a> {
         let mut best: Option<usize> = None;
         let mut best_known = false;
         let mut found = None;
-        for j in (0..i).rev() {
+        // Two paragraphs back, and never more than a few hundred mentions
+        // (a paragraph of 50 MB stays linear).
+        for j in (i.saturating_sub(400)..i).rev() {
             if self.paragraph_of_mention[j] + 2 < para {
                 break;
             }
@@ -385,14 +435,24 @@ impl<'a> Resolver<'a> {
                     && o.speaker_type == SpeakerType::Person
                     && self.role_text(*j).to_lowercase().contains(&head)
             };
-            let found = (0..i).rev().find(holder).or_else(|| {
-                (i + 1..self.mentions.len()).find(holder)
-            });
+            let split = self.role_holders.partition_point(|&j| j < i);
+            let found = self.role_holders[..split]
+                .iter()
+                .rev()
+                .take(200)
+                .find(|j| holder(j))
+                .or_else(|| {
+                    self.role_holders[split..].iter().take(200).find(|j| holder(j))
+                })
+                .copied();
             if let Some(j) = found {
                 let mut r = self.resolve(j);
                 r.step = "role";
                 return r;
             }
+        }
+        if let Some(r) = self.descriptions.get(&written) {
+            return r.clone();
         }
         // The fullest description with the same head noun that contains
         // every word of this one ("the officials" -> "US officials", but
@@ -402,8 +462,9 @@ impl<'a> Resolver<'a> {
         let mut best_at = i;
         let own: Vec<String> =
             best.split(' ').map(|w| w.to_lowercase()).collect();
-        for (j, o) in self.mentions.iter().enumerate() {
-            if o.kind == MentionKind::Descriptor && o.head.as_deref() == Some(&head)
+        let same_head = self.descriptors_by_head.get(&head).cloned().unwrap_or_default();
+        for &j in same_head.iter().take(500) {
+            let o = &self.mentions[j];
             {
                 let t = strip_determiner(o.text(self.text));
                 let words: Vec<String> =
@@ -420,7 +481,10 @@ impl<'a> Resolver<'a> {
         // Transportation Safety Board": a document speaks for its author.
         if m.speaker_type == SpeakerType::Unknown {
             let span = self.mentions[best_at].span;
-            let author = self.mentions.iter().position(|o| {
+            let near = best_at.saturating_sub(10)
+                ..(best_at + 30).min(self.mentions.len());
+            let author = near.into_iter().find(|&j| {
+                let o = &self.mentions[j];
                 o.kind == MentionKind::Name
                     && o.speaker_type == SpeakerType::Organization
                     && span.start <= o.span.start
@@ -429,16 +493,19 @@ impl<'a> Resolver<'a> {
             if let Some(a) = author {
                 let mut r = self.resolve(a);
                 r.step = "document author";
+                self.descriptions.insert(written, r.clone());
                 return r;
             }
         }
-        Resolved {
+        let r = Resolved {
             name: best,
             speaker_type: m.speaker_type,
             role: String::new(),
             id: String::new(),
             step: "description",
-        }
+        };
+        self.descriptions.insert(written, r.clone());
+        r
     }
 }
 

@@ -14,6 +14,8 @@
 //! Every rule has a stable id, written to the `rule` column; the ids and
 //! their examples are listed in [`RULES`] and tested in `tests/rules.rs`.
 
+use std::collections::HashMap;
+
 use crate::cues::CueMatch;
 use crate::mentions::{Mention, MentionKind};
 use crate::quotes::Quote;
@@ -290,7 +292,27 @@ struct Context<'a> {
     cue_at: Vec<u32>,
     /// Token index of every quote's opening and closing mark.
     quote_tokens: Vec<(Option<usize>, Option<usize>)>,
+    /// Quote whose opening mark is a token (index + 1).
+    quote_open_at: Vec<u32>,
+    /// Quote whose closing mark is a token (index + 1).
+    quote_close_at: Vec<u32>,
+    /// First and last token of each sentence.
+    sentence_bounds: Vec<(usize, usize)>,
+    /// Frame whose first token is a token (index + 1); set once the
+    /// frames are built.
+    frame_first_at: Vec<u32>,
+    /// Frame whose last token is a token (index + 1).
+    frame_last_at: Vec<u32>,
 }
+
+/// The longest reported clause, in tokens. A clause runs to its
+/// sentence's end; bounding it keeps the sieve linear on a 50 MB
+/// "sentence" with a cue every few words (see BENCHMARKS.md), and no
+/// reported clause in news is near this long.
+const MAX_CLAUSE_TOKENS: usize = 150;
+
+/// How far the rules look back within a sentence for a subject or cue.
+const MAX_LOOKBACK: usize = 60;
 
 /// Runs the whole sieve over one document.
 pub fn attribute(
@@ -326,7 +348,7 @@ pub fn attribute(
     for (i, c) in cues.iter().enumerate() {
         cue_at[c.first_token] = i as u32 + 1;
     }
-    let quote_tokens = quotes
+    let quote_tokens: Vec<(Option<usize>, Option<usize>)> = quotes
         .iter()
         .map(|q| {
             (
@@ -335,7 +357,25 @@ pub fn attribute(
             )
         })
         .collect();
-    let cx = Context {
+    let mut quote_open_at = vec![0u32; n];
+    let mut quote_close_at = vec![0u32; n];
+    for (i, &(o, c)) in quote_tokens.iter().enumerate() {
+        if let Some(o) = o.filter(|&o| o < n) {
+            quote_open_at[o] = i as u32 + 1;
+        }
+        if let Some(c) = c.filter(|&c| c < n) {
+            quote_close_at[c] = i as u32 + 1;
+        }
+    }
+    let mut sentence_bounds: Vec<(usize, usize)> = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        let s = t.sentence as usize;
+        while sentence_bounds.len() <= s {
+            sentence_bounds.push((i, i));
+        }
+        sentence_bounds[s].1 = i;
+    }
+    let mut cx = Context {
         text,
         segments,
         quotes,
@@ -346,9 +386,20 @@ pub fn attribute(
         mention_starting,
         cue_at,
         quote_tokens,
+        quote_open_at,
+        quote_close_at,
+        sentence_bounds,
+        frame_first_at: vec![0; n],
+        frame_last_at: vec![0; n],
     };
     let mut frames: Vec<Frame> =
         (0..cues.len()).map(|c| cx.frame(c)).collect();
+    for (i, f) in frames.iter().enumerate() {
+        if cx.frame_first_at[f.first] == 0 {
+            cx.frame_first_at[f.first] = i as u32 + 1;
+        }
+        cx.frame_last_at[f.last] = i as u32 + 1;
+    }
     cx.mark_trailing(&mut frames);
     let mut out = cx.claims(&mut frames);
     out.extend(cx.quote_rows(&frames, &out));
@@ -604,7 +655,7 @@ impl<'a> Context<'a> {
         if !matches!(self.lower(p).as_str(), "and" | "but") {
             return None;
         }
-        let start = self.sentence_start(v);
+        let start = self.sentence_start(v).max(p.saturating_sub(MAX_LOOKBACK));
         // "Kerry said he sought clarity and warned that ...": the subject
         // of the verb it is coordinated with, when that verb is a cue.
         let earlier = (start..p).rev().find_map(|j| {
@@ -618,9 +669,12 @@ impl<'a> Context<'a> {
         if earlier.is_some() {
             return earlier;
         }
-        self.mentions
-            .iter()
-            .position(|m| m.first_token >= start && m.last_token < p)
+        let start = self.sentence_start(v);
+        (start..p.min(start + MAX_LOOKBACK))
+            .find_map(|j| {
+                self.mention_starting_at(j)
+                    .filter(|&m| self.mentions[m].last_token < p)
+            })
             .map(|m| self.owner_of(m))
             .filter(|&m| {
                 let words_before = (start..self.mentions[m].first_token)
@@ -735,11 +789,13 @@ impl<'a> Context<'a> {
         // Administration records", "a survey ... by the Royal
         // Pharmaceutical Society".
         if d.speaker_type == SpeakerType::Unknown {
-            let inside = self.mentions.iter().position(|o| {
-                o.kind == MentionKind::Name
-                    && o.speaker_type != SpeakerType::Unknown
-                    && o.first_token >= d.first_token
-                    && o.last_token <= d.last_token
+            let inside = (d.first_token..=d.last_token).find_map(|j| {
+                self.mention_ending_at(j).filter(|&o| {
+                    let o = &self.mentions[o];
+                    o.kind == MentionKind::Name
+                        && o.speaker_type != SpeakerType::Unknown
+                        && o.first_token >= d.first_token
+                })
             });
             let end = (d.last_token + 8).min(self.tokens.len());
             for k in d.last_token + 1..end {
@@ -789,26 +845,24 @@ impl<'a> Context<'a> {
     /// named before it in its sentence; else the sentence's first mention
     /// (its subject, "The Obama Administration has ..., saying").
     fn participle_agent(&self, c: usize) -> Option<usize> {
-        let sentence = self.tokens[c].sentence;
-        let mut first = None;
-        let mut nearest_person = None;
-        for (i, m) in self.mentions.iter().enumerate() {
-            if m.first_token >= c {
-                break;
-            }
-            if self.tokens[m.first_token].sentence != sentence {
-                continue;
-            }
-            if first.is_none() && m.kind != MentionKind::Pronoun {
-                first = Some(i);
-            }
-            if m.kind == MentionKind::Name
-                && m.speaker_type == SpeakerType::Person
-            {
-                nearest_person = Some(i);
-            }
-        }
-        nearest_person.or(first)
+        let start = self.sentence_start(c);
+        let from = start.max(c.saturating_sub(MAX_LOOKBACK * 2));
+        let nearest_person = (from..c).rev().find_map(|j| {
+            self.mention_ending_at(j).filter(|&m| {
+                let m = &self.mentions[m];
+                m.kind == MentionKind::Name
+                    && m.speaker_type == SpeakerType::Person
+            })
+        });
+        let first = || {
+            (start..c.min(start + MAX_LOOKBACK * 2)).find_map(|j| {
+                self.mention_starting_at(j).filter(|&m| {
+                    self.mentions[m].kind != MentionKind::Pronoun
+                        && self.mentions[m].last_token < c
+                })
+            })
+        };
+        nearest_person.or_else(first)
     }
 
     /// Marks frames that close their sentence ("..., the officials
@@ -838,7 +892,12 @@ impl<'a> Context<'a> {
             }
             frames[i].trailing = true;
             let (start, via) = (self.sentence_start(f.first), f.speaker);
-            for g in frames.iter_mut().take(i) {
+            // Frames are in text order: the ones inside this sentence are
+            // the few right before this one.
+            for g in frames[..i].iter_mut().rev().take(MAX_LOOKBACK) {
+                if self.cues[g.cue].first_token < start {
+                    break;
+                }
                 if g.first >= start && g.speaker.is_some() && g.via.is_none()
                 {
                     g.via = via;
@@ -861,9 +920,7 @@ impl<'a> Context<'a> {
                 }
             } else if self.is_quote_mark(j) && !t.in_quote {
                 // A quote opening after the frame: not trailing.
-                if self.quotes.iter().any(|q| q.open_mark
-                    .is_some_and(|m| m.start == t.span.start))
-                {
+                if self.quote_opening_at(j).is_some() {
                     return false;
                 }
             } else if self.word(j) == "," && words == 0 {
@@ -875,26 +932,21 @@ impl<'a> Context<'a> {
     }
 
     fn sentence_start(&self, k: usize) -> usize {
-        let s = self.tokens[k].sentence;
-        let mut j = k;
-        while j > 0 && self.tokens[j - 1].sentence == s {
-            j -= 1;
-        }
-        j
+        self.sentence_bounds[self.tokens[k].sentence as usize].0
     }
 
     fn sentence_end(&self, k: usize) -> usize {
-        let s = self.tokens[k].sentence;
-        let mut j = k;
-        while j + 1 < self.tokens.len() && self.tokens[j + 1].sentence == s {
-            j += 1;
-        }
-        j
+        self.sentence_bounds[self.tokens[k].sentence as usize].1
     }
 
     /// The quote whose opening mark is token `k`.
     fn quote_opening_at(&self, k: usize) -> Option<usize> {
-        self.quote_tokens.iter().position(|&(o, _)| o == Some(k))
+        (*self.quote_open_at.get(k)? as usize).checked_sub(1)
+    }
+
+    /// Whether token `k` closes a quote.
+    fn closes_quote(&self, k: usize) -> bool {
+        self.quote_close_at.get(k).is_some_and(|&q| q != 0)
     }
 
     fn paragraph_of(&self, pos: usize) -> usize {
@@ -1043,8 +1095,9 @@ impl<'a> Context<'a> {
         if let Some(q) = self.quote_opening_at(k) {
             let after_close = self.quote_tokens[q].1.map_or(sentence_end, |c| c + 1);
             let rest_is_punct = (after_close..=sentence_end)
+                .take(MAX_CLAUSE_TOKENS)
                 .all(|j| !self.tokens[j].word);
-            if rest_is_punct || self.frame_starts_in(after_close, sentence_end, frames) {
+            if rest_is_punct || self.frame_starts_in(after_close, sentence_end) {
                 return None;
             }
         }
@@ -1058,6 +1111,9 @@ impl<'a> Context<'a> {
     /// "in their filing", "on Twitter", "during a press conference", "via
     /// Facebook"): its preposition, up to a medium noun within six words.
     fn skip_medium_phrase(&self, k: usize, sentence_end: usize) -> usize {
+        if k > sentence_end || k >= self.tokens.len() {
+            return k;
+        }
         if !matches!(self.lower(k).as_str(), "in" | "on" | "at" | "via"
             | "during" | "through" | "to")
         {
@@ -1163,9 +1219,18 @@ impl<'a> Context<'a> {
         false
     }
 
-    fn frame_starts_in(&self, a: usize, b: usize, frames: &[Frame]) -> bool {
-        frames.iter().any(|g| g.first >= a && g.first <= b
-            && (a..g.first).all(|j| !self.tokens[j].word))
+    /// Whether a frame starts at the first word at or after `a` (up to
+    /// `b`): an attribution right after a quote.
+    fn frame_starts_in(&self, a: usize, b: usize) -> bool {
+        for j in a..=b.min(self.tokens.len().saturating_sub(1)) {
+            if self.frame_first_at[j] != 0 {
+                return true;
+            }
+            if self.tokens[j].word {
+                return false;
+            }
+        }
+        false
     }
 
     /// Where a clause starting at `k` ends: before a coordinated cue ("and
@@ -1173,7 +1238,12 @@ impl<'a> Context<'a> {
     /// (", the officials said") or "according to"; else at the sentence's
     /// end.
     fn clause_end(&self, k: usize, sentence_end: usize, frames: &[Frame]) -> usize {
+        let sentence_end = sentence_end.min(k + MAX_CLAUSE_TOKENS);
+        let mut words = 0usize;
         for j in k + 1..=sentence_end {
+            if self.tokens[j - 1].word {
+                words += 1;
+            }
             // A semicolon joins a new sentence; a colon before a quote
             // opens the speaker's own words.
             if !self.tokens[j].in_quote
@@ -1185,7 +1255,7 @@ impl<'a> Context<'a> {
             }
             // ", raising the possibility ...": a participial adjunct of
             // the main clause, not part of what was reported.
-            let words_before = || (k..j).filter(|&x| self.tokens[x].word).count();
+            let words_before = || words;
             if j < sentence_end
                 && self.word(j) == ","
                 && !self.tokens[j].in_quote
@@ -1258,7 +1328,7 @@ impl<'a> Context<'a> {
         }
         while b >= a && !self.tokens[b].word
             && !(self.is_quote_mark(b) && !self.tokens[b].in_quote
-                && self.quote_tokens.iter().any(|&(_, c)| c == Some(b)))
+                && self.closes_quote(b))
         {
             if b == 0 {
                 return None;
@@ -1281,8 +1351,10 @@ impl<'a> Context<'a> {
         f: &Frame,
         frames: &[Frame],
     ) -> Option<(Span, &'static str)> {
-        let start = self.sentence_start(f.first);
         let end = f.first.checked_sub(1)?;
+        let start = self
+            .sentence_start(f.first)
+            .max(end.saturating_sub(MAX_CLAUSE_TOKENS));
         if end <= start {
             return None;
         }
@@ -1292,13 +1364,16 @@ impl<'a> Context<'a> {
         while e > start && self.word(e) == "," {
             e -= 1;
         }
-        if self.quote_tokens.iter().any(|&(_, c)| c == Some(e))
-            || self.tokens[e].in_quote
-        {
-            let q = self.quotes.iter().position(|q| {
-                q.content.end <= self.tokens[e].span.end
-                    && q.content.end + 4 >= self.tokens[e].span.start
-            });
+        if self.closes_quote(e) || self.tokens[e].in_quote {
+            // Quotes are in text order: the one ending at `e` is the last
+            // that ends before `e` does.
+            let q = self
+                .quotes
+                .partition_point(|q| q.content.end <= self.tokens[e].span.end)
+                .checked_sub(1)
+                .filter(|&q| {
+                    self.quotes[q].content.end + 4 >= self.tokens[e].span.start
+                });
             if let Some(q) = q {
                 let qs = self.quotes[q].content.start;
                 let lead_words = (start..e)
@@ -1312,10 +1387,13 @@ impl<'a> Context<'a> {
         }
         // Another attribution inside: that frame's claim is the claim;
         // this one only reports it (its speaker went to `via`).
-        if frames.iter().any(|g| {
-            g.cue != f.cue && g.first >= start && g.last < f.first
-                && g.speaker.is_some()
-        }) {
+        let inner = frames[..f.cue]
+            .iter()
+            .rev()
+            .take(MAX_LOOKBACK)
+            .take_while(|g| self.cues[g.cue].first_token >= start)
+            .any(|g| g.first >= start && g.last < f.first && g.speaker.is_some());
+        if inner {
             return None;
         }
         // "According to X, Y" clauses and leading adverbials stay: the
@@ -1390,6 +1468,20 @@ impl<'a> Context<'a> {
     ) -> Vec<Attribution> {
         let mut rows: Vec<Attribution> = Vec::with_capacity(self.quotes.len());
         let mut after_frame: Vec<Option<usize>> = vec![None; self.quotes.len()];
+        // Claims by start, to find the ones around a quote by bisection;
+        // a quote sits in one of the few claims starting just before it.
+        let mut by_start: Vec<&Attribution> = claims.iter().collect();
+        by_start.sort_by_key(|c| c.span.start);
+        let around = |q: &Quote| {
+            let upto = by_start.partition_point(|c| c.span.start <= q.content.start);
+            by_start[..upto]
+                .iter()
+                .rev()
+                .take(MAX_LOOKBACK)
+                .filter(move |c| q.content.end <= c.span.end)
+                .copied()
+                .collect::<Vec<_>>()
+        };
         for (qi, q) in self.quotes.iter().enumerate() {
             let kind = self.quote_kind(qi);
             let mut row = Attribution {
@@ -1409,15 +1501,14 @@ impl<'a> Context<'a> {
             // "according to X" reports a sentence whose fragment was said
             // by the sentence's subject ("Pelosi called it a \"breach,\"
             // according to NBC"): the outlet is only `via`.
-            let in_claim = claims.iter().find(|c| {
-                c.span.start <= q.content.start && q.content.end <= c.span.end
-                    && c.speaker.is_some()
-                    && c.rule != CLAIM_ACCORDING_TO
+            let containing = around(q);
+            let in_claim = containing.iter().rev().find(|c| {
+                c.speaker.is_some() && c.rule != CLAIM_ACCORDING_TO
             });
-            let reported_by = claims.iter().find(|c| {
-                c.span.start <= q.content.start && q.content.end <= c.span.end
-                    && c.rule == CLAIM_ACCORDING_TO
-            });
+            let reported_by = containing
+                .iter()
+                .rev()
+                .find(|c| c.rule == CLAIM_ACCORDING_TO);
             let interrupted = before.is_some()
                 && qi > 0
                 && after_frame[qi - 1] == before
@@ -1519,25 +1610,24 @@ impl<'a> Context<'a> {
         frames: &[Frame],
     ) -> Option<(usize, Option<usize>, &'static str)> {
         let open = self.quote_tokens[qi].0?;
-        let start = self.sentence_start(open);
-        let frame = frames
-            .iter()
-            .filter(|f| {
-                f.speaker.is_some() && f.first >= start && f.last < open
-                    && !self.cues[f.cue].according_to
-            })
-            .last();
+        let start = self.sentence_start(open).max(open.saturating_sub(MAX_LOOKBACK));
+        // The last frame with a speaker ending before the quote.
+        let frame = (start..open).rev().find_map(|j| {
+            let f = &frames[(self.frame_last_at[j] as usize).checked_sub(1)?];
+            (f.speaker.is_some()
+                && f.first >= start
+                && !self.cues[f.cue].according_to)
+                .then_some(f)
+        });
         if let Some(f) = frame {
             return Some((f.speaker?, Some(f.cue), QUOTE_SENTENCE_CUE));
         }
-        let first = self.mentions.iter().position(|m| {
-            m.first_token >= start && m.last_token < open
+        let first = (start..open).find_map(|j| {
+            self.mention_starting_at(j)
+                .filter(|&m| self.mentions[m].last_token < open)
         })?;
-        let first = self
-            .mention_starting_at(self.mentions[first].first_token)
-            .filter(|&m| self.mentions[m].last_token < open)
-            .unwrap_or(first);
         let m = &self.mentions[first];
+        let start = self.sentence_start(open);
         let words_before = (start..m.first_token)
             .filter(|&j| self.tokens[j].word)
             .count();
@@ -1557,36 +1647,78 @@ impl<'a> Context<'a> {
         frames: &[Frame],
         claim_rows: &[Attribution],
     ) {
-        // Multi-paragraph groups share the speaker of any attributed piece.
+        // Multi-paragraph groups share the speaker of an attributed piece.
+        let mut donors: HashMap<usize, usize> = HashMap::new();
+        for (j, r) in rows.iter().enumerate() {
+            if r.speaker.is_some() && r.rule != QUOTE_CONTINUED {
+                donors.entry(self.quotes[j].group).or_insert(j);
+            }
+        }
         for i in 0..rows.len() {
             if rows[i].speaker.is_some() {
                 continue;
             }
-            let g = self.quotes[i].group;
-            let donor = (0..rows.len()).find(|&j| {
-                j != i && self.quotes[j].group == g && rows[j].speaker.is_some()
-                    && rows[j].rule != QUOTE_CONTINUED
-            });
-            if let Some(j) = donor {
+            if let Some(&j) = donors.get(&self.quotes[i].group) {
                 let (s, c, v) = (rows[j].speaker, rows[j].cue, rows[j].via);
-                self.set(&mut rows[i], s, c, v, QUOTE_CONTINUED);
+                self.set(&mut rows[i], i, s, c, v, QUOTE_CONTINUED);
             }
         }
+        // One pass in text order, merging frames and rows: the last
+        // speaker seen in each paragraph so far.
+        type Said = (usize, Option<usize>);
+        let mut frame_events: Vec<(usize, usize, Said)> = frames
+            .iter()
+            .filter_map(|f| {
+                let at = self.tokens[f.first].span.start;
+                Some((at, self.paragraph_of(at), (f.speaker?, Some(f.cue))))
+            })
+            .collect();
+        frame_events.sort_by_key(|e| e.0);
+        let mut last_claim_in: HashMap<usize, Said> = HashMap::new();
+        for r in claim_rows {
+            if let Some(s) = r.speaker {
+                last_claim_in.insert(r.paragraph, (s, r.cue));
+            }
+        }
+        let mut last_event: HashMap<usize, (usize, Said)> = HashMap::new();
+        let mut last_row_in: HashMap<usize, Said> = HashMap::new();
+        let note = |map: &mut HashMap<usize, (usize, Said)>, para, at, said| {
+            let e = map.entry(para).or_insert((at, said));
+            if at >= e.0 {
+                *e = (at, said);
+            }
+        };
+        let mut next_frame = 0;
         for i in 0..rows.len() {
-            if rows[i].speaker.is_some() || rows[i].kind == Kind::Partial {
+            let start = rows[i].span.start;
+            while next_frame < frame_events.len()
+                && frame_events[next_frame].0 < start
+            {
+                let (at, para, said) = frame_events[next_frame];
+                note(&mut last_event, para, at, said);
+                next_frame += 1;
+            }
+            let para = rows[i].paragraph;
+            if let Some(s) = rows[i].speaker {
+                note(&mut last_event, para, start, (s, rows[i].cue));
+                last_row_in.insert(para, (s, rows[i].cue));
                 continue;
             }
-            let q = &self.quotes[i];
-            let para = q.paragraph;
+            if rows[i].kind == Kind::Partial {
+                continue;
+            }
             // The last speaker named in this paragraph before the quote.
-            let last_here = self.last_speaker_before(q.content.start, para,
-                frames, rows);
-            if let Some((s, c)) = last_here {
-                self.set(&mut rows[i], Some(s), c, None, QUOTE_SAME_PARAGRAPH);
+            if let Some(&(_, (s, c))) = last_event.get(&para) {
+                self.set(&mut rows[i], i, Some(s), c, None, QUOTE_SAME_PARAGRAPH);
+                note(&mut last_event, para, start, (s, c));
+                last_row_in.insert(para, (s, c));
                 continue;
             }
             // A paragraph that opens with the quote takes the speaker of
-            // the previous (non-boilerplate) paragraph.
+            // the previous (non-boilerplate) paragraph: its last
+            // attributed quote, else its last claim, else its last frame
+            // ("CNN reported").
+            let q = &self.quotes[i];
             let opens = q.open_mark.map_or(q.content.start, |m| m.start)
                 <= self.segments.paragraphs[para].span.start;
             if !opens {
@@ -1602,32 +1734,25 @@ impl<'a> Context<'a> {
             if prev == para {
                 continue;
             }
-            let end = self.segments.paragraphs[prev].span.end;
-            // The previous paragraph's last attributed quote or claim
-            // first; a bare frame ("CNN reported") only if it has none.
-            let last_row = rows[..i]
-                .iter()
-                .rev()
-                .find(|r| r.paragraph == prev && r.speaker.is_some())
-                .map(|r| (r.speaker.unwrap_or_default(), r.cue));
-            let last_claim = claim_rows
-                .iter()
-                .rev()
-                .find(|r| r.paragraph == prev && r.speaker.is_some())
-                .map(|r| (r.speaker.unwrap_or_default(), r.cue));
-            let carried = last_row
-                .or(last_claim)
-                .or_else(|| self.last_speaker_before(end, prev, frames, rows));
+            let carried = last_row_in
+                .get(&prev)
+                .or_else(|| last_claim_in.get(&prev))
+                .or_else(|| last_event.get(&prev).map(|(_, said)| said))
+                .copied();
             if let Some((s, c)) = carried {
-                self.set(&mut rows[i], Some(s), c, None,
+                self.set(&mut rows[i], i, Some(s), c, None,
                     QUOTE_PREVIOUS_PARAGRAPH);
+                note(&mut last_event, para, start, (s, c));
+                last_row_in.insert(para, (s, c));
             }
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn set(
         &self,
         row: &mut Attribution,
+        quote: usize,
         speaker: Option<usize>,
         cue: Option<usize>,
         via: Option<usize>,
@@ -1638,42 +1763,7 @@ impl<'a> Context<'a> {
         row.via = via;
         row.rule = rule;
         row.confidence = confidence_of(rule)
-            * if self.quotes.iter().any(|q| q.content == row.span && q.repaired)
-            {
-                0.8
-            } else {
-                1.0
-            };
-    }
-
-    /// The speaker of the last frame or attributed quote in paragraph
-    /// `para` before byte `pos`.
-    fn last_speaker_before(
-        &self,
-        pos: usize,
-        para: usize,
-        frames: &[Frame],
-        rows: &[Attribution],
-    ) -> Option<(usize, Option<usize>)> {
-        let mut best: Option<(usize, usize, Option<usize>)> = None;
-        for f in frames {
-            let Some(s) = f.speaker else { continue };
-            let at = self.tokens[f.first].span.start;
-            if at < pos && self.paragraph_of(at) == para
-                && best.is_none_or(|(b, _, _)| at > b)
-            {
-                best = Some((at, s, Some(f.cue)));
-            }
-        }
-        for r in rows {
-            let Some(s) = r.speaker else { continue };
-            if r.paragraph == para && r.span.start < pos
-                && best.is_none_or(|(b, _, _)| r.span.start > b)
-            {
-                best = Some((r.span.start, s, r.cue));
-            }
-        }
-        best.map(|(_, s, c)| (s, c))
+            * if self.quotes[quote].repaired { 0.8 } else { 1.0 };
     }
 
     /// The frame right after quote `qi`'s closing mark: `"...," Lavrov
@@ -1697,12 +1787,16 @@ impl<'a> Context<'a> {
         {
             return None;
         }
-        let fi = frames.iter().position(|f| {
+        let last = (k + 8).min(self.tokens.len() - 1);
+        let fi = (k..=last).find_map(|j| {
+            let fi = (self.frame_first_at[j] as usize).checked_sub(1)?;
+            let f = &frames[fi];
             let cue = &self.cues[f.cue];
             if f.first < k || cue.participle || !self.same_sentence(f.first, k)
             {
-                return false;
+                return None;
             }
+            let glued = 
             f.first <= k + 1
                 || (f.first <= k + 8
                     && f.speaker.is_some()
@@ -1712,7 +1806,8 @@ impl<'a> Context<'a> {
                             && (self.tokens[j].cap
                                 || matches!(self.lower(j).as_str(),
                                     "of" | "for" | "the"))
-                    }))
+                    }));
+            glued.then_some(fi)
         })?;
         let ends_sentence = self.text[self.quotes[qi].content.start
             ..self.quotes[qi].content.end]
@@ -1758,7 +1853,8 @@ impl<'a> Context<'a> {
             }
             if self.cue_at[p] != 0 || self.mention_ending[p] != 0 {
                 // Found the end of something: a frame ending here?
-                if let Some(fi) = frames.iter().position(|f| f.last == p || f.last == p && f.inverted) {
+                if let Some(fi) = (self.frame_last_at[p] as usize).checked_sub(1) {
+                    let _ = &frames[fi];
                     return Some(fi);
                 }
             }

@@ -209,6 +209,17 @@ fn split_sentences(text: &str, para: Span, out: &mut Vec<Span>) {
     }
 }
 
+/// At most the last 32 bytes before `dot` (on a character boundary): the
+/// word before a period is short, and looking further would make a
+/// paragraph of "a.a.a.a..." quadratic.
+fn word_window(body: &str, dot: usize) -> &str {
+    let mut from = dot.saturating_sub(32);
+    while !body.is_char_boundary(from) {
+        from += 1;
+    }
+    &body[from..dot]
+}
+
 /// Words that open sentences and never follow an initialism inside one.
 const SENTENCE_OPENERS: &[&str] = &[
     "The", "They", "He", "She", "It", "We", "I", "But", "This", "That",
@@ -218,7 +229,7 @@ const SENTENCE_OPENERS: &[&str] = &[
 
 /// "U.S.", "D.C.": single letters and periods, two letters or more.
 fn is_initialism(body: &str, dot: usize) -> bool {
-    let before = &body[..dot];
+    let before = word_window(body, dot);
     let word = before
         .rsplit(|c: char| c.is_whitespace())
         .next()
@@ -229,7 +240,7 @@ fn is_initialism(body: &str, dot: usize) -> bool {
 
 /// Whether the period at `dot` ends an abbreviation rather than a sentence.
 fn is_abbreviation(body: &str, dot: usize) -> bool {
-    let before = &body[..dot];
+    let before = word_window(body, dot);
     let word_start = before
         .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
         .map_or(0, |p| p + 1);
