@@ -1579,6 +1579,14 @@ def build_titles():
 
 # ---------------------------------------------------------- speaker nouns
 SPEAKER_NOUNS = """
+father person sg|mother person sg|parent person sg|parents group pl|wife person sg|husband person sg
+son person sg|daughter person sg|brother person sg|sister person sg|child person sg|children group pl
+friend person sg|friends group pl|uncle person sg|aunt person sg|grandmother person sg|grandfather person sg
+girlfriend person sg|boyfriend person sg|widow person sg|widower person sg|fiancee person sg|teenager person sg
+teen person sg|woman person sg|man person sg|girl person sg|boy person sg|passenger person sg|passengers group pl
+videos document pl|records document pl|summary document sg|judgment document sg|media group pl|news document sg
+motion document sg|petition document sg|decision document sg|defendants group pl|defendant person sg
+authors group pl|plaintiffs group pl
 official person sg|officials group pl|source person sg|sources group pl|spokesman person sg|spokesmen group pl
 spokeswoman person sg|spokeswomen group pl|spokesperson person sg|spokespeople group pl|spokespersons group pl
 lawyer person sg|lawyers group pl|attorney person sg|attorneys group pl|witness person sg|witnesses group pl
