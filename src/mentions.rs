@@ -791,8 +791,8 @@ impl<'a> Finder<'a> {
                 }
                 break;
             }
-            if in_list(NOT_MODIFIERS, lower) && !t.cap
-                || in_list(NOT_NAMES, lower) && !t.cap
+            if (in_list(NOT_MODIFIERS, lower) || in_list(NOT_NAMES, lower))
+                && !t.cap
                 // A cue's base form may modify ("state media", "report
                 // card"); its inflections are verbs ("Russia says").
                 || self.lexicon.cue(lower).is_some()

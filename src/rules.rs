@@ -1904,7 +1904,7 @@ impl<'a> Context<'a> {
             return Kind::Direct;
         }
         let pw = self.word(p);
-        if matches!(pw, ":" | "." | "?" | "!") || p + 1 != open && false {
+        if matches!(pw, ":" | "." | "?" | "!") {
             return Kind::Direct;
         }
         if self.paragraph_of(self.tokens[p].span.start) != q.paragraph {
