@@ -9,7 +9,7 @@
 use std::collections::HashSet;
 use std::fmt;
 use std::fs;
-use std::io::{self, Read};
+use std::io::{self, BufRead, Read};
 use std::path::{Path, PathBuf};
 
 /// One article.
@@ -53,26 +53,7 @@ pub fn read_all(inputs: &[PathBuf], sink: &mut dyn FnMut(Item) -> bool) {
     let inputs = if inputs.is_empty() { &stdin_only[..] } else { inputs };
     for path in inputs {
         if path.as_os_str() == "-" {
-            let mut bytes = Vec::new();
-            if let Err(e) = io::stdin().read_to_end(&mut bytes) {
-                if !sink(Item::Error(InputError {
-                    location: "<stdin>".into(),
-                    message: format!("cannot read standard input: {e}"),
-                })) {
-                    return;
-                }
-                continue;
-            }
-            let looks_jsonl = bytes
-                .iter()
-                .find(|b| !b.is_ascii_whitespace())
-                .is_some_and(|&b| b == b'{');
-            let ok = if looks_jsonl {
-                read_jsonl_bytes("<stdin>", &bytes, sink)
-            } else {
-                text_document("<stdin>", "stdin".into(), bytes, sink)
-            };
-            if !ok {
+            if !read_stdin(sink) {
                 return;
             }
             continue;
@@ -100,6 +81,49 @@ pub fn read_all(inputs: &[PathBuf], sink: &mut dyn FnMut(Item) -> bool) {
             return;
         }
     }
+}
+
+/// Reads standard input: JSONL (first non-blank byte `{`) one line at a
+/// time, so that memory does not grow with the input; else one text.
+fn read_stdin(sink: &mut dyn FnMut(Item) -> bool) -> bool {
+    let mut reader = io::BufReader::with_capacity(1 << 20, io::stdin().lock());
+    let stdin_error = |e: io::Error| {
+        Item::Error(InputError {
+            location: "<stdin>".into(),
+            message: format!("cannot read standard input: {e}"),
+        })
+    };
+    // Peek past leading blank space to the first byte that tells the
+    // format; the bytes peeked are given back in front of the rest.
+    let mut head = Vec::new();
+    let looks_jsonl = loop {
+        let buf = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) => return sink(stdin_error(e)),
+        };
+        if buf.is_empty() {
+            break false;
+        }
+        match buf.iter().position(|b| !b.is_ascii_whitespace()) {
+            Some(p) => {
+                // A UTF-8 byte order mark before the record counts too.
+                break buf[p] == b'{'
+                    || buf[p..].starts_with(b"\xEF\xBB\xBF{");
+            }
+            None => {
+                head.extend_from_slice(buf);
+                let n = buf.len();
+                reader.consume(n);
+            }
+        }
+    };
+    if looks_jsonl {
+        return read_jsonl("<stdin>", head.as_slice().chain(reader), sink);
+    }
+    if let Err(e) = reader.read_to_end(&mut head) {
+        return sink(stdin_error(e));
+    }
+    text_document("<stdin>", "stdin".into(), head, sink)
 }
 
 fn io_reason(e: &io::Error) -> String {
@@ -177,6 +201,20 @@ fn read_file(
     sink: &mut dyn FnMut(Item) -> bool,
 ) -> bool {
     let location = path.display().to_string();
+    if path.extension().and_then(|e| e.to_str()) == Some("jsonl") {
+        // Streamed line by line: an archive dump may not fit in memory.
+        return match fs::File::open(path) {
+            Ok(f) => read_jsonl(
+                &location,
+                io::BufReader::with_capacity(1 << 20, f),
+                sink,
+            ),
+            Err(e) => sink(Item::Error(InputError {
+                location,
+                message: format!("cannot read: {}", io_reason(&e)),
+            })),
+        };
+    }
     let bytes = match fs::read(path) {
         Ok(b) => b,
         Err(e) => {
@@ -186,11 +224,7 @@ fn read_file(
             }))
         }
     };
-    if path.extension().and_then(|e| e.to_str()) == Some("jsonl") {
-        read_jsonl_bytes(&location, &bytes, sink)
-    } else {
-        text_document(&location, id, bytes, sink)
-    }
+    text_document(&location, id, bytes, sink)
 }
 
 /// Checks that bytes are a text: not empty, not binary, valid UTF-8 (a
@@ -234,21 +268,49 @@ fn text_document(
 
 /// Reads JSONL: one record a line with `doc_id` or `id`, and `text`.
 /// A bad line is reported as `file:line: why` and skipped.
+#[cfg(test)]
 fn read_jsonl_bytes(
     location: &str,
     bytes: &[u8],
     sink: &mut dyn FnMut(Item) -> bool,
 ) -> bool {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        if line.iter().all(u8::is_ascii_whitespace) {
+    read_jsonl(location, bytes, sink)
+}
+
+/// Reads JSONL from `reader` one line at a time (one line buffer, reused).
+fn read_jsonl(
+    location: &str,
+    mut reader: impl BufRead,
+    sink: &mut dyn FnMut(Item) -> bool,
+) -> bool {
+    let mut line = Vec::new();
+    let mut number = 0;
+    loop {
+        line.clear();
+        match reader.read_until(b'\n', &mut line) {
+            Ok(0) => return true,
+            Ok(_) => {}
+            Err(e) => {
+                return sink(Item::Error(InputError {
+                    location: format!("{location}:{}", number + 1),
+                    message: format!("cannot read: {}", io_reason(&e)),
+                }))
+            }
+        }
+        number += 1;
+        let mut bytes = line.as_slice();
+        if number == 1 {
+            bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        }
+        let bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
+        let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+        if bytes.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let item = match parse_record(line) {
+        let item = match parse_record(bytes) {
             Ok(doc) => Item::Document(doc),
             Err(message) => Item::Error(InputError {
-                location: format!("{location}:{}", i + 1),
+                location: format!("{location}:{number}"),
                 message,
             }),
         };
@@ -256,10 +318,10 @@ fn read_jsonl_bytes(
             return false;
         }
     }
-    true
 }
 
-fn parse_record(line: &[u8]) -> Result<Document, String> {
+/// Parses one JSONL record: `{"doc_id"|"id": ..., "text": ...}`.
+pub fn parse_record(line: &[u8]) -> Result<Document, String> {
     let line = std::str::from_utf8(line).map_err(|e| {
         format!("invalid UTF-8 at byte {} of the line", e.valid_up_to())
     })?;
