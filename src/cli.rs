@@ -4,15 +4,14 @@
 //! in the `-o` file, diagnostics on standard error, and the exit status.
 
 use std::fs;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::input::{self, Item};
-use crate::output::{Format, TableWriter};
+use crate::output::Format;
 use crate::Extractor;
 
 /// Reads news articles and writes a table of who said what.
@@ -51,6 +50,23 @@ pub enum Command {
     /// Generate shell completions or the man page.
     #[command(hide = true)]
     Generate(crate::shell::GenerateArgs),
+    /// Write N MB of generated news-like JSONL (for benchmarks).
+    #[command(hide = true)]
+    GenCorpus(GenCorpusArgs),
+}
+
+/// Arguments of the hidden `gen-corpus`.
+#[derive(Debug, clap::Args)]
+pub struct GenCorpusArgs {
+    /// Megabytes (10^6 bytes) to write, at least.
+    #[arg(long, value_name = "N")]
+    pub mb: u64,
+    /// The seed: the same seed and size give the same bytes.
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    pub seed: u64,
+    /// Where to write (default: standard output).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// Arguments of `extract`.
@@ -75,6 +91,15 @@ pub struct ExtractArgs {
     /// Print nothing on standard error but errors.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Worker threads (default: all cores). The output is the same for
+    /// any number.
+    #[arg(short = 'j', long, value_name = "N",
+        value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
+    /// Read JSONL on standard input and write one JSON line per document:
+    /// {"doc_id", "rows": [...]} or {"doc_id", "error"} (for Spark).
+    #[arg(long, conflicts_with_all = ["inputs", "output", "format"])]
+    pub jsonl_stream: bool,
 }
 
 /// Output formats on the command line.
@@ -113,7 +138,29 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Command::Speakers(a) => crate::speakers::run(a),
         Command::Explain(a) => crate::explain::run(a),
         Command::Generate(a) => crate::shell::run(a),
+        Command::GenCorpus(a) => gen_corpus(a),
     }
+}
+
+fn gen_corpus(a: GenCorpusArgs) -> Result<ExitCode> {
+    let docs = match &a.output {
+        Some(path) => {
+            let file = fs::File::create(path)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            let mut w = BufWriter::with_capacity(1 << 16, file);
+            let n = crate::corpus::generate(&mut w, a.mb, a.seed)?;
+            w.flush()?;
+            n
+        }
+        None => {
+            let mut w = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+            let n = crate::corpus::generate(&mut w, a.mb, a.seed)?;
+            w.flush()?;
+            n
+        }
+    };
+    eprintln!("whosaid: {docs} documents written");
+    Ok(ExitCode::SUCCESS)
 }
 
 fn eval(a: EvalArgs) -> Result<ExitCode> {
@@ -133,15 +180,6 @@ fn eval(a: EvalArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Counts for the closing accounting line.
-#[derive(Debug, Default)]
-struct Tally {
-    read: usize,
-    processed: usize,
-    skipped: usize,
-    rows: usize,
-}
-
 fn extract(a: ExtractArgs) -> Result<ExitCode> {
     let mut extra = Vec::new();
     for path in &a.gazetteer {
@@ -159,6 +197,9 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
             bail!("{} bad line(s) in the gazetteer files", errors.len());
         }
     };
+    if a.jsonl_stream {
+        return jsonl_stream(&extractor, &a);
+    }
     let format = match a.format {
         FormatArg::Csv => Format::Csv,
         FormatArg::Jsonl => Format::Jsonl,
@@ -194,41 +235,24 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
                 None,
             ),
         };
-    let mut writer = TableWriter::new(format, sink)?;
-    let mut tally = Tally::default();
-    let mut write_error: Option<io::Error> = None;
-    input::read_all(&a.inputs, &mut |item| {
-        tally.read += 1;
-        match item {
-            Item::Error(e) => {
-                tally.skipped += 1;
-                eprintln!("whosaid: {e}");
-                true
-            }
-            Item::Document(doc) => {
-                let rows = extractor.extract(&doc.id, &doc.text);
-                tally.processed += 1;
-                for row in &rows {
-                    if let Err(e) = writer.write(row) {
-                        write_error = Some(e);
-                        return false;
-                    }
-                }
-                tally.rows += rows.len();
-                true
-            }
-        }
-    });
-    let finished = match write_error {
-        Some(e) => Err(e),
-        None => writer.finish().and_then(|mut w| w.flush()),
+    let threads = thread_count(a.threads);
+    let progress = if a.quiet || !io::stderr().is_terminal() {
+        None
+    } else {
+        crate::pipeline::progress_bar(&a.inputs, 32 << 20)
     };
-    if let Err(e) = finished {
-        if e.kind() == io::ErrorKind::BrokenPipe {
-            return Ok(ExitCode::SUCCESS);
+    let mut sink = sink;
+    let finished = crate::pipeline::extract_table(
+        &extractor, &a.inputs, format, threads, progress, &mut sink,
+    )
+    .and_then(|t| sink.flush().map(|_| t));
+    let tally = match finished {
+        Ok(t) => t,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+            return Ok(ExitCode::SUCCESS)
         }
-        return Err(e).context("cannot write the table");
-    }
+        Err(e) => return Err(e).context("cannot write the table"),
+    };
     if let Some((tmp, path)) = temp {
         tmp.persist(&path).with_context(|| {
             format!("cannot move the table to {}", path.display())
@@ -242,4 +266,39 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
         );
     }
     Ok(if tally.skipped > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// `extract --jsonl-stream`: bad records are answered in the stream, so
+/// only a failure to read or write is an error.
+fn jsonl_stream(extractor: &Extractor, a: &ExtractArgs) -> Result<ExitCode> {
+    let threads = thread_count(a.threads);
+    let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let tally = match crate::pipeline::jsonl_stream(
+        extractor,
+        io::stdin(),
+        threads,
+        &mut out,
+    ) {
+        Ok(t) => t,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+            return Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => return Err(e).context("jsonl stream"),
+    };
+    if !a.quiet {
+        eprintln!(
+            "whosaid: {} records read, {} processed, {} answered with \
+             an error, {} rows written",
+            tally.read, tally.processed, tally.skipped, tally.rows
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--threads`, else every core.
+fn thread_count(arg: Option<u16>) -> usize {
+    arg.map_or_else(
+        || std::thread::available_parallelism().map_or(1, |n| n.get()),
+        usize::from,
+    )
 }

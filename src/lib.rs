@@ -18,7 +18,9 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod batch;
 pub mod cli;
+pub mod corpus;
 pub mod cues;
 pub mod eval;
 pub mod explain;
@@ -29,6 +31,7 @@ pub mod lexicon;
 pub mod mentions;
 pub mod normalize;
 pub mod output;
+pub mod pipeline;
 pub mod quotes;
 pub mod report;
 pub mod resolve;
@@ -249,4 +252,14 @@ fn question_sentences(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    /// Worker threads share one extractor: it must stay `Send + Sync`.
+    #[test]
+    fn extractor_is_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<super::Extractor>();
+    }
 }

@@ -242,3 +242,55 @@ fn csv_io(e: csv::Error) -> io::Error {
         other => io::Error::other(format!("{other:?}")),
     }
 }
+
+/// Encodes rows into bytes, so that worker threads can format their own
+/// documents and one thread writes the bytes in input order. The bytes
+/// equal what [`TableWriter`] writes for the same rows: CSV quoting
+/// depends on the field alone.
+pub struct RowEncoder {
+    format: Format,
+    csv: csv::WriterBuilder,
+}
+
+impl RowEncoder {
+    /// An encoder for `format`.
+    pub fn new(format: Format) -> RowEncoder {
+        let mut csv = csv::WriterBuilder::new();
+        csv.has_headers(false).buffer_capacity(1 << 12);
+        RowEncoder { format, csv }
+    }
+
+    /// What comes before the first row: the CSV header, or nothing.
+    pub fn header(format: Format) -> Vec<u8> {
+        match format {
+            Format::Csv => {
+                let mut w = csv::Writer::from_writer(Vec::new());
+                w.write_record(COLUMNS).expect("writing to memory");
+                w.into_inner().expect("writing to memory")
+            }
+            Format::Jsonl => Vec::new(),
+        }
+    }
+
+    /// Appends the encoded `rows` to `out`.
+    pub fn encode(&self, rows: &[Row], out: &mut Vec<u8>) {
+        // Writing to memory fails only on a serde error, which a `Row`
+        // (strings and numbers) cannot raise.
+        match self.format {
+            Format::Csv => {
+                let mut w = self.csv.from_writer(out);
+                for row in rows {
+                    w.serialize(row).expect("writing to memory");
+                }
+                w.flush().expect("writing to memory");
+            }
+            Format::Jsonl => {
+                for row in rows {
+                    serde_json::to_writer(&mut *out, row)
+                        .expect("writing to memory");
+                    out.push(b'\n');
+                }
+            }
+        }
+    }
+}

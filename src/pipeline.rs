@@ -1,0 +1,288 @@
+//! The `extract` command's driver: input → [`Extractor`] → bytes, in
+//! bounded parallel batches ([`crate::batch`]).
+//!
+//! Input: the paths on the command line, or JSONL lines on standard input
+//! for `--jsonl-stream`. Output: the table (CSV or JSONL) or the stream's
+//! one JSON line per document, in input order, byte for byte the same for
+//! any thread count; diagnostics on standard error; a [`Tally`].
+
+use std::io::{self, BufRead, Read, Write};
+use std::path::{Path, PathBuf};
+
+use indicatif::{ProgressBar, ProgressStyle};
+use serde::Serialize;
+
+use crate::batch::{self, Feeder, Limits};
+use crate::input::{self, Item};
+use crate::output::{Format, Row, RowEncoder};
+use crate::Extractor;
+
+/// Counts for the closing accounting line.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Tally {
+    /// Documents and errors read.
+    pub read: usize,
+    /// Documents processed.
+    pub processed: usize,
+    /// Documents or records skipped with an error.
+    pub skipped: usize,
+    /// Rows written.
+    pub rows: usize,
+}
+
+/// One document's encoded rows; its buffer is reused batch after batch.
+#[derive(Default)]
+struct Encoded {
+    bytes: Vec<u8>,
+    rows: usize,
+    ok: bool,
+}
+
+/// Writes the table of every document of `inputs` to `out`.
+pub fn extract_table(
+    extractor: &Extractor,
+    inputs: &[PathBuf],
+    format: Format,
+    threads: usize,
+    progress: Option<ProgressBar>,
+    out: &mut dyn Write,
+) -> io::Result<Tally> {
+    out.write_all(&RowEncoder::header(format))?;
+    let mut tally = Tally::default();
+    let mut failed = None;
+    batch::run(
+        threads,
+        Limits::default(),
+        |feeder: &mut Feeder<'_, Item>| {
+            input::read_all(inputs, &mut |item| {
+                let weight = match &item {
+                    Item::Document(d) => d.text.len(),
+                    Item::Error(_) => 0,
+                };
+                feeder.push(item, weight)
+            });
+        },
+        || RowEncoder::new(format),
+        |encoder, item, enc: &mut Encoded| {
+            enc.bytes.clear();
+            if let Item::Document(doc) = item {
+                let rows = extractor.extract(&doc.id, &doc.text);
+                encoder.encode(&rows, &mut enc.bytes);
+                enc.rows = rows.len();
+            }
+        },
+        |items, encoded| {
+            for (item, enc) in items.iter().zip(encoded) {
+                tally.read += 1;
+                match item {
+                    Item::Error(e) => {
+                        tally.skipped += 1;
+                        let say = || eprintln!("whosaid: {e}");
+                        match &progress {
+                            Some(p) => p.suspend(say),
+                            None => say(),
+                        }
+                    }
+                    Item::Document(doc) => {
+                        tally.processed += 1;
+                        tally.rows += enc.rows;
+                        if let Some(p) = &progress {
+                            p.inc(doc.text.len() as u64);
+                        }
+                        if let Err(e) = out.write_all(&enc.bytes) {
+                            failed = Some(e);
+                            return false;
+                        }
+                    }
+                }
+            }
+            true
+        },
+    );
+    if let Some(p) = progress {
+        p.finish_and_clear();
+    }
+    match failed {
+        Some(e) => Err(e),
+        None => Ok(tally),
+    }
+}
+
+/// A progress bar on standard error for inputs of at least `min_bytes`
+/// (files and folders only: the size of standard input is unknown).
+pub fn progress_bar(
+    inputs: &[PathBuf],
+    min_bytes: u64,
+) -> Option<ProgressBar> {
+    if inputs.is_empty() || inputs.iter().any(|p| p.as_os_str() == "-") {
+        return None;
+    }
+    let total: u64 = inputs.iter().map(|p| input_bytes(p)).sum();
+    if total < min_bytes {
+        return None;
+    }
+    let bar = ProgressBar::new(total);
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
+        )
+        .expect("a valid template"),
+    );
+    Some(bar)
+}
+
+/// The bytes of the `.txt` and `.jsonl` files that `extract` reads at
+/// `path`.
+fn input_bytes(path: &Path) -> u64 {
+    let Ok(meta) = std::fs::metadata(path) else { return 0 };
+    if !meta.is_dir() {
+        return meta.len();
+    }
+    let mut total = 0;
+    let mut stack = vec![path.to_path_buf()];
+    // Bounded so that a symbolic link loop cannot keep this going.
+    let mut folders = 0;
+    while let Some(dir) = stack.pop() {
+        folders += 1;
+        if folders > 100_000 {
+            break;
+        }
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if matches!(
+                p.extension().and_then(|x| x.to_str()),
+                Some("txt" | "jsonl")
+            ) {
+                total += e.metadata().map_or(0, |m| m.len());
+            }
+        }
+    }
+    total
+}
+
+/// One line of the `--jsonl-stream` output.
+#[derive(Serialize)]
+struct StreamLine<'a> {
+    doc_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rows: Option<&'a [Row]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<&'a str>,
+}
+
+/// `--jsonl-stream`: for each line of `reader` that holds a document,
+/// exactly one JSON line on `out`, in order: `{"doc_id", "rows"}`, or
+/// `{"doc_id", "error"}` for a bad record. Only reading or writing
+/// failures are errors.
+pub fn jsonl_stream<R: Read + Send>(
+    extractor: &Extractor,
+    reader: R,
+    threads: usize,
+    out: &mut dyn Write,
+) -> io::Result<Tally> {
+    let mut reader = io::BufReader::with_capacity(1 << 20, reader);
+    let mut tally = Tally::default();
+    let mut read_failed = None;
+    let mut write_failed = None;
+    batch::run(
+        threads,
+        Limits::default(),
+        |feeder: &mut Feeder<'_, Vec<u8>>| loop {
+            // Nothing left in the buffer: the next read may wait for a
+            // client that waits for our answers, so answer first.
+            if reader.buffer().is_empty() && !feeder.flush() {
+                return;
+            }
+            let mut line = Vec::new();
+            match reader.read_until(b'\n', &mut line) {
+                Ok(0) => return,
+                Ok(_) => {}
+                Err(e) => {
+                    read_failed = Some(e);
+                    return;
+                }
+            }
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let weight = line.len();
+            if !feeder.push(line, weight) {
+                return;
+            }
+        },
+        || (),
+        |_, line: &Vec<u8>, enc: &mut Encoded| {
+            enc.bytes.clear();
+            let line = line.strip_suffix(b"\n").unwrap_or(line);
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            let line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
+            match input::parse_record(line) {
+                Ok(doc) => {
+                    let rows = extractor.extract(&doc.id, &doc.text);
+                    enc.rows = rows.len();
+                    enc.ok = true;
+                    let record = StreamLine {
+                        doc_id: Some(&doc.id),
+                        rows: Some(&rows),
+                        error: None,
+                    };
+                    serde_json::to_writer(&mut enc.bytes, &record)
+                        .expect("writing to memory");
+                }
+                Err(e) => {
+                    enc.rows = 0;
+                    enc.ok = false;
+                    let doc_id = id_of_bad_record(line);
+                    let record = StreamLine {
+                        doc_id: doc_id.as_deref(),
+                        rows: None,
+                        error: Some(&e),
+                    };
+                    serde_json::to_writer(&mut enc.bytes, &record)
+                        .expect("writing to memory");
+                }
+            }
+            enc.bytes.push(b'\n');
+        },
+        |_, encoded| {
+            for enc in encoded {
+                tally.read += 1;
+                if enc.ok {
+                    tally.processed += 1;
+                    tally.rows += enc.rows;
+                } else {
+                    tally.skipped += 1;
+                }
+                if let Err(e) = out.write_all(&enc.bytes) {
+                    write_failed = Some(e);
+                    return false;
+                }
+            }
+            // The client may be waiting for these lines.
+            if let Err(e) = out.flush() {
+                write_failed = Some(e);
+                return false;
+            }
+            true
+        },
+    );
+    if let Some(e) = write_failed.or(read_failed) {
+        return Err(e);
+    }
+    Ok(tally)
+}
+
+/// The `doc_id` (or `id`) of a record that could not be used, when the
+/// line is JSON enough to have one.
+fn id_of_bad_record(line: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(line);
+    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
+    match value.get("doc_id").or_else(|| value.get("id"))? {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
