@@ -8,6 +8,7 @@
 //! the mention, cue and resolution stages.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::gazetteer::{Gazetteer, GazetteerBuilder};
 use crate::tsv::{self, DataError};
@@ -113,18 +114,46 @@ pub enum NounType {
     Person,
 }
 
+/// FNV-1a (Fowler, Noll, Vo): the keys are short words looked up for
+/// nearly every token, where SipHash's setup cost showed in the profile
+/// (BENCHMARKS.md). The tables are built from our own files, so the
+/// hash-flooding resistance of SipHash buys nothing here.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Map<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+
 /// The lookup tables.
 pub struct Lexicon {
-    cues: HashMap<String, Cue>,
+    cues: Map<Cue>,
     /// Multi-word cues ("according to"), lower case, longest first.
     pub cue_phrases: Vec<(String, Cue)>,
-    titles: HashMap<String, Title>,
+    titles: Map<Title>,
     /// The longest title in words ("chief of staff" is 3).
     pub max_title_words: usize,
-    nouns: HashMap<String, (NounType, bool)>,
-    pronouns: HashMap<String, (Option<Gender>, bool)>,
-    first_names: HashMap<String, Option<Gender>>,
-    demonyms: HashMap<String, String>,
+    nouns: Map<(NounType, bool)>,
+    pronouns: Map<(Option<Gender>, bool)>,
+    first_names: Map<Option<Gender>>,
+    demonyms: Map<String>,
 }
 
 impl Lexicon {
@@ -134,14 +163,14 @@ impl Lexicon {
             shipped_lexicon_files();
         let mut errors = Vec::new();
         let mut lex = Lexicon {
-            cues: HashMap::new(),
+            cues: Map::default(),
             cue_phrases: Vec::new(),
-            titles: HashMap::new(),
+            titles: Map::default(),
             max_title_words: 1,
-            nouns: HashMap::new(),
-            pronouns: HashMap::new(),
-            first_names: HashMap::new(),
-            demonyms: HashMap::new(),
+            nouns: Map::default(),
+            pronouns: Map::default(),
+            first_names: Map::default(),
+            demonyms: Map::default(),
         };
         let mut collect = |r: Result<(), Vec<DataError>>| {
             if let Err(e) = r {
@@ -310,10 +339,19 @@ impl Lexicon {
     /// The cue a single word is, matched case-insensitively.
     pub fn cue(&self, word: &str) -> Option<&Cue> {
         if word.bytes().all(|b| b.is_ascii_lowercase()) {
-            self.cues.get(word)
-        } else {
-            self.cues.get(&word.to_lowercase())
+            return self.cues.get(word);
         }
+        // Most words are short ASCII ("Said"): lower them on the stack
+        // rather than allocate a String for every capitalised token.
+        let mut buf = [0u8; 32];
+        if word.len() <= buf.len() && word.is_ascii() {
+            let lower = &mut buf[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            let lower = std::str::from_utf8(lower).expect("ASCII");
+            return self.cues.get(lower);
+        }
+        self.cues.get(&word.to_lowercase())
     }
 
     /// The title a lower-case word or phrase is.

@@ -133,6 +133,20 @@ fn is_odd_space(c: char) -> bool {
     )
 }
 
+/// The bytes where an edit may start: `&`, `\\`, `'`, `` ` `` and the
+/// lead bytes of the odd spaces. Every other byte is copied as it is, so
+/// the scan skips runs of them with one table look-up a byte.
+const EDIT_START: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    let starts = [b'&', b'\\', b'\'', b'`', 0xC2, 0xE2, 0xE3, 0xEF];
+    while k < starts.len() {
+        t[starts[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 /// Normalizes `original` into a clean text with an offset map.
 pub fn normalize(original: &str) -> Normalized {
     let mut out = Normalized {
@@ -145,6 +159,10 @@ pub fn normalize(original: &str) -> Normalized {
     // Copy unchanged runs in one go; only edits are handled char by char.
     let mut run_start = 0;
     while i < bytes.len() {
+        if !EDIT_START[bytes[i] as usize] {
+            i += 1;
+            continue;
+        }
         let b = bytes[i];
         let edit: Option<(std::borrow::Cow<'static, str>, usize)> = match b {
             b'&' => decode_entity(&original[i..]).map(|(ch, named, n)| {
@@ -195,6 +213,10 @@ pub fn normalize(original: &str) -> Normalized {
 /// The text of a span for the `quote` column: entities decoded, escapes
 /// removed, all whitespace (line breaks included) folded to one space.
 pub fn display_text(original_slice: &str) -> String {
+    // Most quotes hold nothing to decode: skip building an offset map.
+    if !original_slice.bytes().any(|b| EDIT_START[b as usize]) {
+        return fold_whitespace(original_slice);
+    }
     let decoded = normalize(original_slice).text;
     fold_whitespace(&decoded)
 }
