@@ -214,11 +214,26 @@ pub fn normalize(original: &str) -> Normalized {
 /// removed, all whitespace (line breaks included) folded to one space.
 pub fn display_text(original_slice: &str) -> String {
     // Most quotes hold nothing to decode: skip building an offset map.
-    if !original_slice.bytes().any(|b| EDIT_START[b as usize]) {
+    if !needs_edit(original_slice) {
         return fold_whitespace(original_slice);
     }
     let decoded = normalize(original_slice).text;
     fold_whitespace(&decoded)
+}
+
+/// Whether [`normalize`] may change `s`: it holds `&`, `\\`, a doubled
+/// `'` or `` ` ``, or an odd space. Curly quotes and apostrophes, common
+/// in quotes, share their lead byte with the odd spaces and need a look.
+fn needs_edit(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'&' | b'\\' => true,
+        b'\'' | b'`' => b.get(i + 1) == Some(&c),
+        0xC2 | 0xE2 | 0xE3 | 0xEF => {
+            s.get(i..).and_then(|t| t.chars().next()).is_some_and(is_odd_space)
+        }
+        _ => false,
+    })
 }
 
 /// Folds runs of whitespace to one space and trims the ends.
@@ -332,6 +347,9 @@ mod tests {
     #[test]
     fn display_text_folds_whitespace() {
         assert_eq!(display_text(" a\n\n b\t&amp; c "), "a b & c");
+        assert_eq!(display_text("\u{201C}it\u{2019}s\u{201D} ok"),
+            "\u{201C}it\u{2019}s\u{201D} ok");
+        assert_eq!(display_text("a\u{00A0}b ''c''"), "a b \"c\"");
     }
 
     #[test]

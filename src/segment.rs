@@ -71,9 +71,12 @@ pub fn segment(text: &str) -> Segments {
     let mut seg = Segments::default();
     for para in split_paragraphs(text) {
         let body = &text[para.start..para.end];
-        let lower = body.trim().trim_end_matches(':').to_lowercase();
-        let boilerplate = body.len() < 40
-            && BOILERPLATE_LINES.iter().any(|b| lower == *b);
+        // Lower-case short lines only: a long paragraph is never furniture,
+        // and lowering it cost an allocation the size of the paragraph.
+        let boilerplate = body.len() < 40 && {
+            let lower = body.trim().trim_end_matches(':').to_lowercase();
+            BOILERPLATE_LINES.iter().any(|b| lower == *b)
+        };
         seg.paragraphs.push(Paragraph { span: para, boilerplate });
         split_sentences(text, para, &mut seg.sentences);
     }
