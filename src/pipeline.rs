@@ -124,7 +124,7 @@ pub fn progress_bar(
     let bar = ProgressBar::new(total);
     bar.set_style(
         ProgressStyle::with_template(
-            "{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
+            "{bar:30} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
         )
         .expect("a valid template"),
     );
