@@ -79,12 +79,13 @@ const CONDITIONALS: &[&str] = &["if", "unless", "whether", "should"];
 pub fn find_cues<'l>(
     text: &str,
     tokens: &[Token],
+    lowered: &[std::borrow::Cow<'_, str>],
     lexicon: &'l Lexicon,
     question_sentences: &[bool],
     out: &mut Vec<CueMatch<'l>>,
 ) {
     out.clear();
-    let lower = |i: usize| tokens[i].text(text).to_lowercase();
+    let lower = |i: usize| lowered[i].to_string();
     for (i, t) in tokens.iter().enumerate() {
         if !t.word || t.in_quote {
             continue;
@@ -96,14 +97,14 @@ pub fn find_cues<'l>(
         let word = t.text(text);
         // Multi-word phrases first ("according to").
         let mut matched = None;
-        for (phrase, cue) in &lexicon.cue_phrases {
+        for (phrase, cue) in lexicon.cue_phrases_from(&lowered[i]) {
             let mut j = i;
             let mut ok = true;
             for (k, part) in phrase.split(' ').enumerate() {
                 j = i + k;
                 if j >= tokens.len()
                     || tokens[j].in_quote
-                    || !tokens[j].text(text).eq_ignore_ascii_case(part)
+                    || lowered[j] != part
                 {
                     ok = false;
                     break;

@@ -147,6 +147,8 @@ pub struct Lexicon {
     cues: Map<Cue>,
     /// Multi-word cues ("according to"), lower case, longest first.
     pub cue_phrases: Vec<(String, Cue)>,
+    /// First word of a multi-word cue -> its indexes in `cue_phrases`.
+    cue_phrase_first: HashMap<String, Vec<usize>>,
     titles: Map<Title>,
     /// The longest title in words ("chief of staff" is 3).
     pub max_title_words: usize,
@@ -165,6 +167,7 @@ impl Lexicon {
         let mut lex = Lexicon {
             cues: Map::default(),
             cue_phrases: Vec::new(),
+            cue_phrase_first: HashMap::default(),
             titles: Map::default(),
             max_title_words: 1,
             nouns: Map::default(),
@@ -228,6 +231,11 @@ impl Lexicon {
             }
         }
         self.cue_phrases.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        self.cue_phrase_first.clear();
+        for (i, (phrase, _)) in self.cue_phrases.iter().enumerate() {
+            let first = phrase.split(' ').next().unwrap_or("").to_string();
+            self.cue_phrase_first.entry(first).or_default().push(i);
+        }
         if errors.is_empty() {
             Ok(())
         } else {
@@ -334,6 +342,19 @@ impl Lexicon {
                 .insert(c[0].trim().to_string(), c[1].trim().to_string());
         }
         Ok(())
+    }
+
+    /// The multi-word cues starting with the lower-case word `first`,
+    /// longest first, each as its words and its cue.
+    pub fn cue_phrases_from<'s>(
+        &'s self,
+        first: &str,
+    ) -> impl Iterator<Item = (&'s str, &'s Cue)> + 's {
+        self.cue_phrase_first
+            .get(first)
+            .into_iter()
+            .flatten()
+            .map(move |&i| (self.cue_phrases[i].0.as_str(), &self.cue_phrases[i].1))
     }
 
     /// The cue a single word is, matched case-insensitively.

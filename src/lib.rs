@@ -193,20 +193,30 @@ impl Extractor {
         let quotes = quotes::scan(text, &segments);
         let mut tokens = Vec::new();
         tokens::tokenize(text, &segments, &quotes, &mut tokens);
+        let lowered = tokens::lowercase(text, &tokens);
         let mut mentions = Vec::new();
         mentions::find_mentions(
             text,
             &tokens,
+            &lowered,
             &self.gazetteer,
             &self.lexicon,
             &mut mentions,
         );
         let questions = question_sentences(text, &segments, &tokens);
         let mut cue_list = Vec::new();
-        cues::find_cues(text, &tokens, &self.lexicon, &questions, &mut cue_list);
-        let (frames, attributions) = rules::attribute(
-            text, &segments, &quotes, &tokens, &mentions, &cue_list,
+        cues::find_cues(
+            text,
+            &tokens,
+            &lowered,
+            &self.lexicon,
+            &questions,
+            &mut cue_list,
         );
+        let (frames, attributions) = rules::attribute(
+            text, &segments, &quotes, &tokens, &lowered, &mentions, &cue_list,
+        );
+        drop(lowered);
         Analysis {
             original,
             normalized,

@@ -11,6 +11,10 @@
 //! The rule stage picks speakers among them; the resolver links them to
 //! canonical names.
 
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
 use crate::gazetteer::{EntityType, Gazetteer};
 use crate::lexicon::{Lexicon, NounType};
 use crate::tokens::Token;
@@ -59,7 +63,7 @@ pub struct Mention {
 }
 
 /// Capitalised words that start sentences or headlines but are not names.
-const NOT_NAMES: &[&str] = &[
+static NOT_NAMES: &[&str] = &[
     "a", "about", "after", "against", "all", "also", "although", "an",
     "and", "another", "any", "as", "at", "because", "before", "being",
     "both", "but", "by", "despite", "during", "each", "earlier", "even",
@@ -87,7 +91,7 @@ const NOT_NAMES: &[&str] = &[
 
 /// Lower-case particles inside names ("Haider al-Abadi" is one token, but
 /// "Ursula von der Leyen" and "Bank of England" need these).
-const NAME_PARTICLES: &[&str] = &[
+static NAME_PARTICLES: &[&str] = &[
     "al", "bin", "ibn", "de", "van", "von", "der", "den", "da", "del",
     "della", "di", "du", "la", "le", "dos", "das", "of", "el", "y",
     "for",
@@ -118,7 +122,7 @@ const ORG_HEADS: &[&str] = &[
 ];
 
 /// Words that may open a description: determiners and quantifiers.
-const DETERMINERS: &[&str] = &[
+static DETERMINERS: &[&str] = &[
     "the", "a", "an", "other", "some", "several", "many", "two", "three",
     "four", "five", "most", "few", "unnamed", "anonymous", "senior", "top",
     "local", "its", "their", "his", "her", "our", "both", "all", "these",
@@ -127,7 +131,7 @@ const DETERMINERS: &[&str] = &[
 
 /// Lower-case words that end a description's modifiers going left:
 /// function words and verbs that cannot modify a noun.
-const NOT_MODIFIERS: &[&str] = &[
+static NOT_MODIFIERS: &[&str] = &[
     "and", "or", "but", "to", "of", "in", "on", "at", "by", "for", "with",
     "from", "as", "that", "which", "who", "is", "are", "was", "were", "be",
     "been", "has", "have", "had", "said", "says", "say", "told", "not",
@@ -166,7 +170,7 @@ fn is_agent_noun(lower: &str) -> bool {
 
 /// Words that may follow a role noun used alone ("the minister has",
 /// "the secretary of", "the spokesman who").
-const AFTER_ROLE_NOUN: &[&str] = &[
+static AFTER_ROLE_NOUN: &[&str] = &[
     "of", "for", "who", "has", "had", "was", "is", "would", "will", "also",
     "later", "then", "and", "at", "in", "on", "from", "did", "does",
     "could", "may", "might", "must", "should", "can", "himself",
@@ -174,14 +178,14 @@ const AFTER_ROLE_NOUN: &[&str] = &[
 ];
 
 /// Irregular past tenses of reporting verbs.
-const IRREGULAR_PASTS: &[&str] = &[
+static IRREGULAR_PASTS: &[&str] = &[
     "said", "told", "wrote", "spoke", "thought", "felt", "knew", "held",
     "put", "swore", "taught", "understood", "sang", "rang", "foresaw",
     "forecast", "froze", "gave", "made", "saw", "heard",
 ];
 
 /// Irregular past tenses and common verbs that may stand before a noun.
-const COMMON_VERBS: &[&str] = &[
+static COMMON_VERBS: &[&str] = &[
     "met", "saw", "told", "gave", "got", "made", "took", "left", "led",
     "hit", "sent", "won", "lost", "became", "came", "went", "put", "let",
     "set", "kept", "held", "brought", "thought", "felt", "heard", "meet",
@@ -191,20 +195,35 @@ const COMMON_VERBS: &[&str] = &[
     "are", "is", "were", "was",
 ];
 
-fn in_list(list: &[&str], lower: &str) -> bool {
-    list.contains(&lower)
+/// Whether `lower` is in one of the word lists above. The longer lists
+/// are hashed once per process: they are looked up for every token.
+fn in_list(list: &'static [&'static str], lower: &str) -> bool {
+    static SETS: OnceLock<HashMap<usize, HashSet<&'static str>>> =
+        OnceLock::new();
+    let sets = SETS.get_or_init(|| {
+        [NOT_NAMES, NAME_PARTICLES, DETERMINERS, NOT_MODIFIERS,
+            AFTER_ROLE_NOUN, COMMON_VERBS, IRREGULAR_PASTS]
+        .iter()
+        .map(|l| (l.as_ptr() as usize, l.iter().copied().collect()))
+        .collect()
+    });
+    match sets.get(&(list.as_ptr() as usize)) {
+        Some(set) => set.contains(lower),
+        None => list.contains(&lower),
+    }
 }
 
 /// Finds the mentions of one document into `out`.
 pub fn find_mentions(
     text: &str,
     tokens: &[Token],
+    lowered: &[Cow<'_, str>],
     gazetteer: &Gazetteer,
     lexicon: &Lexicon,
     out: &mut Vec<Mention>,
 ) {
     out.clear();
-    let finder = Finder::new(text, tokens, gazetteer, lexicon);
+    let finder = Finder::new(text, tokens, lowered, gazetteer, lexicon);
     finder.run(out);
 }
 
@@ -215,13 +234,14 @@ struct Finder<'a> {
     gazetteer: &'a Gazetteer,
     /// For a token where a gazetteer name starts: its last token and entry.
     gaz_at: Vec<Option<(usize, usize)>>,
-    lower: Vec<String>,
+    lower: &'a [Cow<'a, str>],
 }
 
 impl<'a> Finder<'a> {
     fn new(
         text: &'a str,
         tokens: &'a [Token],
+        lower: &'a [Cow<'a, str>],
         gazetteer: &'a Gazetteer,
         lexicon: &'a Lexicon,
     ) -> Finder<'a> {
@@ -242,10 +262,6 @@ impl<'a> Finder<'a> {
                 gaz_at[t] = Some((e, m.entity));
             }
         }
-        let lower = tokens
-            .iter()
-            .map(|tok| tok.text(text).to_lowercase())
-            .collect();
         Finder { text, tokens, lexicon, gazetteer, gaz_at, lower }
     }
 
@@ -298,7 +314,7 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let lower = &self.lower[i];
-            if matches!(lower.as_str(), "he" | "she" | "they") {
+            if matches!(lower.as_ref(), "he" | "she" | "they") {
                 if let Some((gender, plural)) = self.lexicon.pronoun(lower) {
                     out.push(self.simple(i, i, MentionKind::Pronoun,
                         if plural { SpeakerType::Group } else {
@@ -366,7 +382,7 @@ impl<'a> Finder<'a> {
                     && !(i > 1 && in_list(DETERMINERS, &self.lower[i - 2]))
                     && (self.tokens[i - 1].cap
                         || self.lexicon.noun(&self.lower[i - 1]).is_some()
-                        || matches!(self.lower[i - 1].as_str(),
+                        || matches!(self.lower[i - 1].as_ref(),
                             "he" | "she" | "they" | "it" | "we"));
                 if !before_name && !verb_after_subject {
                     self.descriptor(i, kind, plural, out);
@@ -473,7 +489,7 @@ impl<'a> Finder<'a> {
             // "Pacific Gas and Electric Company", "Procter & Gamble Co":
             // "and" joins two capitalised runs when an institution's head
             // word ends the second.
-            if matches!(self.lower[next].as_str(), "and" | "&") {
+            if matches!(self.lower[next].as_ref(), "and" | "&") {
                 let mut r = next + 1;
                 while r < n && self.is_cap_word(r) && !self.cue_like(r) {
                     r += 1;
@@ -487,7 +503,7 @@ impl<'a> Finder<'a> {
             // ("Bank of England", "Secretary of State", "Center for Food
             // Safety"), not a person and a place ("Doug Collins of
             // Georgia").
-            let joins_here = match self.lower[next].as_str() {
+            let joins_here = match self.lower[next].as_ref() {
                 "of" | "for" => {
                     ORG_HEADS.contains(&self.tok(j))
                         || self.lexicon.title(&self.lower[j]).is_some()
@@ -783,7 +799,7 @@ impl<'a> Finder<'a> {
                 // "one of the children": a single member of the group.
                 if s >= 2
                     && self.lower[s - 1] == "of"
-                    && matches!(self.lower[s - 2].as_str(), "one" | "some"
+                    && matches!(self.lower[s - 2].as_ref(), "one" | "some"
                         | "many" | "several" | "two" | "three" | "most"
                         | "all" | "none" | "each" | "both")
                 {
@@ -827,7 +843,7 @@ impl<'a> Finder<'a> {
             NounType::Person => SpeakerType::Person,
         };
         let gender = self.title_gender(h, h);
-        let one_of = matches!(self.lower[s].as_str(), "one" | "each");
+        let one_of = matches!(self.lower[s].as_ref(), "one" | "each");
         let (speaker_type, plural) = if one_of && s + 1 < h
             && self.lower[s + 1] == "of"
         {
@@ -838,7 +854,7 @@ impl<'a> Finder<'a> {
         let e = self.post_modifier_end(h);
         let mut m = self.simple(s, e, MentionKind::Descriptor, speaker_type,
             gender, plural);
-        m.head = Some(self.lower[h].clone());
+        m.head = Some(self.lower[h].to_string());
         out.push(m);
     }
 
@@ -853,7 +869,7 @@ impl<'a> Finder<'a> {
         let mut k = h + 1;
         let mut first = true;
         while k + 1 < n && self.tokens[k].sentence == sentence {
-            let w = self.lower[k].as_str();
+            let w = self.lower[k].as_ref();
             let joins = if first {
                 matches!(w, "from" | "in" | "at" | "of" | "for")
             } else {
@@ -873,7 +889,7 @@ impl<'a> Finder<'a> {
                 && (self.is_cap_word(j)
                     || self.gaz_at[j].is_some()
                     || j > start
-                        && matches!(self.lower[j].as_str(), "of" | "at" | "for")
+                        && matches!(self.lower[j].as_ref(), "of" | "at" | "for")
                         && j + 1 < n
                         && self.is_cap_word(j + 1))
             {
@@ -911,7 +927,7 @@ impl<'a> Finder<'a> {
             plural,
             role: None,
             head: (kind == MentionKind::Descriptor)
-                .then(|| self.lower[e].clone()),
+                .then(|| self.lower[e].to_string()),
             single_word: s == e,
         }
     }

@@ -282,6 +282,7 @@ struct Context<'a> {
     segments: &'a Segments,
     quotes: &'a [Quote],
     tokens: &'a [Token],
+    lowered: &'a [std::borrow::Cow<'a, str>],
     mentions: &'a [Mention],
     cues: &'a [CueMatch<'a>],
     /// Mention whose extent ends at a token (index + 1; 0 for none).
@@ -320,6 +321,7 @@ pub fn attribute(
     segments: &Segments,
     quotes: &[Quote],
     tokens: &[Token],
+    lowered: &[std::borrow::Cow<'_, str>],
     mentions: &[Mention],
     cues: &[CueMatch<'_>],
 ) -> (Vec<Frame>, Vec<Attribution>) {
@@ -380,6 +382,7 @@ pub fn attribute(
         segments,
         quotes,
         tokens,
+        lowered,
         mentions,
         cues,
         mention_ending,
@@ -419,8 +422,8 @@ impl<'a> Context<'a> {
         self.tokens[i].text(self.text)
     }
 
-    fn lower(&self, i: usize) -> String {
-        self.word(i).to_lowercase()
+    fn lower(&self, i: usize) -> &'a str {
+        &self.lowered[i]
     }
 
     fn same_sentence(&self, a: usize, b: usize) -> bool {
@@ -513,7 +516,7 @@ impl<'a> Context<'a> {
         // "In a News.com.au report, ...": a form that is also a noun
         // reports speech only with a speaker next to it.
         if f.speaker.is_none()
-            && crate::cues::NOUN_VERB_FORMS.contains(&self.lower(cue.first_token).as_str())
+            && crate::cues::NOUN_VERB_FORMS.contains(&self.lower(cue.first_token))
             && cue.first_token > 0
             && (self.tokens[cue.first_token - 1].cap
                 || self.lower(cue.first_token - 1).starts_with(|c: char| {
@@ -546,14 +549,14 @@ impl<'a> Context<'a> {
             let w = self.lower(p);
             // "mayor John Tory on Tuesday suggested".
             if p > 0
-                && TIME_WORDS.contains(&w.as_str())
-                && TIME_PREFIXES.contains(&self.lower(p - 1).as_str())
+                && TIME_WORDS.contains(&w)
+                && TIME_PREFIXES.contains(&self.lower(p - 1))
             {
                 k = p - 1;
                 continue;
             }
             if self.tokens[p].word
-                && (BETWEEN_SUBJECT_AND_VERB.contains(&w.as_str())
+                && (BETWEEN_SUBJECT_AND_VERB.contains(&w)
                     || w.ends_with("ly")
                     || crate::mentions::POSTNOMINALS.contains(&self.word(p)))
             {
@@ -563,7 +566,7 @@ impl<'a> Context<'a> {
             if w == "," || w == ")" || w == "\u{2014}" {
                 // An appositive or relative clause between commas: the
                 // subject ends before the comma that opens it.
-                let open = if w == ")" { "(" } else { w.as_str() };
+                let open = if w == ")" { "(" } else { w };
                 let mut j = p;
                 let limit = p.saturating_sub(30);
                 while j > limit {
@@ -625,7 +628,7 @@ impl<'a> Context<'a> {
             if self.lower(k) == "the" && k > 0 {
                 k -= 1;
             }
-            if !matches!(self.lower(k).as_str(), "of" | "from" | "in" | "at")
+            if !matches!(self.lower(k), "of" | "from" | "in" | "at")
                 || k == 0
             {
                 return if person { cur } else { m };
@@ -648,11 +651,11 @@ impl<'a> Context<'a> {
     /// "and" or "but" comes right before the verb.
     fn coordinated_subject(&self, v: usize) -> Option<usize> {
         let mut p = v.checked_sub(1)?;
-        while p > 0 && BETWEEN_SUBJECT_AND_VERB.contains(&self.lower(p).as_str())
+        while p > 0 && BETWEEN_SUBJECT_AND_VERB.contains(&self.lower(p))
         {
             p -= 1;
         }
-        if !matches!(self.lower(p).as_str(), "and" | "but") {
+        if !matches!(self.lower(p), "and" | "but") {
             return None;
         }
         let start = self.sentence_start(v).max(p.saturating_sub(MAX_LOOKBACK));
@@ -770,7 +773,7 @@ impl<'a> Context<'a> {
             return true;
         }
         matches!(
-            self.lower(last + 1).as_str(),
+            self.lower(last + 1),
             "who" | "of" | "in" | "on" | "at" | "during" | "after" | "to"
                 | "from" | "with" | "while" | "when" | "before" | "using"
                 | "named" | "called" | "and" | "as" | "for" | "via"
@@ -803,7 +806,7 @@ impl<'a> Context<'a> {
                 {
                     break;
                 }
-                if matches!(self.lower(k).as_str(), "by" | "from") {
+                if matches!(self.lower(k), "by" | "from") {
                     let at = if self.lower(k + 1) == "the" { k + 2 } else { k + 1 };
                     if let Some(o) = self.mention_starting_at(at) {
                         if self.mentions[o].kind == MentionKind::Name {
@@ -819,7 +822,7 @@ impl<'a> Context<'a> {
         let end = (k + 5).min(self.tokens.len());
         while k < end && self.same_sentence(k, d.last_token) {
             let w = self.lower(k);
-            if matches!(w.as_str(), "named" | "called" | "pseudonym" | "name"
+            if matches!(w, "named" | "called" | "pseudonym" | "name"
                 | "identified")
             {
                 let mut j = k + 1;
@@ -829,7 +832,7 @@ impl<'a> Context<'a> {
                             return n;
                         }
                     }
-                    if !matches!(self.lower(j).as_str(), "as" | "only") {
+                    if !matches!(self.lower(j), "as" | "only") {
                         break;
                     }
                     j += 1;
@@ -1021,7 +1024,7 @@ impl<'a> Context<'a> {
             // "that" after a preposition is a determiner ("invited by
             // that country"), not the complementizer.
             if w == "that"
-                && !(j > k && PREPOSITIONS.contains(&self.lower(j - 1).as_str()))
+                && !(j > k && PREPOSITIONS.contains(&self.lower(j - 1)))
             {
                 that = Some(j);
                 break;
@@ -1046,18 +1049,18 @@ impl<'a> Context<'a> {
                 {
                     k = self.mentions[m].last_token + 1;
                 } else if at <= sentence_end
-                    && AUDIENCE_NOUNS.contains(&self.lower(at).as_str())
+                    && AUDIENCE_NOUNS.contains(&self.lower(at))
                 {
                     k = at + 1;
                 }
             }
             k = self.skip_medium_phrase(k, sentence_end);
             while k <= sentence_end
-                && (ADVERBIALS.contains(&self.lower(k).as_str())
+                && (ADVERBIALS.contains(&self.lower(k))
                     || self.word(k) == ","
-                    || TIME_PREFIXES.contains(&self.lower(k).as_str())
+                    || TIME_PREFIXES.contains(&self.lower(k))
                         && k < sentence_end
-                        && TIME_WORDS.contains(&self.lower(k + 1).as_str()))
+                        && TIME_WORDS.contains(&self.lower(k + 1)))
             {
                 k += 1;
             }
@@ -1114,14 +1117,14 @@ impl<'a> Context<'a> {
         if k > sentence_end || k >= self.tokens.len() {
             return k;
         }
-        if !matches!(self.lower(k).as_str(), "in" | "on" | "at" | "via"
+        if !matches!(self.lower(k), "in" | "on" | "at" | "via"
             | "during" | "through" | "to")
         {
             return k;
         }
         for j in k + 1..(k + 7).min(sentence_end + 1) {
             let w = self.lower(j);
-            if MEDIA_NOUNS.contains(&w.as_str()) {
+            if MEDIA_NOUNS.contains(&w) {
                 let mut e = j + 1;
                 while e <= sentence_end && self.word(e) == "," {
                     e += 1;
@@ -1146,7 +1149,7 @@ impl<'a> Context<'a> {
         }
         let t = &self.tokens[k];
         let w = self.lower(k);
-        if NOT_CLAUSE_STARTS.contains(&w.as_str()) {
+        if NOT_CLAUSE_STARTS.contains(&w) {
             return false;
         }
         // Verbs such as "announce", "declare", "reject" take a noun phrase
@@ -1161,7 +1164,7 @@ impl<'a> Context<'a> {
             let headline = !self.text[..self.tokens[self.sentence_end(k)].span.end]
                 .trim_end()
                 .ends_with(['.', '!', '?', '"', '\u{201D}', '\'', '\u{2019}']);
-            return matches!(w.as_str(), "he" | "she" | "they" | "it" | "we"
+            return matches!(w, "he" | "she" | "they" | "it" | "we"
                 | "i" | "there")
                 || !headline && (name_at(k) || w == "the" && name_at(k + 1))
                 || !headline && self.finite_verb_follows(k);
@@ -1170,9 +1173,9 @@ impl<'a> Context<'a> {
         // ("said human actions had little to do with it"); a preposition,
         // a conjunction or a question word cannot.
         let bare_noun = t.word
-            && !NOT_CLAUSE_STARTS.contains(&w.as_str())
+            && !NOT_CLAUSE_STARTS.contains(&w)
             && CLAUSE_CUES.contains(&cue.info.lemma.as_str());
-        let subject_like = SUBJECT_STARTERS.contains(&w.as_str())
+        let subject_like = SUBJECT_STARTERS.contains(&w)
             || bare_noun
             || t.cap
             || w.starts_with(|c: char| c.is_ascii_digit())
@@ -1205,14 +1208,14 @@ impl<'a> Context<'a> {
             // "a naval coalition which was joined by": the verb of a
             // relative or subordinate clause does not make a clause of
             // the object.
-            if matches!(w.as_str(), "which" | "who" | "whom" | "whose"
+            if matches!(w, "which" | "who" | "whom" | "whose"
                 | "where" | "when" | "so" | "because" | "if" | "as" | "while"
                 | "after" | "before" | "since" | "until" | "although"
                 | "though" | "that" | "to")
             {
                 return false;
             }
-            if AUXILIARIES.contains(&w.as_str()) {
+            if AUXILIARIES.contains(&w) {
                 return true;
             }
         }
@@ -1263,7 +1266,7 @@ impl<'a> Context<'a> {
                 && !self.tokens[j + 1].cap
                 && self.lower(j + 1).ends_with("ing")
                 && self.lower(j + 1).len() > 5
-                && !matches!(self.lower(j + 1).as_str(), "including"
+                && !matches!(self.lower(j + 1), "including"
                     | "according" | "regarding" | "concerning" | "following"
                     | "during" | "excluding" | "notwithstanding")
                 && words_before() >= 5
@@ -1275,11 +1278,11 @@ impl<'a> Context<'a> {
             if j < sentence_end
                 && self.word(j) == ","
                 && !self.tokens[j].in_quote
-                && matches!(self.lower(j + 1).as_str(), "but" | "whereas")
+                && matches!(self.lower(j + 1), "but" | "whereas")
                 && words_before() >= 3
                 && j + 2 <= sentence_end
                 && (self.tokens[j + 2].cap
-                    || SUBJECT_STARTERS.contains(&self.lower(j + 2).as_str()))
+                    || SUBJECT_STARTERS.contains(&self.lower(j + 2)))
             {
                 return j - 1;
             }
@@ -1804,7 +1807,7 @@ impl<'a> Context<'a> {
                     && (k..f.first).all(|j| {
                         self.tokens[j].word
                             && (self.tokens[j].cap
-                                || matches!(self.lower(j).as_str(),
+                                || matches!(self.lower(j),
                                     "of" | "for" | "the"))
                     }));
             glued.then_some(fi)

@@ -38,6 +38,26 @@ const TITLE_ABBREVIATIONS: &[&str] = &[
     "Hon", "Supt", "Insp", "Det", "Pres",
 ];
 
+/// Each token in lower case, computed once per document and shared by
+/// the mention, cue and rule stages; borrowed when already lower case
+/// (most words), so it costs no allocation for them.
+pub fn lowercase<'t>(
+    text: &'t str,
+    tokens: &[Token],
+) -> Vec<std::borrow::Cow<'t, str>> {
+    tokens
+        .iter()
+        .map(|t| {
+            let w = t.text(text);
+            if w.chars().any(char::is_uppercase) {
+                std::borrow::Cow::Owned(w.to_lowercase())
+            } else {
+                std::borrow::Cow::Borrowed(w)
+            }
+        })
+        .collect()
+}
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
