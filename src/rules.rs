@@ -440,11 +440,12 @@ impl<'a> Context<'a> {
     }
 
     fn mention_ending_at(&self, i: usize) -> Option<usize> {
-        (self.mention_ending[i] as usize).checked_sub(1)
+        (*self.mention_ending.get(i)? as usize).checked_sub(1)
     }
 
+    /// Safe past the last token: rules look a token or two ahead.
     fn mention_starting_at(&self, i: usize) -> Option<usize> {
-        (self.mention_starting[i] as usize).checked_sub(1)
+        (*self.mention_starting.get(i)? as usize).checked_sub(1)
     }
 
     /// Builds the frame of cue `c`.
