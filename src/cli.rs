@@ -243,7 +243,8 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
     };
     let mut sink = sink;
     let finished = crate::pipeline::extract_table(
-        &extractor, &a.inputs, format, threads, progress, &mut sink,
+        &extractor, &a.inputs, format, threads, progress, a.quiet,
+        &mut sink,
     )
     .and_then(|t| sink.flush().map(|_| t));
     let tally = match finished {
