@@ -100,8 +100,10 @@ pub struct ExtractArgs {
     /// {"doc_id", "rows": [...]} or {"doc_id", "error"} (for Spark).
     #[arg(long, conflicts_with_all = ["inputs", "output", "format"])]
     pub jsonl_stream: bool,
-    /// CSV for spreadsheets: a UTF-8 byte order mark, CRLF line ends, and
-    /// cells that would run as a formula (starting with = + - @, a tab or
+    /// CSV safe to open in Excel, LibreOffice or Google Sheets.
+    ///
+    /// A UTF-8 byte order mark, CRLF line ends, and every cell that a
+    /// spreadsheet would run as a formula (starting with = + - @, a tab or
     /// a carriage return) prefixed with '. Not exact: for people, not for
     /// programs.
     #[arg(long, conflicts_with = "jsonl_stream")]
