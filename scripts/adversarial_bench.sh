@@ -6,6 +6,7 @@
 #
 #   scripts/adversarial_bench.sh            # the sizes of BENCHMARKS.md
 #   LIMIT=30 scripts/adversarial_bench.sh   # give up on a run after 30 s
+#   scripts/adversarial_bench.sh news apostrophes   # only these cases
 #
 # Needs python3 (to generate the inputs) and GNU time (/usr/bin/time).
 set -euo pipefail
@@ -46,8 +47,10 @@ open(path, "w", encoding="utf-8").write(text)
 PY
 }
 
+CASES=" $* "
 run() { # run CASE BYTES
-  local f="$WORK/$1.in" ext=txt
+  [ "$CASES" = "  " ] || [[ "$CASES" == *" $1 "* ]] || return 0
+  local f="$WORK/$1.in"
   [ "$1" = news ] && f="$WORK/$1.jsonl"
   gen "$1" "$2" "$f"
   local mb t
