@@ -100,6 +100,14 @@ pub struct ExtractArgs {
     /// {"doc_id", "rows": [...]} or {"doc_id", "error"} (for Spark).
     #[arg(long, conflicts_with_all = ["inputs", "output", "format"])]
     pub jsonl_stream: bool,
+    /// CSV safe to open in Excel, LibreOffice or Google Sheets.
+    ///
+    /// A UTF-8 byte order mark, CRLF line ends, and every cell that a
+    /// spreadsheet would run as a formula (starting with = + - @, a tab or
+    /// a carriage return) prefixed with '. Not exact: for people, not for
+    /// programs.
+    #[arg(long, conflicts_with = "jsonl_stream")]
+    pub excel: bool,
 }
 
 /// Output formats on the command line.
@@ -200,14 +208,22 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
     if a.jsonl_stream {
         return jsonl_stream(&extractor, &a);
     }
-    let format = match a.format {
-        FormatArg::Csv => Format::Csv,
-        FormatArg::Jsonl => Format::Jsonl,
+    let format = match (a.format, a.excel) {
+        (FormatArg::Csv, false) => Format::Csv,
+        (FormatArg::Csv, true) => Format::Excel,
+        (FormatArg::Jsonl, false) => Format::Jsonl,
+        (FormatArg::Jsonl, true) => bail!("--excel needs --format csv"),
     };
     // Fail before any work when the output cannot be written.
     let (sink, temp): (Box<dyn Write>, Option<(tempfile::NamedTempFile, PathBuf)>) =
         match &a.output {
             Some(path) => {
+                if path.is_dir() {
+                    bail!(
+                        "cannot write the table to {}: it is a folder",
+                        path.display()
+                    );
+                }
                 let dir = path
                     .parent()
                     .filter(|p| !p.as_os_str().is_empty())
@@ -243,7 +259,8 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
     };
     let mut sink = sink;
     let finished = crate::pipeline::extract_table(
-        &extractor, &a.inputs, format, threads, progress, &mut sink,
+        &extractor, &a.inputs, format, threads, progress, a.quiet,
+        &mut sink,
     )
     .and_then(|t| sink.flush().map(|_| t));
     let tally = match finished {

@@ -71,6 +71,10 @@ pub fn documents(inputs: &[PathBuf], each: &mut dyn FnMut(Document)) -> Tally {
                 tally.skipped += 1;
                 eprintln!("whosaid: {e}");
             }
+            // Repaired input: named, but nothing is skipped.
+            Item::Warning(w) => {
+                eprintln!("whosaid: {}: warning: {}", w.location, w.message);
+            }
         }
         true
     });

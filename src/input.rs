@@ -5,6 +5,10 @@
 //! `{id, text}` in a stable order, and an [`InputError`] for everything
 //! that could not be read, naming the file (and line, for JSONL), so that
 //! the run goes on with the other documents and reports what it skipped.
+//! What was read but needed repair (Windows-1252 text, invalid UTF-8
+//! replaced, a duplicate id, a folder reached twice) is a warning: the
+//! document is still processed, nothing is lost, and the exit status does
+//! not change.
 
 use std::collections::HashSet;
 use std::fmt;
@@ -44,38 +48,66 @@ pub enum Item {
     Document(Document),
     /// Something skipped.
     Error(InputError),
+    /// Something repaired or worth knowing; nothing was skipped. It comes
+    /// just before the document it is about.
+    Warning(InputError),
 }
 
-/// Reads every input in order and hands each document or error to `sink`.
-/// A sink returning `false` stops the reading (a closed output).
+/// Where documents and messages go: the item, and the location that
+/// produced it (`path` or `path:line`).
+type Sink<'a> = dyn FnMut(Item, &str) -> bool + 'a;
+
+/// Reads every input in order and hands each document, error or warning
+/// to `sink`. A sink returning `false` stops the reading (a closed output).
 pub fn read_all(inputs: &[PathBuf], sink: &mut dyn FnMut(Item) -> bool) {
+    // Two documents with one id make the table ambiguous but lose nothing:
+    // warn and go on. The set grows with the number of documents, which a
+    // run over millions of articles can afford (tens of bytes an id).
+    let mut ids: HashSet<String> = HashSet::new();
+    let mut checked = |item: Item, location: &str| -> bool {
+        if let Item::Document(doc) = &item {
+            if !ids.insert(doc.id.clone()) {
+                let dup = warning(
+                    location,
+                    format!("duplicate doc_id {:?}", doc.id),
+                );
+                if !sink(dup) {
+                    return false;
+                }
+            }
+        }
+        sink(item)
+    };
+    read_inputs(inputs, &mut checked);
+}
+
+fn error(location: &str, message: String) -> Item {
+    Item::Error(InputError { location: location.to_string(), message })
+}
+
+fn warning(location: &str, message: String) -> Item {
+    Item::Warning(InputError { location: location.to_string(), message })
+}
+
+fn read_inputs(inputs: &[PathBuf], sink: &mut Sink<'_>) {
     let stdin_only = [PathBuf::from("-")];
     let inputs = if inputs.is_empty() { &stdin_only[..] } else { inputs };
     for path in inputs {
-        if path.as_os_str() == "-" {
-            if !read_stdin(sink) {
-                return;
-            }
-            continue;
-        }
-        let meta = match fs::metadata(path) {
-            Ok(m) => m,
-            Err(e) => {
-                if !sink(Item::Error(InputError {
-                    location: path.display().to_string(),
-                    message: format!("cannot open: {}", io_reason(&e)),
-                })) {
-                    return;
-                }
-                continue;
-            }
-        };
-        let ok = if meta.is_dir() {
-            let mut seen = HashSet::new();
-            read_dir(path, path, &mut seen, sink)
+        let ok = if path.as_os_str() == "-" {
+            read_stdin(sink)
         } else {
-            let id = file_id(path, None);
-            read_file(path, id, sink)
+            match fs::metadata(path) {
+                Ok(meta) if meta.is_dir() => {
+                    let mut seen = HashSet::new();
+                    read_dir(path, path, &mut seen, sink)
+                }
+                Ok(_) => read_file(path, file_id(path, None), sink),
+                Err(e) => {
+                    let loc = path.display().to_string();
+                    let why = format!("cannot open: {}", io_reason(&e));
+                    sink(error(&loc, why), &loc)
+                }
+            }
         };
         if !ok {
             return;
@@ -85,21 +117,18 @@ pub fn read_all(inputs: &[PathBuf], sink: &mut dyn FnMut(Item) -> bool) {
 
 /// Reads standard input: JSONL (first non-blank byte `{`) one line at a
 /// time, so that memory does not grow with the input; else one text.
-fn read_stdin(sink: &mut dyn FnMut(Item) -> bool) -> bool {
+fn read_stdin(sink: &mut Sink<'_>) -> bool {
+    let loc = "<stdin>";
     let mut reader = io::BufReader::with_capacity(1 << 20, io::stdin().lock());
-    let stdin_error = |e: io::Error| {
-        Item::Error(InputError {
-            location: "<stdin>".into(),
-            message: format!("cannot read standard input: {e}"),
-        })
-    };
+    let stdin_error =
+        |e: io::Error| error(loc, format!("cannot read standard input: {e}"));
     // Peek past leading blank space to the first byte that tells the
     // format; the bytes peeked are given back in front of the rest.
     let mut head = Vec::new();
     let looks_jsonl = loop {
         let buf = match reader.fill_buf() {
             Ok(b) => b,
-            Err(e) => return sink(stdin_error(e)),
+            Err(e) => return sink(stdin_error(e), loc),
         };
         if buf.is_empty() {
             break false;
@@ -118,12 +147,12 @@ fn read_stdin(sink: &mut dyn FnMut(Item) -> bool) -> bool {
         }
     };
     if looks_jsonl {
-        return read_jsonl("<stdin>", head.as_slice().chain(reader), sink);
+        return read_jsonl(loc, head.as_slice().chain(reader), sink);
     }
     if let Err(e) = reader.read_to_end(&mut head) {
-        return sink(stdin_error(e));
+        return sink(stdin_error(e), loc);
     }
-    text_document("<stdin>", "stdin".into(), head, sink)
+    text_document(loc, "stdin".into(), head, sink)
 }
 
 fn io_reason(e: &io::Error) -> String {
@@ -150,28 +179,26 @@ fn file_id(path: &Path, root: Option<&Path>) -> String {
 }
 
 /// Reads a folder recursively in sorted order: its `.txt` and `.jsonl`
-/// files. Folders already seen (a symlink loop) are skipped.
+/// files. A folder already seen (a symbolic link loop) is skipped with a
+/// warning: its documents were read the first time.
 fn read_dir(
     root: &Path,
     dir: &Path,
     seen: &mut HashSet<PathBuf>,
-    sink: &mut dyn FnMut(Item) -> bool,
+    sink: &mut Sink<'_>,
 ) -> bool {
-    let canonical = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let loc = dir.display().to_string();
+    let canonical =
+        fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     if !seen.insert(canonical) {
-        return sink(Item::Error(InputError {
-            location: dir.display().to_string(),
-            message: "folder already read (a symbolic link loop?): skipped"
-                .into(),
-        }));
+        let why = "folder already read (a symbolic link loop?): skipped";
+        return sink(warning(&loc, why.into()), &loc);
     }
     let entries = match fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            return sink(Item::Error(InputError {
-                location: dir.display().to_string(),
-                message: format!("cannot read folder: {}", io_reason(&e)),
-            }))
+            let why = format!("cannot read folder: {}", io_reason(&e));
+            return sink(error(&loc, why), &loc);
         }
     };
     let mut paths: Vec<PathBuf> =
@@ -195,12 +222,11 @@ fn read_dir(
     true
 }
 
-fn read_file(
-    path: &Path,
-    id: String,
-    sink: &mut dyn FnMut(Item) -> bool,
-) -> bool {
+fn read_file(path: &Path, id: String, sink: &mut Sink<'_>) -> bool {
     let location = path.display().to_string();
+    let cannot_read = |e: io::Error| {
+        error(&location, format!("cannot read: {}", io_reason(&e)))
+    };
     if path.extension().and_then(|e| e.to_str()) == Some("jsonl") {
         // Streamed line by line: an archive dump may not fit in memory.
         return match fs::File::open(path) {
@@ -209,60 +235,149 @@ fn read_file(
                 io::BufReader::with_capacity(1 << 20, f),
                 sink,
             ),
-            Err(e) => sink(Item::Error(InputError {
-                location,
-                message: format!("cannot read: {}", io_reason(&e)),
-            })),
+            Err(e) => sink(cannot_read(e), &location),
         };
     }
-    let bytes = match fs::read(path) {
-        Ok(b) => b,
-        Err(e) => {
-            return sink(Item::Error(InputError {
-                location,
-                message: format!("cannot read: {}", io_reason(&e)),
-            }))
-        }
-    };
-    text_document(&location, id, bytes, sink)
+    match fs::read(path) {
+        Ok(bytes) => text_document(&location, id, bytes, sink),
+        Err(e) => sink(cannot_read(e), &location),
+    }
 }
 
-/// Checks that bytes are a text: not empty, not binary, valid UTF-8 (a
-/// byte order mark is dropped).
-fn decode_text(bytes: Vec<u8>) -> Result<String, String> {
-    if bytes.iter().all(u8::is_ascii_whitespace) {
+/// A text decoded from bytes, with a warning when it needed repair.
+#[derive(Debug, PartialEq, Eq)]
+struct Decoded {
+    text: String,
+    warning: Option<String>,
+}
+
+/// Decodes the bytes of a text file: not empty, not binary (NUL bytes);
+/// a UTF-8 byte order mark is dropped; invalid UTF-8 is read as
+/// Windows-1252 when it clearly is such, else its invalid sequences are
+/// replaced by U+FFFD. Either repair gives a warning.
+fn decode_text(bytes: Vec<u8>) -> Result<Decoded, String> {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    if body.iter().all(u8::is_ascii_whitespace) {
         return Err("empty document: nothing to read".into());
     }
-    if bytes.contains(&0) {
+    if body.contains(&0) {
         return Err("binary file (contains NUL bytes): skipped".into());
     }
-    match String::from_utf8(bytes) {
-        Ok(mut s) => {
-            if s.starts_with('\u{FEFF}') {
-                s.drain(..3);
-            }
-            Ok(s)
-        }
-        Err(e) => Err(format!(
-            "invalid UTF-8 at byte {}: convert the file to UTF-8 \
-             (e.g. iconv -f WINDOWS-1252 -t UTF-8)",
-            e.utf8_error().valid_up_to()
-        )),
+    decode_bytes(bytes)
+}
+
+fn decode_bytes(mut bytes: Vec<u8>) -> Result<Decoded, String> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
     }
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return Ok(Decoded { text, warning: None }),
+        Err(e) => e.into_bytes(),
+    };
+    if looks_windows_1252(&bytes) {
+        let (text, _) =
+            encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes);
+        return Ok(Decoded {
+            text: text.into_owned(),
+            warning: Some("decoded as Windows-1252".into()),
+        });
+    }
+    let at = std::str::from_utf8(&bytes).err().map_or(0, |e| e.valid_up_to());
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    Ok(Decoded {
+        text,
+        warning: Some(format!(
+            "invalid UTF-8 at byte {at}: replaced by U+FFFD (convert the \
+             file to UTF-8, e.g. with iconv)"
+        )),
+    })
+}
+
+/// Whether bytes that are not UTF-8 are clearly Windows-1252 (or
+/// Latin-1, its subset for letters): no valid UTF-8 multi-byte sequence
+/// at all (a file that has some is UTF-8 with damage, and reading it as
+/// Windows-1252 would garble its good characters), no control characters
+/// but white space, and every high byte a letter or typographic
+/// punctuation in Windows-1252 (é, ü, ’, “, —, €), not one of its unused
+/// codes nor a symbol run that binary data would give.
+fn looks_windows_1252(bytes: &[u8]) -> bool {
+    let mut high = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C) {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        if let Some(n) = utf8_sequence_len(&bytes[i..]) {
+            if n > 1 {
+                return false;
+            }
+        }
+        let (c, _) = encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(&bytes[i..i + 1]);
+        let c = c.chars().next().unwrap_or('\u{FFFD}');
+        let typical = c.is_alphabetic()
+            || matches!(
+                c,
+                '\u{2018}'
+                    ..='\u{201E}'
+                        | '\u{2013}'
+                        | '\u{2014}'
+                        | '\u{2026}'
+                        | '\u{20AC}'
+                        | '\u{00A0}'
+                        | '\u{00A3}'
+                        | '\u{00A9}'
+                        | '\u{00AB}'
+                        | '\u{00B0}'
+                        | '\u{00BB}'
+                        | '\u{00B7}'
+                        | '\u{00BF}'
+                        | '\u{00A1}'
+                        | '\u{2022}'
+            );
+        if !typical || c == '\u{FFFD}' {
+            return false;
+        }
+        high += 1;
+        i += 1;
+    }
+    // Text in a Latin script is mostly ASCII.
+    high * 4 <= bytes.len()
+}
+
+/// The length of the valid UTF-8 sequence at the start of `b`, if any.
+fn utf8_sequence_len(b: &[u8]) -> Option<usize> {
+    let n = match b[0] {
+        0xC2..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF4 => 4,
+        _ => return None,
+    };
+    let seq = b.get(..n)?;
+    std::str::from_utf8(seq).ok().map(|_| n)
 }
 
 fn text_document(
     location: &str,
     id: String,
     bytes: Vec<u8>,
-    sink: &mut dyn FnMut(Item) -> bool,
+    sink: &mut Sink<'_>,
 ) -> bool {
     match decode_text(bytes) {
-        Ok(text) => sink(Item::Document(Document { id, text })),
-        Err(message) => sink(Item::Error(InputError {
-            location: location.to_string(),
-            message,
-        })),
+        Ok(Decoded { text, warning: w }) => {
+            if let Some(why) = w {
+                if !sink(warning(location, why), location) {
+                    return false;
+                }
+            }
+            sink(Item::Document(Document { id, text }), location)
+        }
+        Err(why) => sink(error(location, why), location),
     }
 }
 
@@ -272,7 +387,7 @@ fn text_document(
 fn read_jsonl_bytes(
     location: &str,
     bytes: &[u8],
-    sink: &mut dyn FnMut(Item) -> bool,
+    sink: &mut Sink<'_>,
 ) -> bool {
     read_jsonl(location, bytes, sink)
 }
@@ -281,7 +396,7 @@ fn read_jsonl_bytes(
 fn read_jsonl(
     location: &str,
     mut reader: impl BufRead,
-    sink: &mut dyn FnMut(Item) -> bool,
+    sink: &mut Sink<'_>,
 ) -> bool {
     let mut line = Vec::new();
     let mut number = 0;
@@ -291,10 +406,9 @@ fn read_jsonl(
             Ok(0) => return true,
             Ok(_) => {}
             Err(e) => {
-                return sink(Item::Error(InputError {
-                    location: format!("{location}:{}", number + 1),
-                    message: format!("cannot read: {}", io_reason(&e)),
-                }))
+                let loc = format!("{location}:{}", number + 1);
+                let why = format!("cannot read: {}", io_reason(&e));
+                return sink(error(&loc, why), &loc);
             }
         }
         number += 1;
@@ -307,24 +421,39 @@ fn read_jsonl(
         if bytes.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let item = match parse_record(bytes) {
-            Ok(doc) => Item::Document(doc),
-            Err(message) => Item::Error(InputError {
-                location: format!("{location}:{number}"),
-                message,
-            }),
+        let loc = format!("{location}:{number}");
+        let ok = match parse_repaired(bytes) {
+            Ok((doc, None)) => sink(Item::Document(doc), &loc),
+            Ok((doc, Some(why))) => {
+                sink(warning(&loc, why), &loc)
+                    && sink(Item::Document(doc), &loc)
+            }
+            Err(why) => sink(error(&loc, why), &loc),
         };
-        if !sink(item) {
+        if !ok {
             return false;
         }
     }
 }
 
-/// Parses one JSONL record: `{"doc_id"|"id": ..., "text": ...}`.
+/// Parses one JSONL record: `{"doc_id"|"id": ..., "text": ...}`. A line
+/// that is not UTF-8 is an error here (`--jsonl-stream` answers each line
+/// with rows or an error, and has no place for a warning).
 pub fn parse_record(line: &[u8]) -> Result<Document, String> {
     let line = std::str::from_utf8(line).map_err(|e| {
         format!("invalid UTF-8 at byte {} of the line", e.valid_up_to())
     })?;
+    parse_json(line)
+}
+
+/// Parses one record of a JSONL file; a line that is not UTF-8 is repaired
+/// as a text file is, with a warning.
+fn parse_repaired(line: &[u8]) -> Result<(Document, Option<String>), String> {
+    let Decoded { text: line, warning } = decode_bytes(line.to_vec())?;
+    Ok((parse_json(&line)?, warning))
+}
+
+fn parse_json(line: &str) -> Result<Document, String> {
     let value: serde_json::Value = serde_json::from_str(line)
         .map_err(|e| format!("not a JSON object: {e}"))?;
     let obj = value.as_object().ok_or("not a JSON object")?;
@@ -349,10 +478,11 @@ mod tests {
 
     fn collect(bytes: &[u8]) -> Vec<Result<Document, String>> {
         let mut out = Vec::new();
-        read_jsonl_bytes("f.jsonl", bytes, &mut |item| {
+        read_jsonl_bytes("f.jsonl", bytes, &mut |item, _| {
             out.push(match item {
                 Item::Document(d) => Ok(d),
                 Item::Error(e) => Err(e.to_string()),
+                Item::Warning(e) => Err(format!("warning: {e}")),
             });
             true
         });
@@ -366,23 +496,104 @@ mod tests {
         );
         assert_eq!(got.len(), 4);
         assert_eq!(got[0].as_ref().unwrap().id, "a");
-        assert!(got[1].as_ref().unwrap_err().starts_with("f.jsonl:3: not a JSON"));
+        assert!(got[1]
+            .as_ref()
+            .unwrap_err()
+            .starts_with("f.jsonl:3: not a JSON"));
         assert_eq!(got[2].as_ref().unwrap().id, "7");
         assert!(got[3].as_ref().unwrap_err().starts_with("f.jsonl:5: record"));
     }
 
     #[test]
-    fn rejects_empty_binary_and_invalid_utf8() {
+    fn rejects_empty_and_binary() {
         assert!(decode_text(b"  \n".to_vec()).unwrap_err().contains("empty"));
+        let bom_only = b"\xEF\xBB\xBF\r\n".to_vec();
+        assert!(decode_text(bom_only).unwrap_err().contains("empty"));
         assert!(decode_text(b"a\0b".to_vec()).unwrap_err().contains("binary"));
-        assert!(decode_text(b"caf\xe9".to_vec()).unwrap_err().contains("UTF-8"));
-        assert_eq!(decode_text(b"\xEF\xBB\xBFok".to_vec()).unwrap(), "ok");
+    }
+
+    #[test]
+    fn drops_a_byte_order_mark() {
+        let got = decode_text(b"\xEF\xBB\xBFok".to_vec()).unwrap();
+        assert_eq!(got, Decoded { text: "ok".into(), warning: None });
+    }
+
+    #[test]
+    fn decodes_windows_1252_with_a_warning() {
+        // caf<e9>, <93>quoted<94>, it<92>s: a Windows-1252 news file.
+        let got = decode_text(
+            b"The caf\xe9 owner said: \x93It\x92s closed.\x94".to_vec(),
+        )
+        .unwrap();
+        assert_eq!(
+            got.text,
+            "The caf\u{e9} owner said: \u{201C}It\u{2019}s closed.\u{201D}"
+        );
+        assert_eq!(got.warning.as_deref(), Some("decoded as Windows-1252"));
+    }
+
+    #[test]
+    fn replaces_invalid_utf8_that_is_not_windows_1252() {
+        // Valid UTF-8 (é) with one stray byte: damaged UTF-8, not cp1252.
+        let got = decode_text(b"caf\xc3\xa9 and \xff end".to_vec()).unwrap();
+        assert_eq!(got.text, "caf\u{e9} and \u{FFFD} end");
+        let w = got.warning.unwrap();
+        assert!(w.starts_with("invalid UTF-8 at byte 10: replaced"), "{w}");
+        // Control bytes and cp1252's unused codes are not text either.
+        for bytes in [&b"a\x81b"[..], b"a\x01\xe9b", b"\x80\x80\x80\x80a"] {
+            let got = decode_text(bytes.to_vec()).unwrap();
+            assert!(got.text.contains('\u{FFFD}'), "{bytes:?}");
+            assert!(got.warning.unwrap().starts_with("invalid UTF-8"));
+        }
+    }
+
+    #[test]
+    fn never_panics_on_any_bytes() {
+        for n in 0..=255u8 {
+            for m in [0u8, 0x41, 0x80, 0xC3, 0xE2, 0xFF] {
+                let _ = decode_text(vec![n, m, n]);
+                let _ = collect(&[b'{', n, m, b'}']);
+            }
+        }
+    }
+
+    #[test]
+    fn jsonl_line_in_windows_1252_is_repaired_with_a_warning() {
+        let got = collect(b"{\"id\":\"a\",\"text\":\"caf\xe9\"}\n");
+        assert_eq!(
+            got[0].as_ref().unwrap_err(),
+            "warning: f.jsonl:1: decoded as Windows-1252"
+        );
+        assert_eq!(got[1].as_ref().unwrap().text, "caf\u{e9}");
+    }
+
+    #[test]
+    fn jsonl_records_without_text_or_with_empty_text_are_errors() {
+        let got = collect(
+            b"{\"id\":\"a\"}\r\n{\"id\":\"b\",\"text\":\"  \"}\n\
+              {\"id\":\"c\",\"text\":3}\n{\"text\":\"x\"}\n[1]\n",
+        );
+        let errs: Vec<&str> =
+            got.iter().map(|r| r.as_ref().unwrap_err().as_str()).collect();
+        assert_eq!(
+            errs,
+            vec![
+                "f.jsonl:1: record \"a\" has no \"text\" string",
+                "f.jsonl:2: record \"b\" has an empty text",
+                "f.jsonl:3: record \"c\" has no \"text\" string",
+                "f.jsonl:4: record has no \"doc_id\" or \"id\" string",
+                "f.jsonl:5: not a JSON object",
+            ]
+        );
     }
 
     #[test]
     fn file_ids_are_relative_without_txt() {
         let root = Path::new("/news");
-        assert_eq!(file_id(Path::new("/news/2024/a.txt"), Some(root)), "2024/a");
+        assert_eq!(
+            file_id(Path::new("/news/2024/a.txt"), Some(root)),
+            "2024/a"
+        );
         assert_eq!(file_id(Path::new("/x/b.txt"), None), "b");
     }
 }

@@ -180,8 +180,54 @@ fn a_cue(a: &Analysis<'_>, c: usize) -> (String, String) {
 pub enum Format {
     /// RFC 4180 CSV with a header row.
     Csv,
+    /// CSV for spreadsheets: a UTF-8 byte order mark (so Excel reads the
+    /// file as UTF-8), CRLF line ends, and every cell that a spreadsheet
+    /// would run as a formula prefixed with `'` (see [`excel_cell`]).
+    Excel,
     /// One JSON object a line.
     Jsonl,
+}
+
+/// A cell made safe for a spreadsheet: a cell starting with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return is read by Excel, LibreOffice and
+/// Google Sheets as a formula (OWASP "CSV injection"), so it gets a
+/// leading `'`, which the spreadsheet shows as text and hides. A quote
+/// like `-- "We will win"` or `=HYPERLINK(...)` stays readable and inert.
+pub fn excel_cell(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+impl Row {
+    /// The cells in column order, as the CSV writes them.
+    pub fn cells(&self) -> [String; 19] {
+        let opt =
+            |x: Option<usize>| x.map(|v| v.to_string()).unwrap_or_default();
+        [
+            self.doc_id.clone(),
+            self.quote_id.to_string(),
+            self.kind.to_string(),
+            self.quote.clone(),
+            self.quote_start.to_string(),
+            self.quote_end.to_string(),
+            self.speaker.clone(),
+            opt(self.speaker_start),
+            opt(self.speaker_end),
+            self.speaker_name.clone(),
+            self.speaker_type.to_string(),
+            self.speaker_role.clone(),
+            self.speaker_id.clone(),
+            self.cue.clone(),
+            self.via.clone(),
+            self.rule.to_string(),
+            self.confidence.clone(),
+            self.paragraph.to_string(),
+            self.cue_class.clone(),
+        ]
+    }
 }
 
 /// Writes rows in a format, header first for CSV.
@@ -202,6 +248,16 @@ impl<W: Write> TableWriter<W> {
                 w.write_record(COLUMNS).map_err(csv_io)?;
                 Ok(TableWriter { format, csv: Some(w), plain: None })
             }
+            Format::Excel => {
+                let mut out = out;
+                out.write_all(b"\xEF\xBB\xBF")?;
+                let mut w = csv::WriterBuilder::new()
+                    .has_headers(false)
+                    .terminator(csv::Terminator::CRLF)
+                    .from_writer(out);
+                w.write_record(COLUMNS).map_err(csv_io)?;
+                Ok(TableWriter { format, csv: Some(w), plain: None })
+            }
             Format::Jsonl => {
                 Ok(TableWriter { format, csv: None, plain: Some(out) })
             }
@@ -214,6 +270,12 @@ impl<W: Write> TableWriter<W> {
             Format::Csv => {
                 let w = self.csv.as_mut().expect("csv writer");
                 w.serialize(row).map_err(csv_io)
+            }
+            Format::Excel => {
+                let w = self.csv.as_mut().expect("csv writer");
+                let cells = row.cells();
+                let safe = cells.iter().map(|c| excel_cell(c).into_owned());
+                w.write_record(safe).map_err(csv_io)
             }
             Format::Jsonl => {
                 let w = self.plain.as_mut().expect("plain writer");
@@ -257,6 +319,9 @@ impl RowEncoder {
     pub fn new(format: Format) -> RowEncoder {
         let mut csv = csv::WriterBuilder::new();
         csv.has_headers(false).buffer_capacity(1 << 12);
+        if format == Format::Excel {
+            csv.terminator(csv::Terminator::CRLF);
+        }
         RowEncoder { format, csv }
     }
 
@@ -265,6 +330,13 @@ impl RowEncoder {
         match format {
             Format::Csv => {
                 let mut w = csv::Writer::from_writer(Vec::new());
+                w.write_record(COLUMNS).expect("writing to memory");
+                w.into_inner().expect("writing to memory")
+            }
+            Format::Excel => {
+                let mut w = csv::WriterBuilder::new()
+                    .terminator(csv::Terminator::CRLF)
+                    .from_writer(b"\xEF\xBB\xBF".to_vec());
                 w.write_record(COLUMNS).expect("writing to memory");
                 w.into_inner().expect("writing to memory")
             }
@@ -281,6 +353,16 @@ impl RowEncoder {
                 let mut w = self.csv.from_writer(out);
                 for row in rows {
                     w.serialize(row).expect("writing to memory");
+                }
+                w.flush().expect("writing to memory");
+            }
+            Format::Excel => {
+                let mut w = self.csv.from_writer(out);
+                for row in rows {
+                    let cells = row.cells();
+                    let safe =
+                        cells.iter().map(|c| excel_cell(c).into_owned());
+                    w.write_record(safe).expect("writing to memory");
                 }
                 w.flush().expect("writing to memory");
             }

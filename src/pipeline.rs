@@ -45,6 +45,7 @@ pub fn extract_table(
     format: Format,
     threads: usize,
     progress: Option<ProgressBar>,
+    quiet: bool,
     out: &mut dyn Write,
 ) -> io::Result<Tally> {
     out.write_all(&RowEncoder::header(format))?;
@@ -57,7 +58,7 @@ pub fn extract_table(
             input::read_all(inputs, &mut |item| {
                 let weight = match &item {
                     Item::Document(d) => d.text.len(),
-                    Item::Error(_) => 0,
+                    Item::Error(_) | Item::Warning(_) => 0,
                 };
                 feeder.push(item, weight)
             });
@@ -73,9 +74,22 @@ pub fn extract_table(
         },
         |items, encoded| {
             for (item, enc) in items.iter().zip(encoded) {
-                tally.read += 1;
                 match item {
+                    // A warning is not a document (the one it is about
+                    // follows) and skips nothing: the exit status stays.
+                    Item::Warning(w) => {
+                        if !quiet {
+                            let (at, why) = (&w.location, &w.message);
+                            let say =
+                                || eprintln!("whosaid: {at}: warning: {why}");
+                            match &progress {
+                                Some(p) => p.suspend(say),
+                                None => say(),
+                            }
+                        }
+                    }
                     Item::Error(e) => {
+                        tally.read += 1;
                         tally.skipped += 1;
                         let say = || eprintln!("whosaid: {e}");
                         match &progress {
@@ -84,6 +98,7 @@ pub fn extract_table(
                         }
                     }
                     Item::Document(doc) => {
+                        tally.read += 1;
                         tally.processed += 1;
                         tally.rows += enc.rows;
                         if let Some(p) = &progress {

@@ -244,9 +244,12 @@ fn is_initialism(body: &str, dot: usize) -> bool {
 /// Whether the period at `dot` ends an abbreviation rather than a sentence.
 fn is_abbreviation(body: &str, dot: usize) -> bool {
     let before = word_window(body, dot);
+    // The word starts after the separator, which may be a multi-byte
+    // space (U+0085, U+2028): step over its whole length.
     let word_start = before
-        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
-        .map_or(0, |p| p + 1);
+        .char_indices()
+        .rfind(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
+        .map_or(0, |(p, c)| p + c.len_utf8());
     let word = &before[word_start..];
     if word.is_empty() {
         return false;
