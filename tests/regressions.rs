@@ -38,11 +38,9 @@ fn period_after_a_multibyte_space() {
 /// main at 08fdc1e, shrunk to "according to Sergey Lavrov'": a possessive
 /// mark ending the text after "according to X" indexes one token past the
 /// end (rules.rs, `Context::frame` → `possessed_role` →
-/// `mention_starting_at`). The whole run dies with it. Ignored until
-/// rules.rs is fixed; properties.rs skips such texts until then
-/// (`hits_known_crash`).
+/// `mention_starting_at`). The whole run died with it; the look-ahead is
+/// now bounds-checked.
 #[test]
-#[ignore = "panics in rules.rs possessed_role: index past the last token"]
 fn according_to_a_possessive_at_the_end() {
     for text in [
         "according to Sergey Lavrov'",
