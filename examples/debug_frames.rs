@@ -9,17 +9,29 @@ fn main() {
     let a = ex.analyze(&text);
     let t = a.normalized.text.as_str();
     for m in &a.mentions {
-        eprintln!("mention {:?} {:?} {:?} role={:?}", m.text(t), m.kind, m.speaker_type,
-            m.role.map(|r| &t[r.start..r.end]));
+        eprintln!(
+            "mention {:?} {:?} {:?} role={:?}",
+            m.text(t),
+            m.kind,
+            m.speaker_type,
+            m.role.map(|r| &t[r.start..r.end])
+        );
     }
     for f in &a.frames {
         let c = &a.cues[f.cue];
-        println!("frame cue={:?} speaker={:?} inv={} trailing={} via={:?}",
+        println!(
+            "frame cue={:?} speaker={:?} inv={} trailing={} via={:?}",
             &t[c.span.start..c.span.end],
-            f.speaker.map(|s| a.mentions[s].text(t)), f.inverted, f.trailing,
-            f.via.map(|s| a.mentions[s].text(t)));
+            f.speaker.map(|s| a.mentions[s].text(t)),
+            f.inverted,
+            f.trailing,
+            f.via.map(|s| a.mentions[s].text(t))
+        );
     }
     for r in ex.extract("x", &text) {
-        println!("row {} {:?} speaker={:?} name={:?} rule={}", r.kind, r.quote, r.speaker, r.speaker_name, r.rule);
+        println!(
+            "row {} {:?} speaker={:?} name={:?} rule={}",
+            r.kind, r.quote, r.speaker, r.speaker_name, r.rule
+        );
     }
 }

@@ -180,7 +180,8 @@ fn eval(a: EvalArgs) -> Result<ExitCode> {
     let report = crate::eval::evaluate(&a.gold, &a.pred, &opts)
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     let mut out = io::stdout().lock();
-    if let Err(e) = out.write_all(report.as_bytes()).and_then(|_| out.flush()) {
+    if let Err(e) = out.write_all(report.as_bytes()).and_then(|_| out.flush())
+    {
         if e.kind() != io::ErrorKind::BrokenPipe {
             return Err(e.into());
         }
@@ -215,42 +216,44 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
         (FormatArg::Jsonl, true) => bail!("--excel needs --format csv"),
     };
     // Fail before any work when the output cannot be written.
-    let (sink, temp): (Box<dyn Write>, Option<(tempfile::NamedTempFile, PathBuf)>) =
-        match &a.output {
-            Some(path) => {
-                if path.is_dir() {
-                    bail!(
-                        "cannot write the table to {}: it is a folder",
-                        path.display()
-                    );
-                }
-                let dir = path
-                    .parent()
-                    .filter(|p| !p.as_os_str().is_empty())
-                    .unwrap_or(Path::new("."));
-                fs::create_dir_all(dir).with_context(|| {
-                    format!("cannot create folder {}", dir.display())
-                })?;
-                let tmp = tempfile::Builder::new()
-                    .prefix(".whosaid-")
-                    .suffix(".tmp")
-                    .tempfile_in(dir)
-                    .with_context(|| {
-                        format!("cannot write in {}", dir.display())
-                    })?;
-                let file = tmp.reopen().with_context(|| {
+    let (sink, temp): (
+        Box<dyn Write>,
+        Option<(tempfile::NamedTempFile, PathBuf)>,
+    ) = match &a.output {
+        Some(path) => {
+            if path.is_dir() {
+                bail!(
+                    "cannot write the table to {}: it is a folder",
+                    path.display()
+                );
+            }
+            let dir = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            fs::create_dir_all(dir).with_context(|| {
+                format!("cannot create folder {}", dir.display())
+            })?;
+            let tmp = tempfile::Builder::new()
+                .prefix(".whosaid-")
+                .suffix(".tmp")
+                .tempfile_in(dir)
+                .with_context(|| {
                     format!("cannot write in {}", dir.display())
                 })?;
-                (
-                    Box::new(BufWriter::with_capacity(1 << 16, file)),
-                    Some((tmp, path.clone())),
-                )
-            }
-            None => (
-                Box::new(BufWriter::with_capacity(1 << 16, io::stdout().lock())),
-                None,
-            ),
-        };
+            let file = tmp.reopen().with_context(|| {
+                format!("cannot write in {}", dir.display())
+            })?;
+            (
+                Box::new(BufWriter::with_capacity(1 << 16, file)),
+                Some((tmp, path.clone())),
+            )
+        }
+        None => (
+            Box::new(BufWriter::with_capacity(1 << 16, io::stdout().lock())),
+            None,
+        ),
+    };
     let threads = thread_count(a.threads);
     let progress = if a.quiet || !io::stderr().is_terminal() {
         None
@@ -259,8 +262,7 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
     };
     let mut sink = sink;
     let finished = crate::pipeline::extract_table(
-        &extractor, &a.inputs, format, threads, progress, a.quiet,
-        &mut sink,
+        &extractor, &a.inputs, format, threads, progress, a.quiet, &mut sink,
     )
     .and_then(|t| sink.flush().map(|_| t));
     let tally = match finished {

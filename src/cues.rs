@@ -32,20 +32,72 @@ pub struct CueMatch<'l> {
 
 /// Cue forms that are as often nouns ("a report", "his comments").
 pub const NOUN_VERB_FORMS: &[&str] = &[
-    "report", "reports", "claim", "claims", "comment", "comments",
-    "statement", "warning", "warnings", "promise", "promises", "answer",
-    "answers", "reply", "replies", "response", "note", "notes", "remark",
-    "remarks", "tweet", "tweets", "post", "posts", "quote", "quotes",
-    "estimate", "estimates", "forecast", "forecasts", "briefing",
-    "briefings", "announcement", "testimony", "word", "words", "release",
-    "statements", "concern", "concerns", "request", "requests",
+    "report",
+    "reports",
+    "claim",
+    "claims",
+    "comment",
+    "comments",
+    "statement",
+    "warning",
+    "warnings",
+    "promise",
+    "promises",
+    "answer",
+    "answers",
+    "reply",
+    "replies",
+    "response",
+    "note",
+    "notes",
+    "remark",
+    "remarks",
+    "tweet",
+    "tweets",
+    "post",
+    "posts",
+    "quote",
+    "quotes",
+    "estimate",
+    "estimates",
+    "forecast",
+    "forecasts",
+    "briefing",
+    "briefings",
+    "announcement",
+    "testimony",
+    "word",
+    "words",
+    "release",
+    "statements",
+    "concern",
+    "concerns",
+    "request",
+    "requests",
 ];
 
 const NEGATIONS: &[&str] = &[
-    "not", "n't", "never", "didn't", "didn\u{2019}t", "doesn't",
-    "doesn\u{2019}t", "don't", "don\u{2019}t", "won't", "won\u{2019}t",
-    "wouldn't", "wouldn\u{2019}t", "cannot", "can't", "can\u{2019}t",
-    "declined", "refused", "neither", "nor", "without",
+    "not",
+    "n't",
+    "never",
+    "didn't",
+    "didn\u{2019}t",
+    "doesn't",
+    "doesn\u{2019}t",
+    "don't",
+    "don\u{2019}t",
+    "won't",
+    "won\u{2019}t",
+    "wouldn't",
+    "wouldn\u{2019}t",
+    "cannot",
+    "can't",
+    "can\u{2019}t",
+    "declined",
+    "refused",
+    "neither",
+    "nor",
+    "without",
 ];
 
 const BE_FORMS: &[&str] =
@@ -60,10 +112,26 @@ const NOUN_DETERMINERS: &[&str] = &[
 /// briefing"): after a noun they are nouns; other -ing cues after a noun
 /// are reduced relatives ("a motion claiming ...") and report speech.
 const NOUN_LIKE_PARTICIPLES: &[&str] = &[
-    "briefing", "warning", "meaning", "saying", "reading", "hearing",
-    "meeting", "ruling", "finding", "offering", "calling", "posting",
-    "writing", "teaching", "telling", "reporting", "thinking",
-    "wording", "understanding", "feeling",
+    "briefing",
+    "warning",
+    "meaning",
+    "saying",
+    "reading",
+    "hearing",
+    "meeting",
+    "ruling",
+    "finding",
+    "offering",
+    "calling",
+    "posting",
+    "writing",
+    "teaching",
+    "telling",
+    "reporting",
+    "thinking",
+    "wording",
+    "understanding",
+    "feeling",
 ];
 
 /// Words after which an -ing cue is a verb.
@@ -90,7 +158,10 @@ pub fn find_cues<'l>(
         if !t.word || t.in_quote {
             continue;
         }
-        if question_sentences.get(t.sentence as usize).copied().unwrap_or(false)
+        if question_sentences
+            .get(t.sentence as usize)
+            .copied()
+            .unwrap_or(false)
         {
             continue;
         }
@@ -147,8 +218,7 @@ pub fn find_cues<'l>(
         // A capitalised cue inside a sentence is a name ("State
         // Department", "Said Business School") unless the line is a
         // title-case headline ("US Says Russian Airstrikes ...").
-        let sentence_initial =
-            i == 0 || tokens[i - 1].sentence != t.sentence;
+        let sentence_initial = i == 0 || tokens[i - 1].sentence != t.sentence;
         if t.cap && !sentence_initial && !title_case_sentence(text, tokens, i)
         {
             continue;
@@ -205,8 +275,10 @@ fn is_reporting_use(
         // to say" reports.
         if p == "to" {
             let went_on = prev(2).as_deref() == Some("on")
-                && matches!(prev(3).as_deref(),
-                    Some("went" | "goes" | "go" | "going" | "gone"));
+                && matches!(
+                    prev(3).as_deref(),
+                    Some("went" | "goes" | "go" | "going" | "gone")
+                );
             if !went_on {
                 return false;
             }
@@ -218,7 +290,8 @@ fn is_reporting_use(
         // modifier after a determiner.
         let word = lower(i);
         if NOUN_VERB_FORMS.contains(&word.as_str())
-            && prev(2).is_some_and(|p2| NOUN_DETERMINERS.contains(&p2.as_str()))
+            && prev(2)
+                .is_some_and(|p2| NOUN_DETERMINERS.contains(&p2.as_str()))
         {
             return false;
         }

@@ -18,7 +18,13 @@ use crate::{Gender, Span};
 
 /// The columns of an entity file, in order.
 pub const ENTITY_HEADER: &[&str] = &[
-    "id", "name", "type", "aliases", "short_forms", "gender", "roles",
+    "id",
+    "name",
+    "type",
+    "aliases",
+    "short_forms",
+    "gender",
+    "roles",
     "wikidata",
 ];
 
@@ -155,7 +161,8 @@ impl GazetteerBuilder {
                 Some(&i) => i,
                 None => {
                     self.entities.push(entity.clone());
-                    self.ids.insert(entity.id.clone(), self.entities.len() - 1);
+                    self.ids
+                        .insert(entity.id.clone(), self.entities.len() - 1);
                     self.entities.len() - 1
                 }
             };
@@ -176,7 +183,8 @@ impl GazetteerBuilder {
 
     /// Compiles the automaton.
     pub fn build(self) -> Gazetteer {
-        let names: Vec<&str> = self.patterns.keys().map(String::as_str).collect();
+        let names: Vec<&str> =
+            self.patterns.keys().map(String::as_str).collect();
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&names)
@@ -267,11 +275,21 @@ mod tests {
                     Russians in CNNX agree.";
         let found: Vec<(&str, &str)> = g
             .find_iter(text)
-            .map(|m| (&text[m.span.start..m.span.end],
-                g.entity(m.entity).name.as_str()))
+            .map(|m| {
+                (
+                    &text[m.span.start..m.span.end],
+                    g.entity(m.entity).name.as_str(),
+                )
+            })
             .collect();
-        assert_eq!(found, vec![("Sergei Lavrov", "Sergey Lavrov"),
-            ("CNN", "CNN"), ("Russian Federation", "Russia")]);
+        assert_eq!(
+            found,
+            vec![
+                ("Sergei Lavrov", "Sergey Lavrov"),
+                ("CNN", "CNN"),
+                ("Russian Federation", "Russia")
+            ]
+        );
         assert_eq!(g.short_form("Lavrov"), &[0]);
         assert_eq!(g.entity(0).output_id(), "Q1");
         assert_eq!(g.entity(0).gender, Some(Gender::Male));
@@ -280,7 +298,8 @@ mod tests {
     #[test]
     fn bad_lines_name_file_and_line() {
         let mut b = GazetteerBuilder::new();
-        let text = "id\tname\ttype\taliases\tshort_forms\tgender\troles\twikidata\n\
+        let text =
+            "id\tname\ttype\taliases\tshort_forms\tgender\troles\twikidata\n\
             x\tX Y\trobot\t\t\t\t\t\n\
             y\t\tperson\t\t\t\t\t\n\
             z\tZ\tperson\t\t\tq\t\t\n";

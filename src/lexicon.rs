@@ -193,7 +193,11 @@ impl Lexicon {
         }
     }
 
-    fn load_cues(&mut self, file: &str, text: &str) -> Result<(), Vec<DataError>> {
+    fn load_cues(
+        &mut self,
+        file: &str,
+        text: &str,
+    ) -> Result<(), Vec<DataError>> {
         let header =
             ["lemma", "forms", "class", "stance", "inversion", "addressee"];
         let mut errors = Vec::new();
@@ -201,9 +205,10 @@ impl Lexicon {
             let c = &row.cells;
             let yes = |s: &str| s.trim() == "yes";
             let stance = c[3].trim();
-            if !matches!(stance, "neutral" | "assertive" | "concessive"
-                | "negative")
-            {
+            if !matches!(
+                stance,
+                "neutral" | "assertive" | "concessive" | "negative"
+            ) {
                 errors.push(DataError {
                     file: file.into(),
                     line: row.line,
@@ -350,11 +355,9 @@ impl Lexicon {
         &'s self,
         first: &str,
     ) -> impl Iterator<Item = (&'s str, &'s Cue)> + 's {
-        self.cue_phrase_first
-            .get(first)
-            .into_iter()
-            .flatten()
-            .map(move |&i| (self.cue_phrases[i].0.as_str(), &self.cue_phrases[i].1))
+        self.cue_phrase_first.get(first).into_iter().flatten().map(move |&i| {
+            (self.cue_phrases[i].0.as_str(), &self.cue_phrases[i].1)
+        })
     }
 
     /// The cue a single word is, matched case-insensitively.

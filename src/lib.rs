@@ -47,7 +47,9 @@ use serde::Serialize;
 pub use output::Row;
 
 /// A half-open byte range `[start, end)` of a text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default,
+)]
 pub struct Span {
     /// First byte.
     pub start: usize,
@@ -166,7 +168,9 @@ impl Extractor {
         let lexicon = lexicon::Lexicon::shipped();
         let gazetteer = lexicon::build_gazetteer(extra_gazetteers);
         match (lexicon, gazetteer) {
-            (Ok(lexicon), Ok(gazetteer)) => Ok(Extractor { gazetteer, lexicon }),
+            (Ok(lexicon), Ok(gazetteer)) => {
+                Ok(Extractor { gazetteer, lexicon })
+            }
             (l, g) => {
                 let mut errors = Vec::new();
                 if let Err(e) = l {

@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 use crate::gazetteer::{EntityType, Gazetteer};
 use crate::lexicon::{Lexicon, NounType};
 use crate::tokens::Token;
-use crate::{Gender, SpeakerType, Span};
+use crate::{Gender, Span, SpeakerType};
 
 /// What kind of expression a mention is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,69 +64,322 @@ pub struct Mention {
 
 /// Capitalised words that start sentences or headlines but are not names.
 static NOT_NAMES: &[&str] = &[
-    "a", "about", "after", "against", "all", "also", "although", "an",
-    "and", "another", "any", "as", "at", "because", "before", "being",
-    "both", "but", "by", "despite", "during", "each", "earlier", "even",
-    "every", "few", "for", "from", "further", "he", "her", "here", "his",
-    "how", "however", "i", "if", "in", "including", "instead", "it", "its",
-    "last", "later", "like", "many", "meanwhile", "more", "most", "much",
-    "my", "neither", "no", "nor", "not", "now", "of", "on", "once", "one",
-    "only", "or", "other", "our", "over", "since", "so", "some", "still",
-    "such", "than", "that", "the", "their", "then", "there", "these",
-    "they", "this", "those", "though", "through", "thus", "to", "today",
-    "tomorrow", "under", "unlike", "until", "upon", "we", "what",
-    "whatever", "when", "where", "whether", "which", "while", "who",
-    "whom", "whose", "why", "with", "within", "without", "yesterday", "yet",
-    "you", "she", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "january", "february", "march", "april", "may",
-    "june", "july", "august", "september", "october", "november",
-    "december", "according", "reacting", "citing", "asked", "speaking",
-    "following", "amid", "among", "around", "between", "beyond", "near",
-    "toward", "towards", "via", "per", "let", "please", "yes", "oh",
-    "two", "three", "four", "five", "six", "seven", "eight", "nine",
-    "ten", "hundreds", "thousands", "millions", "dozens", "several",
-    "author", "photo", "image", "video", "source", "update", "updated",
-    "breaking", "exclusive", "opinion", "analysis", "editor", "editorial",
+    "a",
+    "about",
+    "after",
+    "against",
+    "all",
+    "also",
+    "although",
+    "an",
+    "and",
+    "another",
+    "any",
+    "as",
+    "at",
+    "because",
+    "before",
+    "being",
+    "both",
+    "but",
+    "by",
+    "despite",
+    "during",
+    "each",
+    "earlier",
+    "even",
+    "every",
+    "few",
+    "for",
+    "from",
+    "further",
+    "he",
+    "her",
+    "here",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "including",
+    "instead",
+    "it",
+    "its",
+    "last",
+    "later",
+    "like",
+    "many",
+    "meanwhile",
+    "more",
+    "most",
+    "much",
+    "my",
+    "neither",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "over",
+    "since",
+    "so",
+    "some",
+    "still",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "thus",
+    "to",
+    "today",
+    "tomorrow",
+    "under",
+    "unlike",
+    "until",
+    "upon",
+    "we",
+    "what",
+    "whatever",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "with",
+    "within",
+    "without",
+    "yesterday",
+    "yet",
+    "you",
+    "she",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "according",
+    "reacting",
+    "citing",
+    "asked",
+    "speaking",
+    "following",
+    "amid",
+    "among",
+    "around",
+    "between",
+    "beyond",
+    "near",
+    "toward",
+    "towards",
+    "via",
+    "per",
+    "let",
+    "please",
+    "yes",
+    "oh",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "hundreds",
+    "thousands",
+    "millions",
+    "dozens",
+    "several",
+    "author",
+    "photo",
+    "image",
+    "video",
+    "source",
+    "update",
+    "updated",
+    "breaking",
+    "exclusive",
+    "opinion",
+    "analysis",
+    "editor",
+    "editorial",
 ];
 
 /// Lower-case particles inside names ("Haider al-Abadi" is one token, but
 /// "Ursula von der Leyen" and "Bank of England" need these).
 static NAME_PARTICLES: &[&str] = &[
     "al", "bin", "ibn", "de", "van", "von", "der", "den", "da", "del",
-    "della", "di", "du", "la", "le", "dos", "das", "of", "el", "y",
-    "for",
+    "della", "di", "du", "la", "le", "dos", "das", "of", "el", "y", "for",
 ];
 
 /// Letters after a name that are not part of it ("Kama Melly QC").
 pub const POSTNOMINALS: &[&str] = &[
-    "QC", "KC", "MP", "MEP", "MSP", "Jr", "Jr.", "Sr", "Sr.", "PhD",
-    "OBE", "MBE", "CBE", "Esq",
+    "QC", "KC", "MP", "MEP", "MSP", "Jr", "Jr.", "Sr", "Sr.", "PhD", "OBE",
+    "MBE", "CBE", "Esq",
 ];
 
 /// Last words that make a capitalised sequence an organization.
 const ORG_HEADS: &[&str] = &[
-    "Administration", "Agency", "Airlines", "Airways", "Army", "Assembly",
-    "Association", "Authority", "Bank", "Board", "Bureau", "Cabinet",
-    "Center", "Centre", "Church", "Club", "Coalition", "College",
-    "Command", "Commission", "Committee", "Company", "Congress", "Corp",
-    "Corporation", "Council", "Court", "Department", "Embassy", "Federation",
-    "Force", "Forces", "Foundation", "Front", "Fund", "Government", "Group",
-    "Guard", "Hospital", "House", "Inc", "Institute", "Journal", "League",
-    "Ltd", "Media", "Ministry", "Movement", "Navy", "Network", "News",
-    "Office", "Organisation", "Organization", "Parliament", "Party",
-    "Police", "Post", "Press", "Project", "Senate", "Service", "Services",
-    "Society", "Times", "Tribunal", "Trust", "Union", "University",
-    "Agency", "Conference", "Program", "Programme", "Reuters", "Telegraph",
-    "Herald", "Tribune", "Gazette", "Guardian", "Observer", "Chronicle",
-    "Pentagon", "Kremlin", "Commons", "Lords", "Authority", "Team",
+    "Administration",
+    "Agency",
+    "Airlines",
+    "Airways",
+    "Army",
+    "Assembly",
+    "Association",
+    "Authority",
+    "Bank",
+    "Board",
+    "Bureau",
+    "Cabinet",
+    "Center",
+    "Centre",
+    "Church",
+    "Club",
+    "Coalition",
+    "College",
+    "Command",
+    "Commission",
+    "Committee",
+    "Company",
+    "Congress",
+    "Corp",
+    "Corporation",
+    "Council",
+    "Court",
+    "Department",
+    "Embassy",
+    "Federation",
+    "Force",
+    "Forces",
+    "Foundation",
+    "Front",
+    "Fund",
+    "Government",
+    "Group",
+    "Guard",
+    "Hospital",
+    "House",
+    "Inc",
+    "Institute",
+    "Journal",
+    "League",
+    "Ltd",
+    "Media",
+    "Ministry",
+    "Movement",
+    "Navy",
+    "Network",
+    "News",
+    "Office",
+    "Organisation",
+    "Organization",
+    "Parliament",
+    "Party",
+    "Police",
+    "Post",
+    "Press",
+    "Project",
+    "Senate",
+    "Service",
+    "Services",
+    "Society",
+    "Times",
+    "Tribunal",
+    "Trust",
+    "Union",
+    "University",
+    "Agency",
+    "Conference",
+    "Program",
+    "Programme",
+    "Reuters",
+    "Telegraph",
+    "Herald",
+    "Tribune",
+    "Gazette",
+    "Guardian",
+    "Observer",
+    "Chronicle",
+    "Pentagon",
+    "Kremlin",
+    "Commons",
+    "Lords",
+    "Authority",
+    "Team",
 ];
 
 /// Words that may open a description: determiners and quantifiers.
 static DETERMINERS: &[&str] = &[
-    "the", "a", "an", "other", "some", "several", "many", "two", "three",
-    "four", "five", "most", "few", "unnamed", "anonymous", "senior", "top",
-    "local", "its", "their", "his", "her", "our", "both", "all", "these",
-    "those", "this", "that", "one", "another", "various", "numerous",
+    "the",
+    "a",
+    "an",
+    "other",
+    "some",
+    "several",
+    "many",
+    "two",
+    "three",
+    "four",
+    "five",
+    "most",
+    "few",
+    "unnamed",
+    "anonymous",
+    "senior",
+    "top",
+    "local",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "both",
+    "all",
+    "these",
+    "those",
+    "this",
+    "that",
+    "one",
+    "another",
+    "various",
+    "numerous",
 ];
 
 /// Lower-case words that end a description's modifiers going left:
@@ -148,18 +401,80 @@ static NOT_MODIFIERS: &[&str] = &[
 fn is_agent_noun(lower: &str) -> bool {
     const SUFFIXES: &[&str] = &["er", "or", "ist", "ian", "ant", "ent"];
     const NOT_AGENTS: &[&str] = &[
-        "after", "under", "over", "other", "never", "ever", "former",
-        "latter", "for", "or", "nor", "per", "her", "their", "our",
-        "your", "whether", "together", "rather", "either", "neither",
-        "further", "later", "sooner", "recent", "current", "important",
-        "different", "present", "silent", "violent", "against", "want",
-        "meant", "sent", "went", "spent", "cent", "percent", "event",
-        "content", "moment", "government", "statement", "agreement",
-        "department", "parliament", "tournament", "paper", "number",
-        "letter", "member", "order", "border", "error", "sector",
-        "center", "centre", "matter", "water", "winter", "summer",
-        "quarter", "chapter", "corner", "power", "tower", "powder",
-        "faster", "slower", "higher", "lower", "larger", "smaller",
+        "after",
+        "under",
+        "over",
+        "other",
+        "never",
+        "ever",
+        "former",
+        "latter",
+        "for",
+        "or",
+        "nor",
+        "per",
+        "her",
+        "their",
+        "our",
+        "your",
+        "whether",
+        "together",
+        "rather",
+        "either",
+        "neither",
+        "further",
+        "later",
+        "sooner",
+        "recent",
+        "current",
+        "important",
+        "different",
+        "present",
+        "silent",
+        "violent",
+        "against",
+        "want",
+        "meant",
+        "sent",
+        "went",
+        "spent",
+        "cent",
+        "percent",
+        "event",
+        "content",
+        "moment",
+        "government",
+        "statement",
+        "agreement",
+        "department",
+        "parliament",
+        "tournament",
+        "paper",
+        "number",
+        "letter",
+        "member",
+        "order",
+        "border",
+        "error",
+        "sector",
+        "center",
+        "centre",
+        "matter",
+        "water",
+        "winter",
+        "summer",
+        "quarter",
+        "chapter",
+        "corner",
+        "power",
+        "tower",
+        "powder",
+        "faster",
+        "slower",
+        "higher",
+        "lower",
+        "larger",
+        "smaller",
     ];
     lower.len() > 4
         && lower.chars().all(|c| c.is_alphabetic() || c == '-')
@@ -172,27 +487,44 @@ fn is_agent_noun(lower: &str) -> bool {
 /// "the secretary of", "the spokesman who").
 static AFTER_ROLE_NOUN: &[&str] = &[
     "of", "for", "who", "has", "had", "was", "is", "would", "will", "also",
-    "later", "then", "and", "at", "in", "on", "from", "did", "does",
-    "could", "may", "might", "must", "should", "can", "himself",
-    "herself", "again",
+    "later", "then", "and", "at", "in", "on", "from", "did", "does", "could",
+    "may", "might", "must", "should", "can", "himself", "herself", "again",
 ];
 
 /// Irregular past tenses of reporting verbs.
 static IRREGULAR_PASTS: &[&str] = &[
-    "said", "told", "wrote", "spoke", "thought", "felt", "knew", "held",
-    "put", "swore", "taught", "understood", "sang", "rang", "foresaw",
-    "forecast", "froze", "gave", "made", "saw", "heard",
+    "said",
+    "told",
+    "wrote",
+    "spoke",
+    "thought",
+    "felt",
+    "knew",
+    "held",
+    "put",
+    "swore",
+    "taught",
+    "understood",
+    "sang",
+    "rang",
+    "foresaw",
+    "forecast",
+    "froze",
+    "gave",
+    "made",
+    "saw",
+    "heard",
 ];
 
 /// Irregular past tenses and common verbs that may stand before a noun.
 static COMMON_VERBS: &[&str] = &[
-    "met", "saw", "told", "gave", "got", "made", "took", "left", "led",
-    "hit", "sent", "won", "lost", "became", "came", "went", "put", "let",
-    "set", "kept", "held", "brought", "thought", "felt", "heard", "meet",
-    "see", "give", "get", "make", "take", "lead", "send", "win", "lose",
-    "keep", "hold", "bring", "tell", "urge", "thank", "warn", "join",
-    "ask", "call", "visit", "inform", "brief", "address", "remind",
-    "are", "is", "were", "was",
+    "met", "saw", "told", "gave", "got", "made", "took", "left", "led", "hit",
+    "sent", "won", "lost", "became", "came", "went", "put", "let", "set",
+    "kept", "held", "brought", "thought", "felt", "heard", "meet", "see",
+    "give", "get", "make", "take", "lead", "send", "win", "lose", "keep",
+    "hold", "bring", "tell", "urge", "thank", "warn", "join", "ask", "call",
+    "visit", "inform", "brief", "address", "remind", "are", "is", "were",
+    "was",
 ];
 
 /// Whether `lower` is in one of the word lists above. The longer lists
@@ -201,8 +533,15 @@ fn in_list(list: &'static [&'static str], lower: &str) -> bool {
     static SETS: OnceLock<HashMap<usize, HashSet<&'static str>>> =
         OnceLock::new();
     let sets = SETS.get_or_init(|| {
-        [NOT_NAMES, NAME_PARTICLES, DETERMINERS, NOT_MODIFIERS,
-            AFTER_ROLE_NOUN, COMMON_VERBS, IRREGULAR_PASTS]
+        [
+            NOT_NAMES,
+            NAME_PARTICLES,
+            DETERMINERS,
+            NOT_MODIFIERS,
+            AFTER_ROLE_NOUN,
+            COMMON_VERBS,
+            IRREGULAR_PASTS,
+        ]
         .iter()
         .map(|l| (l.as_ptr() as usize, l.iter().copied().collect()))
         .collect()
@@ -316,10 +655,18 @@ impl<'a> Finder<'a> {
             let lower = &self.lower[i];
             if matches!(lower.as_ref(), "he" | "she" | "they") {
                 if let Some((gender, plural)) = self.lexicon.pronoun(lower) {
-                    out.push(self.simple(i, i, MentionKind::Pronoun,
-                        if plural { SpeakerType::Group } else {
+                    out.push(self.simple(
+                        i,
+                        i,
+                        MentionKind::Pronoun,
+                        if plural {
+                            SpeakerType::Group
+                        } else {
                             SpeakerType::Person
-                        }, gender, plural));
+                        },
+                        gender,
+                        plural,
+                    ));
                 }
                 i += 1;
                 continue;
@@ -365,12 +712,16 @@ impl<'a> Finder<'a> {
                 // A noun before a name, past role words, is part of the
                 // name's title ("study co-author Karen Alley").
                 let mut k = i + 1;
-                while k < n && k <= i + 3 && !self.tokens[k].cap
-                    && self.tokens[k].word && self.is_role_word(k)
+                while k < n
+                    && k <= i + 3
+                    && !self.tokens[k].cap
+                    && self.tokens[k].word
+                    && self.is_role_word(k)
                 {
                     k += 1;
                 }
-                let before_name = k < n && self.is_cap_word(k)
+                let before_name = k < n
+                    && self.is_cap_word(k)
                     && (kind == NounType::Person || k > i + 1);
                 // "the researchers estimate", "Ford reports": a noun that
                 // is also a cue, right after a noun or a name, is the verb.
@@ -432,8 +783,10 @@ impl<'a> Finder<'a> {
                 let p = self.tok(k);
                 if p == "," || p == ")" || p == "\u{2014}" {
                     return (has_role && k > comma + 1).then(|| {
-                        Span::new(self.tokens[comma + 1].span.start,
-                            self.tokens[k - 1].span.end)
+                        Span::new(
+                            self.tokens[comma + 1].span.start,
+                            self.tokens[k - 1].span.end,
+                        )
                     });
                 }
                 if p != "'s" && p != "\u{2019}s" && p != "-" {
@@ -474,7 +827,8 @@ impl<'a> Finder<'a> {
                 j = e;
             }
             let next = j + 1;
-            if next >= n || self.tokens[next].sentence != self.tokens[i].sentence
+            if next >= n
+                || self.tokens[next].sentence != self.tokens[i].sentence
             {
                 return j;
             }
@@ -525,8 +879,7 @@ impl<'a> Finder<'a> {
 
     /// A capitalised cue ("Says" in a headline) ends a name.
     fn cue_like(&self, i: usize) -> bool {
-        self.lexicon.cue(&self.lower[i]).is_some()
-            && self.gaz_at[i].is_none()
+        self.lexicon.cue(&self.lower[i]).is_some() && self.gaz_at[i].is_none()
     }
 
     /// Splits the capitalised sequence `[i, end]` into mentions: gazetteer
@@ -545,7 +898,9 @@ impl<'a> Finder<'a> {
         let sentence_initial =
             s == 0 || self.tokens[s - 1].sentence != self.tokens[s].sentence;
         // "Fourteen-year-old Zoe": an age is a description, not a name.
-        if sentence_initial && s < end && self.gaz_at[s].is_none()
+        if sentence_initial
+            && s < end
+            && self.gaz_at[s].is_none()
             && (is_agent_noun(&self.lower[s])
                 || self.lower[s].ends_with("-year-old"))
         {
@@ -636,8 +991,14 @@ impl<'a> Finder<'a> {
         if let Some(te) = self.title_at(s, e + 1) {
             if te == e {
                 let plural = self.lower[e].ends_with('s');
-                out.push(self.simple(s, e, MentionKind::Descriptor,
-                    SpeakerType::Person, self.title_gender(s, e), plural));
+                out.push(self.simple(
+                    s,
+                    e,
+                    MentionKind::Descriptor,
+                    SpeakerType::Person,
+                    self.title_gender(s, e),
+                    plural,
+                ));
                 return;
             }
         }
@@ -659,7 +1020,8 @@ impl<'a> Finder<'a> {
         role: Option<(usize, usize)>,
     ) -> Mention {
         let role = role.or_else(|| self.role_before(s));
-        let span = Span::new(self.tokens[s].span.start, self.tokens[e].span.end);
+        let span =
+            Span::new(self.tokens[s].span.start, self.tokens[e].span.end);
         let last = self.tok(e);
         let first = self.tok(s);
         let role_gender = role.and_then(|(a, b)| self.title_gender(a, b));
@@ -684,11 +1046,8 @@ impl<'a> Finder<'a> {
                 (SpeakerType::Organization, None)
             }
             None => {
-                let first_gender = if s < e {
-                    self.lexicon.first_name(first)
-                } else {
-                    None
-                };
+                let first_gender =
+                    if s < e { self.lexicon.first_name(first) } else { None };
                 let t = if role.is_some() || first_gender.is_some() || s < e {
                     SpeakerType::Person
                 } else {
@@ -783,7 +1142,9 @@ impl<'a> Finder<'a> {
             // "Johnson's critics", "the company's statement": the possessor
             // belongs to a group's or document's description.
             if possessive {
-                if kind == NounType::Person || p == 0 || !self.tokens[p - 1].cap
+                if kind == NounType::Person
+                    || p == 0
+                    || !self.tokens[p - 1].cap
                 {
                     break;
                 }
@@ -799,9 +1160,20 @@ impl<'a> Finder<'a> {
                 // "one of the children": a single member of the group.
                 if s >= 2
                     && self.lower[s - 1] == "of"
-                    && matches!(self.lower[s - 2].as_ref(), "one" | "some"
-                        | "many" | "several" | "two" | "three" | "most"
-                        | "all" | "none" | "each" | "both")
+                    && matches!(
+                        self.lower[s - 2].as_ref(),
+                        "one"
+                            | "some"
+                            | "many"
+                            | "several"
+                            | "two"
+                            | "three"
+                            | "most"
+                            | "all"
+                            | "none"
+                            | "each"
+                            | "both"
+                    )
                 {
                     s -= 2;
                 }
@@ -844,16 +1216,21 @@ impl<'a> Finder<'a> {
         };
         let gender = self.title_gender(h, h);
         let one_of = matches!(self.lower[s].as_ref(), "one" | "each");
-        let (speaker_type, plural) = if one_of && s + 1 < h
-            && self.lower[s + 1] == "of"
-        {
-            (SpeakerType::Person, false)
-        } else {
-            (speaker_type, plural || kind == NounType::Group)
-        };
+        let (speaker_type, plural) =
+            if one_of && s + 1 < h && self.lower[s + 1] == "of" {
+                (SpeakerType::Person, false)
+            } else {
+                (speaker_type, plural || kind == NounType::Group)
+            };
         let e = self.post_modifier_end(h);
-        let mut m = self.simple(s, e, MentionKind::Descriptor, speaker_type,
-            gender, plural);
+        let mut m = self.simple(
+            s,
+            e,
+            MentionKind::Descriptor,
+            speaker_type,
+            gender,
+            plural,
+        );
         m.head = Some(self.lower[h].to_string());
         out.push(m);
     }
@@ -889,7 +1266,10 @@ impl<'a> Finder<'a> {
                 && (self.is_cap_word(j)
                     || self.gaz_at[j].is_some()
                     || j > start
-                        && matches!(self.lower[j].as_ref(), "of" | "at" | "for")
+                        && matches!(
+                            self.lower[j].as_ref(),
+                            "of" | "at" | "for"
+                        )
                         && j + 1 < n
                         && self.is_cap_word(j + 1))
             {
@@ -914,7 +1294,8 @@ impl<'a> Finder<'a> {
         gender: Option<Gender>,
         plural: bool,
     ) -> Mention {
-        let span = Span::new(self.tokens[s].span.start, self.tokens[e].span.end);
+        let span =
+            Span::new(self.tokens[s].span.start, self.tokens[e].span.end);
         Mention {
             span,
             extent: span,

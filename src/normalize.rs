@@ -124,12 +124,8 @@ fn decode_entity(s: &str) -> Option<(char, Option<&'static str>, usize)> {
 fn is_odd_space(c: char) -> bool {
     matches!(
         c,
-        '\u{00A0}'
-            | '\u{2000}'..='\u{200A}'
-            | '\u{202F}'
-            | '\u{205F}'
-            | '\u{3000}'
-            | '\u{FEFF}'
+        '\u{00A0}' | '\u{2000}'
+            ..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{FEFF}'
     )
 }
 
@@ -180,7 +176,9 @@ pub fn normalize(original: &str) -> Normalized {
             },
             // `''` and ``` `` ``` are old typewriter and TeX habits for a
             // double quote mark (seen in wire copy and scraped sites).
-            b'\'' if bytes.get(i + 1) == Some(&b'\'') => Some(("\"".into(), 2)),
+            b'\'' if bytes.get(i + 1) == Some(&b'\'') => {
+                Some(("\"".into(), 2))
+            }
             b'`' if bytes.get(i + 1) == Some(&b'`') => Some(("\"".into(), 2)),
             0xC2 | 0xE2 | 0xE3 | 0xEF => {
                 let c = original[i..].chars().next().unwrap_or(' ');
@@ -271,8 +269,8 @@ impl<'a> CharIndex<'a> {
         let mut count = 0u32;
         for chunk in bytes.chunks(Self::BLOCK) {
             block_counts.push(count);
-            count += chunk.iter().filter(|&&b| !is_continuation(b)).count()
-                as u32;
+            count +=
+                chunk.iter().filter(|&&b| !is_continuation(b)).count() as u32;
         }
         block_counts.push(count);
         CharIndex { bytes, block_counts }
@@ -313,8 +311,10 @@ mod tests {
     #[test]
     fn decodes_entities_with_and_without_semicolon() {
         roundtrip("it&#x27;s", "it's");
-        roundtrip("proposed 'military-to-military&#x27 talks",
-            "proposed 'military-to-military' talks");
+        roundtrip(
+            "proposed 'military-to-military&#x27 talks",
+            "proposed 'military-to-military' talks",
+        );
         roundtrip("Tom &amp; Jerry &quot;x&quot;", "Tom & Jerry \"x\"");
         roundtrip("&#8220;Yes&#8221;", "\u{201C}Yes\u{201D}");
         roundtrip("AT&T and &unknown; stay", "AT&T and &unknown; stay");
@@ -323,7 +323,10 @@ mod tests {
     #[test]
     fn unescapes_backslash_quotes_and_typewriter_marks() {
         roundtrip(r"Putin\'s \'holy war\'", "Putin's 'holy war'");
-        roundtrip("\"as soon as next week'' in", "\"as soon as next week\" in");
+        roundtrip(
+            "\"as soon as next week'' in",
+            "\"as soon as next week\" in",
+        );
         roundtrip("``Hello,'' he said", "\"Hello,\" he said");
     }
 
@@ -347,8 +350,10 @@ mod tests {
     #[test]
     fn display_text_folds_whitespace() {
         assert_eq!(display_text(" a\n\n b\t&amp; c "), "a b & c");
-        assert_eq!(display_text("\u{201C}it\u{2019}s\u{201D} ok"),
-            "\u{201C}it\u{2019}s\u{201D} ok");
+        assert_eq!(
+            display_text("\u{201C}it\u{2019}s\u{201D} ok"),
+            "\u{201C}it\u{2019}s\u{201D} ok"
+        );
         assert_eq!(display_text("a\u{00A0}b ''c''"), "a b \"c\"");
     }
 

@@ -37,10 +37,25 @@ use crate::{Analysis, Extractor, Span};
 
 /// The CSV header, in contract order.
 pub const COLUMNS: &[&str] = &[
-    "doc_id", "quote_id", "kind", "quote", "quote_start", "quote_end",
-    "speaker", "speaker_start", "speaker_end", "speaker_name",
-    "speaker_type", "speaker_role", "speaker_id", "cue", "via", "rule",
-    "confidence", "paragraph", "cue_class",
+    "doc_id",
+    "quote_id",
+    "kind",
+    "quote",
+    "quote_start",
+    "quote_end",
+    "speaker",
+    "speaker_start",
+    "speaker_end",
+    "speaker_name",
+    "speaker_type",
+    "speaker_role",
+    "speaker_id",
+    "cue",
+    "via",
+    "rule",
+    "confidence",
+    "paragraph",
+    "cue_class",
 ];
 
 /// One row of the table.
@@ -87,7 +102,11 @@ pub struct Row {
 }
 
 /// Builds the rows of one analysed document.
-pub fn rows(extractor: &Extractor, doc_id: &str, a: &Analysis<'_>) -> Vec<Row> {
+pub fn rows(
+    extractor: &Extractor,
+    doc_id: &str,
+    a: &Analysis<'_>,
+) -> Vec<Row> {
     let text = a.normalized.text.as_str();
     let chars = CharIndex::new(a.original);
     let segments = &a.segments;
@@ -134,10 +153,12 @@ pub fn rows(extractor: &Extractor, doc_id: &str, a: &Analysis<'_>) -> Vec<Row> {
             row.speaker_end = Some(chars.chars_before(se));
             row.speaker_name = resolved.name;
             row.speaker_type = resolved.speaker_type.as_str();
-            row.speaker_role = crate::normalize::fold_whitespace(&resolved.role);
+            row.speaker_role =
+                crate::normalize::fold_whitespace(&resolved.role);
             row.speaker_id = resolved.id;
             if resolved.step == "pronoun" {
-                confidence *= if row.speaker_name.is_empty() { 0.6 } else { 0.9 };
+                confidence *=
+                    if row.speaker_name.is_empty() { 0.6 } else { 0.9 };
             }
         }
         if let Some(c) = at.cue {
@@ -169,10 +190,7 @@ pub fn rows(extractor: &Extractor, doc_id: &str, a: &Analysis<'_>) -> Vec<Row> {
 fn a_cue(a: &Analysis<'_>, c: usize) -> (String, String) {
     let cue = &a.cues[c];
     let text = a.normalized.text.as_str();
-    (
-        text[cue.span.start..cue.span.end].to_string(),
-        cue.info.stance.clone(),
-    )
+    (text[cue.span.start..cue.span.end].to_string(), cue.info.stance.clone())
 }
 
 /// Output formats.

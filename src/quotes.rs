@@ -74,8 +74,8 @@ struct Mark {
 /// Words written with a leading apostrophe for elided letters: these never
 /// open a quote ('em, 'til, rock 'n' roll, 'tis).
 const ELISIONS: &[&str] = &[
-    "em", "til", "tis", "twas", "cause", "n", "bout", "round", "ol",
-    "nuff", "s",
+    "em", "til", "tis", "twas", "cause", "n", "bout", "round", "ol", "nuff",
+    "s",
 ];
 
 /// How deep nested double quotes are tracked; deeper ones are treated as
@@ -136,7 +136,8 @@ fn classify(text: &str, pos: usize, c: char) -> Option<Mark> {
         }
         '\'' | '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{2039}'
         | '\u{203A}' => {
-            let letter = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
+            let letter =
+                |x: Option<char>| x.is_some_and(char::is_alphanumeric);
             if letter(prev) && letter(next) {
                 // don't, Putin's, Moscow’s
                 return Some(Mark {
@@ -150,8 +151,7 @@ fn classify(text: &str, pos: usize, c: char) -> Option<Mark> {
                 '\u{203A}' | '\u{2019}' => Direction::Close,
                 _ => Direction::Either,
             });
-            let dir = if dir == Direction::Open && is_elision(text, span.end)
-            {
+            let dir = if dir == Direction::Open && is_elision(text, span.end) {
                 Direction::Apostrophe
             } else {
                 dir
@@ -166,11 +166,8 @@ fn classify(text: &str, pos: usize, c: char) -> Option<Mark> {
 /// A leading apostrophe for elided letters or a decade ('90s, '20).
 fn is_elision(text: &str, after: usize) -> bool {
     let rest = &text[after..];
-    let word: String = rest
-        .chars()
-        .take_while(|c| c.is_alphanumeric())
-        .take(8)
-        .collect();
+    let word: String =
+        rest.chars().take_while(|c| c.is_alphanumeric()).take(8).collect();
     if word.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         return true;
     }
@@ -255,17 +252,33 @@ impl Scanner<'_> {
                                 doubles.pop();
                             } else if let Some(open) = doubles.pop() {
                                 let group = carried.take();
-                                self.push(pi, Some(open.span), open.span.end,
-                                    m.span.start, Some(m.span), m.style,
-                                    group, false, false);
+                                self.push(
+                                    pi,
+                                    Some(open.span),
+                                    open.span.end,
+                                    m.span.start,
+                                    Some(m.span),
+                                    m.style,
+                                    group,
+                                    false,
+                                    false,
+                                );
                             } else if first_double {
                                 // A closing mark with no opener as the
                                 // paragraph's first double mark: the opener
                                 // was dropped, quote from the start.
                                 let group = carried.take();
-                                self.push(pi, None, para.start, m.span.start,
-                                    Some(m.span), m.style, group, false,
-                                    true);
+                                self.push(
+                                    pi,
+                                    None,
+                                    para.start,
+                                    m.span.start,
+                                    Some(m.span),
+                                    m.style,
+                                    group,
+                                    false,
+                                    true,
+                                );
                             }
                         }
                         Direction::Apostrophe => {}
@@ -281,9 +294,17 @@ impl Scanner<'_> {
                         }
                         (Some(open), Direction::Close | Direction::Either) => {
                             single = None;
-                            self.push(pi, Some(open.span), open.span.end,
-                                m.span.start, Some(m.span), m.style, None,
-                                false, false);
+                            self.push(
+                                pi,
+                                Some(open.span),
+                                open.span.end,
+                                m.span.start,
+                                Some(m.span),
+                                m.style,
+                                None,
+                                false,
+                                false,
+                            );
                         }
                         // A closer with nothing open is an apostrophe
                         // (officials' report); a second opener keeps the
@@ -297,8 +318,17 @@ impl Scanner<'_> {
         let open = doubles.first().copied()?;
         let group = carried.take();
         let continues = next_opens;
-        let g = self.push(pi, Some(open.span), open.span.end, para.end, None,
-            open.style, group, continues, !continues);
+        let g = self.push(
+            pi,
+            Some(open.span),
+            open.span.end,
+            para.end,
+            None,
+            open.style,
+            group,
+            continues,
+            !continues,
+        );
         continues.then_some(g)
     }
 
@@ -323,9 +353,7 @@ impl Scanner<'_> {
         let raw = &self.text[start..end];
         let lead = raw.len() - raw.trim_start().len();
         let content = Span::new(start + lead, start + raw.trim_end().len());
-        if content.is_empty()
-            || !raw.chars().any(char::is_alphanumeric)
-        {
+        if content.is_empty() || !raw.chars().any(char::is_alphanumeric) {
             return group;
         }
         self.quotes.push(Quote {
@@ -358,8 +386,10 @@ mod tests {
     #[test]
     fn finds_straight_and_curly_quotes() {
         assert_eq!(
-            quotes("\"We are polite people, we don't come if not invited,\" \
-                    Lavrov told reporters."),
+            quotes(
+                "\"We are polite people, we don't come if not invited,\" \
+                    Lavrov told reporters."
+            ),
             vec!["We are polite people, we don't come if not invited,"]
         );
         assert_eq!(
@@ -375,8 +405,10 @@ mod tests {
 
     #[test]
     fn apostrophes_never_open_or_close() {
-        assert!(quotes("Putin's aides don't say Moscow\u{2019}s plan is \
-                        from the '90s, nor rock 'n' roll.")
+        assert!(quotes(
+            "Putin's aides don't say Moscow\u{2019}s plan is \
+                        from the '90s, nor rock 'n' roll."
+        )
         .is_empty());
         assert!(quotes("The officials' report was leaked.").is_empty());
     }
@@ -384,21 +416,22 @@ mod tests {
     #[test]
     fn single_quotes_pair_as_quotes() {
         assert_eq!(
-            quotes("Russian Orthodox Church supports Putin's 'holy war' in \
-                    Syria"),
+            quotes(
+                "Russian Orthodox Church supports Putin's 'holy war' in \
+                    Syria"
+            ),
             vec!["holy war"]
         );
-        assert_eq!(
-            quotes("'We are ready,' she said."),
-            vec!["We are ready,"]
-        );
+        assert_eq!(quotes("'We are ready,' she said."), vec!["We are ready,"]);
     }
 
     #[test]
     fn closing_mark_typed_as_opener() {
         assert_eq!(
-            quotes("where it \u{201C}continues to support the groups \
-                    opposing ISIS\u{201C}.\n\nNext paragraph."),
+            quotes(
+                "where it \u{201C}continues to support the groups \
+                    opposing ISIS\u{201C}.\n\nNext paragraph."
+            ),
             vec!["continues to support the groups opposing ISIS"]
         );
     }
@@ -425,17 +458,23 @@ mod tests {
         assert_eq!(q.len(), 2);
         assert!(q[0].continues && !q[0].repaired);
         assert_eq!(q[0].group, q[1].group);
-        assert_eq!(&text[q[1].content.start..q[1].content.end],
-            "Second part,");
+        assert_eq!(
+            &text[q[1].content.start..q[1].content.end],
+            "Second part,"
+        );
     }
 
     #[test]
     fn nested_quote_stays_inside() {
         assert_eq!(
-            quotes("\"Russia would get stuck in a 'quagmire,' because it \
-                    won't work.\""),
-            vec!["Russia would get stuck in a 'quagmire,' because it \
-                  won't work."]
+            quotes(
+                "\"Russia would get stuck in a 'quagmire,' because it \
+                    won't work.\""
+            ),
+            vec![
+                "Russia would get stuck in a 'quagmire,' because it \
+                  won't work."
+            ]
         );
     }
 
@@ -447,13 +486,16 @@ mod tests {
         let q = scan(text, &seg);
         assert_eq!(q.len(), 2);
         assert!(q[0].repaired && q[0].close_mark.is_none());
-        assert_eq!(&text[q[1].content.start..q[1].content.end],
-            "with a quote");
+        assert_eq!(
+            &text[q[1].content.start..q[1].content.end],
+            "with a quote"
+        );
     }
 
     #[test]
     fn many_stray_marks_do_not_lose_the_rest() {
-        let text = format!("{}\n\nShe said \"yes\" today.", "\" ".repeat(1000));
+        let text =
+            format!("{}\n\nShe said \"yes\" today.", "\" ".repeat(1000));
         assert_eq!(quotes(&text), vec!["yes"]);
     }
 }

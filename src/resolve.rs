@@ -101,7 +101,10 @@ impl<'a> Resolver<'a> {
             }
             let words: Vec<&str> = m.text(text).split(' ').collect();
             if let Some(last) = words.last() {
-                by_last_word.entry(bare(last).to_string()).or_default().push(i);
+                by_last_word
+                    .entry(bare(last).to_string())
+                    .or_default()
+                    .push(i);
             }
             by_first_word.entry(words[0].to_string()).or_default().push(i);
         }
@@ -121,7 +124,8 @@ impl<'a> Resolver<'a> {
                     if let Some(e) = m.entity {
                         if !m.single_word {
                             let best = fullest_by_entity.entry(e).or_insert(i);
-                            if written.len() > mentions[*best].text(text).len() {
+                            if written.len() > mentions[*best].text(text).len()
+                            {
                                 *best = i;
                             }
                         }
@@ -145,7 +149,9 @@ impl<'a> Resolver<'a> {
                         }
                         let after = text[m.span.end..].trim_start();
                         if let Some(rest) = after.strip_prefix('(') {
-                            if let Some(close) = rest.find(')').filter(|&c| c < 12) {
+                            if let Some(close) =
+                                rest.find(')').filter(|&c| c < 12)
+                            {
                                 org_by_word.entry(&rest[..close]).or_insert(i);
                             }
                         }
@@ -153,7 +159,10 @@ impl<'a> Resolver<'a> {
                 }
                 MentionKind::Descriptor => {
                     if let Some(h) = &m.head {
-                        descriptors_by_head.entry(h.clone()).or_default().push(i);
+                        descriptors_by_head
+                            .entry(h.clone())
+                            .or_default()
+                            .push(i);
                     }
                 }
                 MentionKind::Pronoun => {}
@@ -442,7 +451,10 @@ impl<'a> Resolver<'a> {
                 .take(200)
                 .find(|j| holder(j))
                 .or_else(|| {
-                    self.role_holders[split..].iter().take(200).find(|j| holder(j))
+                    self.role_holders[split..]
+                        .iter()
+                        .take(200)
+                        .find(|j| holder(j))
                 })
                 .copied();
             if let Some(j) = found {
@@ -462,7 +474,8 @@ impl<'a> Resolver<'a> {
         let mut best_at = i;
         let own: Vec<String> =
             best.split(' ').map(|w| w.to_lowercase()).collect();
-        let same_head = self.descriptors_by_head.get(&head).cloned().unwrap_or_default();
+        let same_head =
+            self.descriptors_by_head.get(&head).cloned().unwrap_or_default();
         for &j in same_head.iter().take(500) {
             let o = &self.mentions[j];
             {

@@ -21,7 +21,7 @@ use crate::mentions::{Mention, MentionKind};
 use crate::quotes::Quote;
 use crate::segment::Segments;
 use crate::tokens::Token;
-use crate::{Kind, SpeakerType, Span};
+use crate::{Kind, Span, SpeakerType};
 
 /// A rule of the sieve: its id, what it does, and an example.
 pub struct RuleInfo {
@@ -162,22 +162,82 @@ pub struct Attribution {
 /// Adverbs and auxiliaries that may stand between a subject and its verb
 /// ("Kerry also said", "Obama has repeatedly said").
 const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
-    "also", "meanwhile", "later", "earlier", "then", "again", "further",
-    "previously", "reportedly", "has", "have", "had", "would", "will",
-    "could", "may", "might", "can", "should", "must", "just", "once",
-    "already", "always", "often", "now", "still", "however", "too",
-    "himself", "herself", "themselves", "itself", "first", "last",
-    "separately", "subsequently", "yesterday", "today", "tonight",
-    "simply", "only", "even", "both", "all", "initially", "recently",
+    "also",
+    "meanwhile",
+    "later",
+    "earlier",
+    "then",
+    "again",
+    "further",
+    "previously",
+    "reportedly",
+    "has",
+    "have",
+    "had",
+    "would",
+    "will",
+    "could",
+    "may",
+    "might",
+    "can",
+    "should",
+    "must",
+    "just",
+    "once",
+    "already",
+    "always",
+    "often",
+    "now",
+    "still",
+    "however",
+    "too",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
+    "first",
+    "last",
+    "separately",
+    "subsequently",
+    "yesterday",
+    "today",
+    "tonight",
+    "simply",
+    "only",
+    "even",
+    "both",
+    "all",
+    "initially",
+    "recently",
 ];
 
 /// Words between a verb and its reported clause that are not the clause
 /// ("said on Tuesday", "said in a statement").
 const ADVERBIALS: &[&str] = &[
-    "today", "yesterday", "tonight", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "earlier", "later",
-    "also", "again", "previously", "recently", "publicly", "privately",
-    "meanwhile", "however", "repeatedly", "separately", "further", "then",
+    "today",
+    "yesterday",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "earlier",
+    "later",
+    "also",
+    "again",
+    "previously",
+    "recently",
+    "publicly",
+    "privately",
+    "meanwhile",
+    "however",
+    "repeatedly",
+    "separately",
+    "further",
+    "then",
     "once",
 ];
 
@@ -189,10 +249,33 @@ const TIME_PREFIXES: &[&str] =
 
 /// Time words after a [`TIME_PREFIXES`] word.
 const TIME_WORDS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "week", "month", "year", "morning", "afternoon", "evening",
-    "night", "day", "weekend", "january", "february", "march", "april",
-    "may", "june", "july", "august", "september", "october", "november",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "day",
+    "weekend",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
     "december",
 ];
 
@@ -205,76 +288,280 @@ const PREPOSITIONS: &[&str] = &[
 /// Where words are said or written: the nouns that end a phrase such as
 /// "in a statement" or "on Twitter" between a cue and its clause.
 const MEDIA_NOUNS: &[&str] = &[
-    "statement", "statements", "interview", "interviews", "filing",
-    "filings", "letter", "post", "tweet", "tweets", "twitter", "facebook",
-    "instagram", "tv", "television", "radio", "speech", "conference",
-    "briefing", "release", "video", "podcast", "email", "memo", "report",
-    "court", "hearing", "parliament", "broadcast", "blog", "message",
-    "column", "op-ed", "address", "remarks", "testimony", "youtube",
+    "statement",
+    "statements",
+    "interview",
+    "interviews",
+    "filing",
+    "filings",
+    "letter",
+    "post",
+    "tweet",
+    "tweets",
+    "twitter",
+    "facebook",
+    "instagram",
+    "tv",
+    "television",
+    "radio",
+    "speech",
+    "conference",
+    "briefing",
+    "release",
+    "video",
+    "podcast",
+    "email",
+    "memo",
+    "report",
+    "court",
+    "hearing",
+    "parliament",
+    "broadcast",
+    "blog",
+    "message",
+    "column",
+    "op-ed",
+    "address",
+    "remarks",
+    "testimony",
+    "youtube",
 ];
 
 /// Auxiliaries and copulas: a finite verb in what follows a cue.
 const AUXILIARIES: &[&str] = &[
     "is", "was", "were", "are", "has", "have", "had", "will", "would",
-    "could", "can", "may", "might", "must", "should", "did", "does",
-    "shall", "isn't", "wasn't", "weren't", "aren't", "hasn't", "haven't",
-    "hadn't", "won't", "wouldn't", "couldn't", "can't", "didn't",
-    "doesn't",
+    "could", "can", "may", "might", "must", "should", "did", "does", "shall",
+    "isn't", "wasn't", "weren't", "aren't", "hasn't", "haven't", "hadn't",
+    "won't", "wouldn't", "couldn't", "can't", "didn't", "doesn't",
 ];
 
 /// Nouns of an audience after "told" ("told the press the drugs ...").
 const AUDIENCE_NOUNS: &[&str] = &[
-    "press", "reporters", "journalists", "media", "audience", "crowd",
-    "court", "jury", "committee", "lawmakers", "parliament", "senators",
-    "supporters", "students", "staff", "employees", "investors",
-    "viewers", "listeners", "readers", "congress", "police",
+    "press",
+    "reporters",
+    "journalists",
+    "media",
+    "audience",
+    "crowd",
+    "court",
+    "jury",
+    "committee",
+    "lawmakers",
+    "parliament",
+    "senators",
+    "supporters",
+    "students",
+    "staff",
+    "employees",
+    "investors",
+    "viewers",
+    "listeners",
+    "readers",
+    "congress",
+    "police",
 ];
-
 
 /// Words that cannot open a reported clause.
 const NOT_CLAUSE_STARTS: &[&str] = &[
-    "to", "about", "of", "for", "with", "in", "at", "by", "as", "so",
-    "nothing", "something", "anything", "yes", "no", "goodbye", "hello",
-    "thanks", "sorry", "and", "but", "or", "when", "how", "what", "why",
-    "where", "who", "whether", "from", "against", "into", "over", "on",
-    "during", "after", "before", "through", "since", "until", "via",
-    "otherwise", "earlier", "later", "hi", "please", "sir", "ok", "okay",
+    "to",
+    "about",
+    "of",
+    "for",
+    "with",
+    "in",
+    "at",
+    "by",
+    "as",
+    "so",
+    "nothing",
+    "something",
+    "anything",
+    "yes",
+    "no",
+    "goodbye",
+    "hello",
+    "thanks",
+    "sorry",
+    "and",
+    "but",
+    "or",
+    "when",
+    "how",
+    "what",
+    "why",
+    "where",
+    "who",
+    "whether",
+    "from",
+    "against",
+    "into",
+    "over",
+    "on",
+    "during",
+    "after",
+    "before",
+    "through",
+    "since",
+    "until",
+    "via",
+    "otherwise",
+    "earlier",
+    "later",
+    "hi",
+    "please",
+    "sir",
+    "ok",
+    "okay",
 ];
 
 /// Words that open a clause as (part of) its subject.
 const SUBJECT_STARTERS: &[&str] = &[
-    "he", "she", "it", "they", "we", "i", "you", "there", "the", "a", "an",
-    "his", "her", "its", "their", "our", "my", "your", "this", "these",
-    "those", "some", "many", "most", "all", "no", "none", "several",
-    "both", "each", "every", "any", "few", "more", "other", "another",
-    "one", "two", "three", "four", "five", "six", "seven", "eight",
-    "nine", "ten", "if", "while", "although", "because", "only", "nobody",
-    "everyone", "someone", "nothing", "everything",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "there",
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "this",
+    "these",
+    "those",
+    "some",
+    "many",
+    "most",
+    "all",
+    "no",
+    "none",
+    "several",
+    "both",
+    "each",
+    "every",
+    "any",
+    "few",
+    "more",
+    "other",
+    "another",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "if",
+    "while",
+    "although",
+    "because",
+    "only",
+    "nobody",
+    "everyone",
+    "someone",
+    "nothing",
+    "everything",
 ];
 
 /// Cues that take a bare clause without "that" in news prose ("said the
 /// talks failed", "believes Russia will"); the reporting verbs that PARC
 /// and the Gender Gap Tracker's rules treat as clause-taking.
 const CLAUSE_CUES: &[&str] = &[
-    "say", "tell", "add", "claim", "insist", "argue", "believe", "think",
-    "suggest", "warn", "write", "explain", "note", "admit", "acknowledge",
-    "estimate", "predict", "reply", "respond", "continue", "hope", "fear",
-    "expect", "assert", "contend", "maintain", "stress", "emphasize",
-    "emphasise", "concede", "conclude", "reckon", "suspect", "allege",
-    "recall", "remark", "observe", "comment", "tweet", "feel",
-    "complain", "testify", "report",
+    "say",
+    "tell",
+    "add",
+    "claim",
+    "insist",
+    "argue",
+    "believe",
+    "think",
+    "suggest",
+    "warn",
+    "write",
+    "explain",
+    "note",
+    "admit",
+    "acknowledge",
+    "estimate",
+    "predict",
+    "reply",
+    "respond",
+    "continue",
+    "hope",
+    "fear",
+    "expect",
+    "assert",
+    "contend",
+    "maintain",
+    "stress",
+    "emphasize",
+    "emphasise",
+    "concede",
+    "conclude",
+    "reckon",
+    "suspect",
+    "allege",
+    "recall",
+    "remark",
+    "observe",
+    "comment",
+    "tweet",
+    "feel",
+    "complain",
+    "testify",
+    "report",
 ];
 
 /// Cues whose object is usually a noun phrase, not a clause ("urged
 /// restraint", "criticised the coalition's actions", "promised
 /// retaliation"): they report a claim only with "that".
 const NP_OBJECT_CUES: &[&str] = &[
-    "urge", "call", "demand", "promise", "propose", "ask", "request",
-    "offer", "criticise", "criticize", "praise", "condemn", "welcome",
-    "accuse", "blame", "thank", "reject", "deny", "dismiss", "question",
-    "recommend", "applaud", "slam", "attack", "describe", "discuss",
-    "address", "mention", "cite", "quote", "defend", "support", "oppose",
-    "endorse", "back",
+    "urge",
+    "call",
+    "demand",
+    "promise",
+    "propose",
+    "ask",
+    "request",
+    "offer",
+    "criticise",
+    "criticize",
+    "praise",
+    "condemn",
+    "welcome",
+    "accuse",
+    "blame",
+    "thank",
+    "reject",
+    "deny",
+    "dismiss",
+    "question",
+    "recommend",
+    "applaud",
+    "slam",
+    "attack",
+    "describe",
+    "discuss",
+    "address",
+    "mention",
+    "cite",
+    "quote",
+    "defend",
+    "support",
+    "oppose",
+    "endorse",
+    "back",
 ];
 
 struct Context<'a> {
@@ -434,8 +721,14 @@ impl<'a> Context<'a> {
         let w = self.word(i);
         matches!(
             w,
-            "\"" | "'" | "\u{201C}" | "\u{201D}" | "\u{2018}" | "\u{2019}"
-                | "\u{00AB}" | "\u{00BB}" | "\u{201E}"
+            "\"" | "'"
+                | "\u{201C}"
+                | "\u{201D}"
+                | "\u{2018}"
+                | "\u{2019}"
+                | "\u{00AB}"
+                | "\u{00BB}"
+                | "\u{201E}"
         )
     }
 
@@ -490,7 +783,8 @@ impl<'a> Context<'a> {
             if f.speaker.is_none() {
                 // "Schwartz went on to say ...": the subject of "went".
                 let v = cue.first_token;
-                let start = if v >= 3 && self.lower(v - 1) == "to"
+                let start = if v >= 3
+                    && self.lower(v - 1) == "to"
                     && self.lower(v - 2) == "on"
                 {
                     v - 3
@@ -517,12 +811,13 @@ impl<'a> Context<'a> {
         // "In a News.com.au report, ...": a form that is also a noun
         // reports speech only with a speaker next to it.
         if f.speaker.is_none()
-            && crate::cues::NOUN_VERB_FORMS.contains(&self.lower(cue.first_token))
+            && crate::cues::NOUN_VERB_FORMS
+                .contains(&self.lower(cue.first_token))
             && cue.first_token > 0
             && (self.tokens[cue.first_token - 1].cap
-                || self.lower(cue.first_token - 1).starts_with(|c: char| {
-                    c.is_ascii_digit()
-                }))
+                || self
+                    .lower(cue.first_token - 1)
+                    .starts_with(|c: char| c.is_ascii_digit()))
         {
             f.parenthetical = true;
         }
@@ -589,8 +884,10 @@ impl<'a> Context<'a> {
                         }
                         return j.checked_sub(1).and_then(|e| {
                             self.mention_ending_at(e)
-                                .filter(|&m| self.mentions[m].kind
-                                    != MentionKind::Pronoun)
+                                .filter(|&m| {
+                                    self.mentions[m].kind
+                                        != MentionKind::Pronoun
+                                })
                                 .map(|m| self.owner_of(m))
                         });
                     }
@@ -629,8 +926,7 @@ impl<'a> Context<'a> {
             if self.lower(k) == "the" && k > 0 {
                 k -= 1;
             }
-            if !matches!(self.lower(k), "of" | "from" | "in" | "at")
-                || k == 0
+            if !matches!(self.lower(k), "of" | "from" | "in" | "at") || k == 0
             {
                 return if person { cur } else { m };
             }
@@ -652,8 +948,7 @@ impl<'a> Context<'a> {
     /// "and" or "but" comes right before the verb.
     fn coordinated_subject(&self, v: usize) -> Option<usize> {
         let mut p = v.checked_sub(1)?;
-        while p > 0 && BETWEEN_SUBJECT_AND_VERB.contains(&self.lower(p))
-        {
+        while p > 0 && BETWEEN_SUBJECT_AND_VERB.contains(&self.lower(p)) {
             p -= 1;
         }
         if !matches!(self.lower(p), "and" | "but") {
@@ -735,7 +1030,9 @@ impl<'a> Context<'a> {
             return None;
         }
         let clean = (mm.last_token + 1..v).all(|j| {
-            self.tokens[j].word && self.cue_at[j] == 0 && !self.tokens[j].in_quote
+            self.tokens[j].word
+                && self.cue_at[j] == 0
+                && !self.tokens[j].in_quote
                 || matches!(self.word(j), "'s" | "\u{2019}s")
         });
         (clean && v - mm.last_token <= 10).then_some(m)
@@ -775,9 +1072,26 @@ impl<'a> Context<'a> {
         }
         matches!(
             self.lower(last + 1),
-            "who" | "of" | "in" | "on" | "at" | "during" | "after" | "to"
-                | "from" | "with" | "while" | "when" | "before" | "using"
-                | "named" | "called" | "and" | "as" | "for" | "via"
+            "who"
+                | "of"
+                | "in"
+                | "on"
+                | "at"
+                | "during"
+                | "after"
+                | "to"
+                | "from"
+                | "with"
+                | "while"
+                | "when"
+                | "before"
+                | "using"
+                | "named"
+                | "called"
+                | "and"
+                | "as"
+                | "for"
+                | "via"
         )
     }
 
@@ -808,7 +1122,8 @@ impl<'a> Context<'a> {
                     break;
                 }
                 if matches!(self.lower(k), "by" | "from") {
-                    let at = if self.lower(k + 1) == "the" { k + 2 } else { k + 1 };
+                    let at =
+                        if self.lower(k + 1) == "the" { k + 2 } else { k + 1 };
                     if let Some(o) = self.mention_starting_at(at) {
                         if self.mentions[o].kind == MentionKind::Name {
                             return o;
@@ -823,9 +1138,10 @@ impl<'a> Context<'a> {
         let end = (k + 5).min(self.tokens.len());
         while k < end && self.same_sentence(k, d.last_token) {
             let w = self.lower(k);
-            if matches!(w, "named" | "called" | "pseudonym" | "name"
-                | "identified")
-            {
+            if matches!(
+                w,
+                "named" | "called" | "pseudonym" | "name" | "identified"
+            ) {
                 let mut j = k + 1;
                 while j < end + 2 && j < self.tokens.len() {
                     if let Some(n) = self.mention_starting_at(j) {
@@ -902,8 +1218,7 @@ impl<'a> Context<'a> {
                 if self.cues[g.cue].first_token < start {
                     break;
                 }
-                if g.first >= start && g.speaker.is_some() && g.via.is_none()
-                {
+                if g.first >= start && g.speaker.is_some() && g.via.is_none() {
                     g.via = via;
                 }
             }
@@ -1030,7 +1345,8 @@ impl<'a> Context<'a> {
                 that = Some(j);
                 break;
             }
-            if matches!(w, "." | ";" | ":" | "?" | "!") || self.is_quote_mark(j)
+            if matches!(w, "." | ";" | ":" | "?" | "!")
+                || self.is_quote_mark(j)
             {
                 break;
             }
@@ -1045,7 +1361,8 @@ impl<'a> Context<'a> {
             if cue.info.addressee {
                 // "told reporters", "told the BBC", "told the court".
                 let at = if self.lower(k) == "the" { k + 1 } else { k };
-                if let Some(m) = self.mention_starting_at(k)
+                if let Some(m) = self
+                    .mention_starting_at(k)
                     .or_else(|| self.mention_starting_at(at))
                 {
                     k = self.mentions[m].last_token + 1;
@@ -1070,9 +1387,18 @@ impl<'a> Context<'a> {
             return None;
         }
         let first = self.word(k);
-        if matches!(first, ":" | "," | "." | "?" | "!" | ";" | "(" | "-"
-            | "\u{2014}" | "\u{2013}")
-        {
+        if matches!(
+            first,
+            ":" | ","
+                | "."
+                | "?"
+                | "!"
+                | ";"
+                | "("
+                | "-"
+                | "\u{2014}"
+                | "\u{2013}"
+        ) {
             return None;
         }
         if that.is_none() && !self.opens_clause(k, cue) {
@@ -1097,17 +1423,20 @@ impl<'a> Context<'a> {
         // A quote that starts the clause and runs to the sentence's end is
         // a direct quote introduced by the cue, not a reported claim.
         if let Some(q) = self.quote_opening_at(k) {
-            let after_close = self.quote_tokens[q].1.map_or(sentence_end, |c| c + 1);
+            let after_close =
+                self.quote_tokens[q].1.map_or(sentence_end, |c| c + 1);
             let rest_is_punct = (after_close..=sentence_end)
                 .take(MAX_CLAUSE_TOKENS)
                 .all(|j| !self.tokens[j].word);
-            if rest_is_punct || self.frame_starts_in(after_close, sentence_end) {
+            if rest_is_punct || self.frame_starts_in(after_close, sentence_end)
+            {
                 return None;
             }
         }
         let end = self.clause_end(k, sentence_end, frames);
         let span = self.trim_span(k, end)?;
-        let rule = if cue.participle { CLAIM_PARTICIPLE } else { CLAIM_CUE_CLAUSE };
+        let rule =
+            if cue.participle { CLAIM_PARTICIPLE } else { CLAIM_CUE_CLAUSE };
         Some((span, rule))
     }
 
@@ -1118,9 +1447,10 @@ impl<'a> Context<'a> {
         if k > sentence_end || k >= self.tokens.len() {
             return k;
         }
-        if !matches!(self.lower(k), "in" | "on" | "at" | "via"
-            | "during" | "through" | "to")
-        {
+        if !matches!(
+            self.lower(k),
+            "in" | "on" | "at" | "via" | "during" | "through" | "to"
+        ) {
             return k;
         }
         for j in k + 1..(k + 7).min(sentence_end + 1) {
@@ -1162,12 +1492,15 @@ impl<'a> Context<'a> {
                     && self.tokens[j].cap
                     && self.mention_starting_at(j).is_some()
             };
-            let headline = !self.text[..self.tokens[self.sentence_end(k)].span.end]
+            let headline = !self.text
+                [..self.tokens[self.sentence_end(k)].span.end]
                 .trim_end()
                 .ends_with(['.', '!', '?', '"', '\u{201D}', '\'', '\u{2019}']);
-            return matches!(w, "he" | "she" | "they" | "it" | "we"
-                | "i" | "there")
-                || !headline && (name_at(k) || w == "the" && name_at(k + 1))
+            return matches!(
+                w,
+                "he" | "she" | "they" | "it" | "we" | "i" | "there"
+            ) || !headline
+                && (name_at(k) || w == "the" && name_at(k + 1))
                 || !headline && self.finite_verb_follows(k);
         }
         // After a clause-taking verb a bare noun can be the subject
@@ -1209,11 +1542,28 @@ impl<'a> Context<'a> {
             // "a naval coalition which was joined by": the verb of a
             // relative or subordinate clause does not make a clause of
             // the object.
-            if matches!(w, "which" | "who" | "whom" | "whose"
-                | "where" | "when" | "so" | "because" | "if" | "as" | "while"
-                | "after" | "before" | "since" | "until" | "although"
-                | "though" | "that" | "to")
-            {
+            if matches!(
+                w,
+                "which"
+                    | "who"
+                    | "whom"
+                    | "whose"
+                    | "where"
+                    | "when"
+                    | "so"
+                    | "because"
+                    | "if"
+                    | "as"
+                    | "while"
+                    | "after"
+                    | "before"
+                    | "since"
+                    | "until"
+                    | "although"
+                    | "though"
+                    | "that"
+                    | "to"
+            ) {
                 return false;
             }
             if AUXILIARIES.contains(&w) {
@@ -1241,7 +1591,12 @@ impl<'a> Context<'a> {
     /// warned that"), a participle (", saying"), a closing attribution
     /// (", the officials said") or "according to"; else at the sentence's
     /// end.
-    fn clause_end(&self, k: usize, sentence_end: usize, frames: &[Frame]) -> usize {
+    fn clause_end(
+        &self,
+        k: usize,
+        sentence_end: usize,
+        frames: &[Frame],
+    ) -> usize {
         let sentence_end = sentence_end.min(k + MAX_CLAUSE_TOKENS);
         let mut words = 0usize;
         for j in k + 1..=sentence_end {
@@ -1252,7 +1607,8 @@ impl<'a> Context<'a> {
             // opens the speaker's own words.
             if !self.tokens[j].in_quote
                 && (self.word(j) == ";"
-                    || self.word(j) == ":" && j < sentence_end
+                    || self.word(j) == ":"
+                        && j < sentence_end
                         && self.quote_opening_at(j + 1).is_some())
             {
                 return j - 1;
@@ -1267,9 +1623,17 @@ impl<'a> Context<'a> {
                 && !self.tokens[j + 1].cap
                 && self.lower(j + 1).ends_with("ing")
                 && self.lower(j + 1).len() > 5
-                && !matches!(self.lower(j + 1), "including"
-                    | "according" | "regarding" | "concerning" | "following"
-                    | "during" | "excluding" | "notwithstanding")
+                && !matches!(
+                    self.lower(j + 1),
+                    "including"
+                        | "according"
+                        | "regarding"
+                        | "concerning"
+                        | "following"
+                        | "during"
+                        | "excluding"
+                        | "notwithstanding"
+                )
                 && words_before() >= 5
             {
                 return j - 1;
@@ -1296,11 +1660,14 @@ impl<'a> Context<'a> {
             let p = j - 1;
             let pw = self.lower(p);
             // "and continued to attack": an infinitive, not a report.
-            let infinitive = self.tokens.get(cue.last_token + 1)
+            let infinitive = self
+                .tokens
+                .get(cue.last_token + 1)
                 .is_some_and(|t| t.text(self.text) == "to");
             if (pw == "and" || pw == "but") && !infinitive {
                 // "said X and warned that Y": a new claim starts.
-                let cut = if p > k && self.word(p - 1) == "," { p - 1 } else { p };
+                let cut =
+                    if p > k && self.word(p - 1) == "," { p - 1 } else { p };
                 return cut.saturating_sub(1).max(k);
             }
             if cue.participle && pw == "," {
@@ -1311,9 +1678,12 @@ impl<'a> Context<'a> {
                 let start = f.first.min(j);
                 if start > k {
                     let mut e = start - 1;
-                    while e > k && (self.word(e) == "," || self.is_quote_mark(e)
-                        && !self.tokens[e].in_quote && self.word(e) != "\u{201D}"
-                        && self.word(e) != "\"")
+                    while e > k
+                        && (self.word(e) == ","
+                            || self.is_quote_mark(e)
+                                && !self.tokens[e].in_quote
+                                && self.word(e) != "\u{201D}"
+                                && self.word(e) != "\"")
                     {
                         e -= 1;
                     }
@@ -1330,8 +1700,10 @@ impl<'a> Context<'a> {
         while a <= b && !self.tokens[a].word && !self.is_quote_mark(a) {
             a += 1;
         }
-        while b >= a && !self.tokens[b].word
-            && !(self.is_quote_mark(b) && !self.tokens[b].in_quote
+        while b >= a
+            && !self.tokens[b].word
+            && !(self.is_quote_mark(b)
+                && !self.tokens[b].in_quote
                 && self.closes_quote(b))
         {
             if b == 0 {
@@ -1396,7 +1768,9 @@ impl<'a> Context<'a> {
             .rev()
             .take(MAX_LOOKBACK)
             .take_while(|g| self.cues[g.cue].first_token >= start)
-            .any(|g| g.first >= start && g.last < f.first && g.speaker.is_some());
+            .any(|g| {
+                g.first >= start && g.last < f.first && g.speaker.is_some()
+            });
         if inner {
             return None;
         }
@@ -1447,7 +1821,7 @@ impl<'a> Context<'a> {
             if colon >= self.tokens.len() || self.word(colon) != ":" {
                 continue;
             }
-            let last = token_at(self.tokens, p.span.end) .saturating_sub(1);
+            let last = token_at(self.tokens, p.span.end).saturating_sub(1);
             let Some(span) = self.trim_span(colon + 1, last) else { continue };
             out.push(Attribution {
                 kind: Kind::Indirect,
@@ -1471,13 +1845,15 @@ impl<'a> Context<'a> {
         claims: &[Attribution],
     ) -> Vec<Attribution> {
         let mut rows: Vec<Attribution> = Vec::with_capacity(self.quotes.len());
-        let mut after_frame: Vec<Option<usize>> = vec![None; self.quotes.len()];
+        let mut after_frame: Vec<Option<usize>> =
+            vec![None; self.quotes.len()];
         // Claims by start, to find the ones around a quote by bisection;
         // a quote sits in one of the few claims starting just before it.
         let mut by_start: Vec<&Attribution> = claims.iter().collect();
         by_start.sort_by_key(|c| c.span.start);
         let around = |q: &Quote| {
-            let upto = by_start.partition_point(|c| c.span.start <= q.content.start);
+            let upto =
+                by_start.partition_point(|c| c.span.start <= q.content.start);
             by_start[..upto]
                 .iter()
                 .rev()
@@ -1506,13 +1882,12 @@ impl<'a> Context<'a> {
             // by the sentence's subject ("Pelosi called it a \"breach,\"
             // according to NBC"): the outlet is only `via`.
             let containing = around(q);
-            let in_claim = containing.iter().rev().find(|c| {
-                c.speaker.is_some() && c.rule != CLAIM_ACCORDING_TO
-            });
-            let reported_by = containing
+            let in_claim = containing
                 .iter()
                 .rev()
-                .find(|c| c.rule == CLAIM_ACCORDING_TO);
+                .find(|c| c.speaker.is_some() && c.rule != CLAIM_ACCORDING_TO);
+            let reported_by =
+                containing.iter().rev().find(|c| c.rule == CLAIM_ACCORDING_TO);
             let interrupted = before.is_some()
                 && qi > 0
                 && after_frame[qi - 1] == before
@@ -1523,14 +1898,18 @@ impl<'a> Context<'a> {
                     // `Obama said he was "willing ...," CNN reported`: the
                     // fragment belongs to the claim around it; the outlet
                     // after it reports the whole.
-                    (_, Some(a)) if kind == Kind::Partial && in_claim.is_some() => {
+                    (_, Some(a))
+                        if kind == Kind::Partial && in_claim.is_some() =>
+                    {
                         via_only = frames[a].speaker;
                         None
                     }
                     // A fragment inside a reported claim is part of it,
                     // whatever verb stands right before it ("says Russia
                     // has proposed 'military-to-military' talks").
-                    (Some(_), None) if kind == Kind::Partial && in_claim.is_some() => {
+                    (Some(_), None)
+                        if kind == Kind::Partial && in_claim.is_some() =>
+                    {
                         None
                     }
                     _ if interrupted => {
@@ -1614,10 +1993,12 @@ impl<'a> Context<'a> {
         frames: &[Frame],
     ) -> Option<(usize, Option<usize>, &'static str)> {
         let open = self.quote_tokens[qi].0?;
-        let start = self.sentence_start(open).max(open.saturating_sub(MAX_LOOKBACK));
+        let start =
+            self.sentence_start(open).max(open.saturating_sub(MAX_LOOKBACK));
         // The last frame with a speaker ending before the quote.
         let frame = (start..open).rev().find_map(|j| {
-            let f = &frames[(self.frame_last_at[j] as usize).checked_sub(1)?];
+            let f =
+                &frames[(self.frame_last_at[j] as usize).checked_sub(1)?];
             (f.speaker.is_some()
                 && f.first >= start
                 && !self.cues[f.cue].according_to)
@@ -1632,13 +2013,17 @@ impl<'a> Context<'a> {
         })?;
         let m = &self.mentions[first];
         let start = self.sentence_start(open);
-        let words_before = (start..m.first_token)
-            .filter(|&j| self.tokens[j].word)
-            .count();
-        let subject = matches!(m.kind, MentionKind::Name | MentionKind::Pronoun)
-            && matches!(m.speaker_type, SpeakerType::Person
-                | SpeakerType::Organization | SpeakerType::Unknown)
-            && words_before <= 1;
+        let words_before =
+            (start..m.first_token).filter(|&j| self.tokens[j].word).count();
+        let subject =
+            matches!(m.kind, MentionKind::Name | MentionKind::Pronoun)
+                && matches!(
+                    m.speaker_type,
+                    SpeakerType::Person
+                        | SpeakerType::Organization
+                        | SpeakerType::Unknown
+                )
+                && words_before <= 1;
         subject.then_some((first, None, QUOTE_SENTENCE_SUBJECT))
     }
 
@@ -1686,12 +2071,13 @@ impl<'a> Context<'a> {
         }
         let mut last_event: HashMap<usize, (usize, Said)> = HashMap::new();
         let mut last_row_in: HashMap<usize, Said> = HashMap::new();
-        let note = |map: &mut HashMap<usize, (usize, Said)>, para, at, said| {
-            let e = map.entry(para).or_insert((at, said));
-            if at >= e.0 {
-                *e = (at, said);
-            }
-        };
+        let note =
+            |map: &mut HashMap<usize, (usize, Said)>, para, at, said| {
+                let e = map.entry(para).or_insert((at, said));
+                if at >= e.0 {
+                    *e = (at, said);
+                }
+            };
         let mut next_frame = 0;
         for i in 0..rows.len() {
             let start = rows[i].span.start;
@@ -1713,7 +2099,14 @@ impl<'a> Context<'a> {
             }
             // The last speaker named in this paragraph before the quote.
             if let Some(&(_, (s, c))) = last_event.get(&para) {
-                self.set(&mut rows[i], i, Some(s), c, None, QUOTE_SAME_PARAGRAPH);
+                self.set(
+                    &mut rows[i],
+                    i,
+                    Some(s),
+                    c,
+                    None,
+                    QUOTE_SAME_PARAGRAPH,
+                );
                 note(&mut last_event, para, start, (s, c));
                 last_row_in.insert(para, (s, c));
                 continue;
@@ -1744,8 +2137,14 @@ impl<'a> Context<'a> {
                 .or_else(|| last_event.get(&prev).map(|(_, said)| said))
                 .copied();
             if let Some((s, c)) = carried {
-                self.set(&mut rows[i], i, Some(s), c, None,
-                    QUOTE_PREVIOUS_PARAGRAPH);
+                self.set(
+                    &mut rows[i],
+                    i,
+                    Some(s),
+                    c,
+                    None,
+                    QUOTE_PREVIOUS_PARAGRAPH,
+                );
                 note(&mut last_event, para, start, (s, c));
                 last_row_in.insert(para, (s, c));
             }
@@ -1800,21 +2199,22 @@ impl<'a> Context<'a> {
             {
                 return None;
             }
-            let glued = 
-            f.first <= k + 1
+            let glued = f.first <= k + 1
                 || (f.first <= k + 8
                     && f.speaker.is_some()
                     && cue.first_token <= k + 12
                     && (k..f.first).all(|j| {
                         self.tokens[j].word
                             && (self.tokens[j].cap
-                                || matches!(self.lower(j),
-                                    "of" | "for" | "the"))
+                                || matches!(
+                                    self.lower(j),
+                                    "of" | "for" | "the"
+                                ))
                     }));
             glued.then_some(fi)
         })?;
-        let ends_sentence = self.text[self.quotes[qi].content.start
-            ..self.quotes[qi].content.end]
+        let ends_sentence = self.text
+            [self.quotes[qi].content.start..self.quotes[qi].content.end]
             .ends_with(['.', '?', '!']);
         if ends_sentence && self.leads_into_quote(&frames[fi]) {
             return None;
@@ -1857,7 +2257,9 @@ impl<'a> Context<'a> {
             }
             if self.cue_at[p] != 0 || self.mention_ending[p] != 0 {
                 // Found the end of something: a frame ending here?
-                if let Some(fi) = (self.frame_last_at[p] as usize).checked_sub(1) {
+                if let Some(fi) =
+                    (self.frame_last_at[p] as usize).checked_sub(1)
+                {
                     let _ = &frames[fi];
                     return Some(fi);
                 }
@@ -1887,7 +2289,8 @@ impl<'a> Context<'a> {
     fn before_is_object(&self, qi: usize, b: usize) -> bool {
         let Some(open) = self.quote_tokens[qi].0 else { return false };
         let _ = b;
-        open > 0 && !matches!(self.word(open - 1), ",")
+        open > 0
+            && !matches!(self.word(open - 1), ",")
             && self.quote_kind(qi) == Kind::Direct
             && self.cue_at[open - 1] != 0
             || open > 0 && self.word(open - 1) == ":"
@@ -1904,7 +2307,9 @@ impl<'a> Context<'a> {
         let first_char = content.chars().next().unwrap_or(' ');
         let prev = (0..open).rev().find(|&j| !self.tokens[j].in_quote);
         let Some(p) = prev else { return Kind::Direct };
-        if !self.same_sentence(p, open) && self.tokens[p].sentence + 1 < self.tokens[open].sentence {
+        if !self.same_sentence(p, open)
+            && self.tokens[p].sentence + 1 < self.tokens[open].sentence
+        {
             return Kind::Direct;
         }
         let pw = self.word(p);

@@ -59,11 +59,11 @@ const BOILERPLATE_LINES: &[&str] = &[
 /// Abbreviations after which a period does not end a sentence: titles and
 /// other common ones in English news (AP Stylebook abbreviations).
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt",
-    "col", "sgt", "capt", "cmdr", "adm", "maj", "st", "jr", "sr", "rev",
-    "hon", "pres", "supt", "insp", "det", "no", "vs", "etc", "inc", "ltd",
-    "co", "corp", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct",
-    "nov", "dec", "mt", "ft", "fig", "approx", "dept", "univ", "est",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col",
+    "sgt", "capt", "cmdr", "adm", "maj", "st", "jr", "sr", "rev", "hon",
+    "pres", "supt", "insp", "det", "no", "vs", "etc", "inc", "ltd", "co",
+    "corp", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov",
+    "dec", "mt", "ft", "fig", "approx", "dept", "univ", "est",
 ];
 
 /// Splits `text` into paragraphs and sentences.
@@ -106,9 +106,10 @@ fn split_paragraphs(text: &str) -> Vec<Span> {
             let content_end = line_start + line.trim_end().len();
             if let Some(s) = start {
                 let prev = text[s..last_content_end].trim_end();
-                let continues = !prev.ends_with(['.', '!', '?', ':', '"',
-                    '\u{201D}', '\u{2019}', ')'])
-                    && trimmed.starts_with(|c: char| c.is_lowercase());
+                let continues = !prev.ends_with([
+                    '.', '!', '?', ':', '"', '\u{201D}', '\u{2019}', ')',
+                ]) && trimmed
+                    .starts_with(|c: char| c.is_lowercase());
                 if !continues {
                     out.push(Span::new(s, last_content_end));
                     start = Some(content_start);
@@ -182,14 +183,23 @@ fn split_sentences(text: &str, para: Span, out: &mut Vec<Span>) {
                 Some(c) => {
                     c.is_uppercase()
                         || c.is_ascii_digit()
-                        || matches!(c, '"' | '\u{201C}' | '\'' | '\u{2018}'
-                            | '\u{00AB}' | '(' | '\u{201E}')
+                        || matches!(
+                            c,
+                            '"' | '\u{201C}'
+                                | '\''
+                                | '\u{2018}'
+                                | '\u{00AB}'
+                                | '('
+                                | '\u{201E}'
+                        )
                 }
             };
             // "Washington, D.C. They also stated": an initialism before a
             // pronoun or article ends the sentence all the same.
-            let next_word: String =
-                after_space.chars().take_while(|c| c.is_alphabetic()).collect();
+            let next_word: String = after_space
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
             let abbreviation = b == b'.'
                 && is_abbreviation(body, i)
                 && !(is_initialism(body, i)
@@ -225,20 +235,40 @@ fn word_window(body: &str, dot: usize) -> &str {
 
 /// Words that open sentences and never follow an initialism inside one.
 const SENTENCE_OPENERS: &[&str] = &[
-    "The", "They", "He", "She", "It", "We", "I", "But", "This", "That",
-    "These", "Those", "His", "Her", "Their", "Its", "In", "On", "At", "A",
-    "An", "There", "However", "Meanwhile", "After", "When", "While",
+    "The",
+    "They",
+    "He",
+    "She",
+    "It",
+    "We",
+    "I",
+    "But",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "In",
+    "On",
+    "At",
+    "A",
+    "An",
+    "There",
+    "However",
+    "Meanwhile",
+    "After",
+    "When",
+    "While",
 ];
 
 /// "U.S.", "D.C.": single letters and periods, two letters or more.
 fn is_initialism(body: &str, dot: usize) -> bool {
     let before = word_window(body, dot);
-    let word = before
-        .rsplit(|c: char| c.is_whitespace())
-        .next()
-        .unwrap_or("");
-    word.len() >= 3
-        && word.split('.').all(|p| p.chars().count() == 1)
+    let word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    word.len() >= 3 && word.split('.').all(|p| p.chars().count() == 1)
 }
 
 /// Whether the period at `dot` ends an abbreviation rather than a sentence.
@@ -277,20 +307,29 @@ mod tests {
     #[test]
     fn splits_sentences_but_not_abbreviations() {
         assert_eq!(
-            sentences("Mr. Smith met Gen. Jones in the U.S. on Monday. \
-                       They talked."),
-            vec!["Mr. Smith met Gen. Jones in the U.S. on Monday.",
-                "They talked."]
+            sentences(
+                "Mr. Smith met Gen. Jones in the U.S. on Monday. \
+                       They talked."
+            ),
+            vec![
+                "Mr. Smith met Gen. Jones in the U.S. on Monday.",
+                "They talked."
+            ]
         );
     }
 
     #[test]
     fn a_quote_ending_a_sentence_keeps_its_closing_mark() {
         assert_eq!(
-            sentences("\"It works,\" said Rogachev. \"If we have it.\" \
-                       Then he left."),
-            vec!["\"It works,\" said Rogachev.", "\"If we have it.\"",
-                "Then he left."]
+            sentences(
+                "\"It works,\" said Rogachev. \"If we have it.\" \
+                       Then he left."
+            ),
+            vec![
+                "\"It works,\" said Rogachev.",
+                "\"If we have it.\"",
+                "Then he left."
+            ]
         );
     }
 
@@ -306,8 +345,13 @@ mod tests {
             .collect();
         assert_eq!(
             paras,
-            vec!["Headline here", "First para.", "Second para.",
-                "hard wrapped line\ncontinues here.", "Advertisement"]
+            vec![
+                "Headline here",
+                "First para.",
+                "Second para.",
+                "hard wrapped line\ncontinues here.",
+                "Advertisement"
+            ]
         );
         assert!(seg.paragraphs[4].boilerplate);
         assert!(!seg.paragraphs[0].boilerplate);
@@ -321,7 +365,9 @@ mod tests {
 
     #[test]
     fn lower_case_after_period_does_not_split() {
-        assert_eq!(sentences("It cost 3.5 million. ok then"),
-            vec!["It cost 3.5 million. ok then"]);
+        assert_eq!(
+            sentences("It cost 3.5 million. ok then"),
+            vec!["It cost 3.5 million. ok then"]
+        );
     }
 }

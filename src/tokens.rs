@@ -33,9 +33,9 @@ impl Token {
 
 /// Abbreviated titles written with a period (AP Stylebook).
 const TITLE_ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt",
-    "Col", "Sgt", "Capt", "Cmdr", "Adm", "Maj", "St", "Jr", "Sr", "Rev",
-    "Hon", "Supt", "Insp", "Det", "Pres",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col",
+    "Sgt", "Capt", "Cmdr", "Adm", "Maj", "St", "Jr", "Sr", "Rev", "Hon",
+    "Supt", "Insp", "Det", "Pres",
 ];
 
 /// Each token in lower case, computed once per document and shared by
@@ -184,10 +184,21 @@ mod tests {
     fn keeps_names_abbreviations_and_contractions() {
         assert_eq!(
             words("Russia's al-Abadi told the U.S. he didn\u{2019}t."),
-            vec!["Russia", "'s", "al-Abadi", "told", "the", "U.S.", "he",
-                "didn\u{2019}t", "."]
+            vec![
+                "Russia",
+                "'s",
+                "al-Abadi",
+                "told",
+                "the",
+                "U.S.",
+                "he",
+                "didn\u{2019}t",
+                "."
+            ]
         );
-        assert_eq!(words("Moscow\u{2019}s moves, 3.5 km"),
-            vec!["Moscow", "\u{2019}s", "moves", ",", "3.5", "km"]);
+        assert_eq!(
+            words("Moscow\u{2019}s moves, 3.5 km"),
+            vec!["Moscow", "\u{2019}s", "moves", ",", "3.5", "km"]
+        );
     }
 }

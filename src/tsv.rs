@@ -138,8 +138,8 @@ mod tests {
 
     #[test]
     fn wrong_header_is_an_error() {
-        let errs = parse("t.tsv", "nom\tgenre\n", &["name", "gender"])
-            .unwrap_err();
+        let errs =
+            parse("t.tsv", "nom\tgenre\n", &["name", "gender"]).unwrap_err();
         assert_eq!(errs[0].line, 1);
         assert!(parse("t.tsv", "# only\n", &["name"]).is_err());
     }

@@ -89,7 +89,9 @@ fn outlet_reporting_a_fragment_goes_to_via() {
 
 #[test]
 fn dont_attribute_scare_quotes_without_a_speaker() {
-    let rows = extract("But thus far officials have issued \u{201C}stern\u{201D} warnings.");
+    let rows = extract(
+        "But thus far officials have issued \u{201C}stern\u{201D} warnings.",
+    );
     let q = rows.iter().find(|r| r.quote == "stern").expect("row kept");
     assert_eq!(q.speaker, "");
     assert_eq!(q.rule, "quote/unattributed");
