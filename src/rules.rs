@@ -503,7 +503,6 @@ const CLAUSE_CUES: &[&str] = &[
     "expect",
     "assert",
     "contend",
-    "maintain",
     "stress",
     "emphasize",
     "emphasise",
