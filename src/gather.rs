@@ -121,3 +121,22 @@ pub fn write_stdout(bytes: &[u8]) -> Result<()> {
         _ => Ok(()),
     }
 }
+
+/// The arguments `report` and `speakers` share: what to read and where to
+/// write.
+#[derive(Debug, clap::Args)]
+pub struct SourceArgs {
+    /// .txt files, folders or .jsonl files, as for `extract`. None:
+    /// standard input.
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<std::path::PathBuf>,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+    /// Add your own gazetteer file. May be repeated.
+    #[arg(long, value_name = "FILE")]
+    pub gazetteer: Vec<std::path::PathBuf>,
+    /// Print nothing on standard error but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+}

@@ -14,6 +14,31 @@ use crate::gazetteer::{Gazetteer, GazetteerBuilder};
 use crate::tsv::{self, DataError};
 use crate::Gender;
 
+/// Days and months: capitalised, never names, and the heads of time
+/// phrases ("on Tuesday", "last March"). Shared by the mention and rule
+/// stages.
+pub const DAYS_AND_MONTHS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// A shipped data file: its name in messages and its text.
 pub struct DataFile {
     /// `data/<file name>`.

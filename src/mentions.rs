@@ -16,7 +16,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::gazetteer::{EntityType, Gazetteer};
-use crate::lexicon::{Lexicon, NounType};
+use crate::lexicon::{Lexicon, NounType, DAYS_AND_MONTHS};
 use crate::tokens::Token;
 use crate::{Gender, Span, SpeakerType};
 
@@ -173,25 +173,6 @@ static NOT_NAMES: &[&str] = &[
     "yet",
     "you",
     "she",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "according",
     "reacting",
     "citing",
@@ -543,7 +524,14 @@ fn in_list(list: &'static [&'static str], lower: &str) -> bool {
             IRREGULAR_PASTS,
         ]
         .iter()
-        .map(|l| (l.as_ptr() as usize, l.iter().copied().collect()))
+        .map(|l| {
+            let mut set: HashSet<&'static str> = l.iter().copied().collect();
+            // Days and months are never names either.
+            if l.as_ptr() == NOT_NAMES.as_ptr() {
+                set.extend(DAYS_AND_MONTHS.iter().copied());
+            }
+            (l.as_ptr() as usize, set)
+        })
         .collect()
     });
     match sets.get(&(list.as_ptr() as usize)) {

@@ -25,7 +25,6 @@
 
 use std::fmt::Write as _;
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -48,38 +47,28 @@ pub struct ReportDoc {
 /// Arguments of `whosaid report`.
 #[derive(Debug, clap::Args)]
 pub struct ReportArgs {
-    /// .txt files, folders or .jsonl files, as for `extract`. None:
-    /// standard input.
-    #[arg(value_name = "INPUT")]
-    pub inputs: Vec<PathBuf>,
-    /// Write the page to FILE (atomically) instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Add your own gazetteer file. May be repeated.
-    #[arg(long, value_name = "FILE")]
-    pub gazetteer: Vec<PathBuf>,
-    /// Print nothing on standard error but errors.
-    #[arg(short, long)]
-    pub quiet: bool,
+    /// Input, output, gazetteer and quiet, as for the other commands.
+    #[command(flatten)]
+    pub source: gather::SourceArgs,
 }
 
 /// Runs `whosaid report`.
 pub fn run(a: ReportArgs) -> Result<ExitCode> {
-    let extractor = gather::extractor(&a.gazetteer)?;
+    let extractor = gather::extractor(&a.source.gazetteer)?;
     let mut docs = Vec::new();
     let mut table = crate::speakers::SpeakerTable::new();
-    let tally = gather::documents(&a.inputs, &mut |doc| {
+    let tally = gather::documents(&a.source.inputs, &mut |doc| {
         let rows = extractor.extract(&doc.id, &doc.text);
         table.add_document(&doc.id, &rows);
         docs.push(ReportDoc { id: doc.id, text: doc.text, rows });
     });
     let speakers = table.finish();
     let page = render(&docs, &speakers);
-    match &a.output {
+    match &a.source.output {
         Some(path) => gather::write_atomically(path, page.as_bytes())?,
         None => gather::write_stdout(page.as_bytes())?,
     }
-    if !a.quiet {
+    if !a.source.quiet {
         let rows: usize = docs.iter().map(|d| d.rows.len()).sum();
         eprintln!(
             "whosaid: {} documents, {} skipped with errors, {} rows, {} \

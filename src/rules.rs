@@ -247,15 +247,13 @@ const ADVERBIALS: &[&str] = &[
 const TIME_PREFIXES: &[&str] =
     &["on", "last", "this", "next", "early", "late", "that", "earlier"];
 
-/// Time words after a [`TIME_PREFIXES`] word.
+/// Whether a lower-case word heads a time phrase.
+fn is_time_word(w: &&str) -> bool {
+    TIME_WORDS.contains(w) || crate::lexicon::DAYS_AND_MONTHS.contains(w)
+}
+
+/// Time words after a [`TIME_PREFIXES`] word, besides days and months.
 const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "week",
     "month",
     "year",
@@ -265,18 +263,6 @@ const TIME_WORDS: &[&str] = &[
     "night",
     "day",
     "weekend",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 ];
 
 /// Prepositions before which "that" is a determiner.
@@ -844,7 +830,7 @@ impl<'a> Context<'a> {
             let w = self.lower(p);
             // "mayor John Tory on Tuesday suggested".
             if p > 0
-                && TIME_WORDS.contains(&w)
+                && is_time_word(&w)
                 && TIME_PREFIXES.contains(&self.lower(p - 1))
             {
                 k = p - 1;
@@ -1377,7 +1363,7 @@ impl<'a> Context<'a> {
                     || self.word(k) == ","
                     || TIME_PREFIXES.contains(&self.lower(k))
                         && k < sentence_end
-                        && TIME_WORDS.contains(&self.lower(k + 1)))
+                        && is_time_word(&self.lower(k + 1)))
             {
                 k += 1;
             }

@@ -25,7 +25,6 @@
 //! unresolved pronouns) belong to nobody and are left out: they are
 //! counted in [`SpeakerTable::nameless`].
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
@@ -37,37 +36,27 @@ use crate::{gather, Row};
 /// Arguments of `whosaid speakers`.
 #[derive(Debug, clap::Args)]
 pub struct SpeakersArgs {
-    /// .txt files, folders or .jsonl files, as for `extract`. None:
-    /// standard input.
-    #[arg(value_name = "INPUT")]
-    pub inputs: Vec<PathBuf>,
-    /// Write the table to FILE (atomically) instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Add your own gazetteer file. May be repeated.
-    #[arg(long, value_name = "FILE")]
-    pub gazetteer: Vec<PathBuf>,
-    /// Print nothing on standard error but errors.
-    #[arg(short, long)]
-    pub quiet: bool,
+    /// Input, output, gazetteer and quiet, as for the other commands.
+    #[command(flatten)]
+    pub source: gather::SourceArgs,
 }
 
 /// Runs `whosaid speakers`.
 pub fn run(a: SpeakersArgs) -> Result<ExitCode> {
-    let extractor = gather::extractor(&a.gazetteer)?;
+    let extractor = gather::extractor(&a.source.gazetteer)?;
     let mut table = SpeakerTable::new();
-    let tally = gather::documents(&a.inputs, &mut |doc| {
+    let tally = gather::documents(&a.source.inputs, &mut |doc| {
         let rows = extractor.extract(&doc.id, &doc.text);
         table.add_document(&doc.id, &rows);
     });
     let nameless = table.nameless;
     let speakers = table.finish();
     let csv = to_csv(&speakers).context("cannot write the table")?;
-    match &a.output {
+    match &a.source.output {
         Some(path) => gather::write_atomically(path, &csv)?,
         None => gather::write_stdout(&csv)?,
     }
-    if !a.quiet {
+    if !a.source.quiet {
         eprintln!(
             "whosaid: {} documents, {} skipped with errors, {} speakers, \
              {} rows with no canonical speaker left out",
