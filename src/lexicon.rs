@@ -283,10 +283,22 @@ impl Lexicon {
             let title = c[0].trim().trim_end_matches('.').to_lowercase();
             self.max_title_words =
                 self.max_title_words.max(title.split(' ').count());
-            self.titles.entry(title).or_insert(Title {
+            let new = Title {
                 kind: c[1].trim().to_string(),
                 gender: parse_gender(c[2]),
-            });
+            };
+            // "Professor" (honorific) and "professor" (job) meet in lower
+            // case: the job wins, so the word alone still names a role.
+            match self.titles.get_mut(&title) {
+                Some(old) if old.kind == "honorific" && new.kind != "honorific" => {
+                    old.kind = new.kind;
+                    old.gender = old.gender.or(new.gender);
+                }
+                Some(_) => {}
+                None => {
+                    self.titles.insert(title, new);
+                }
+            }
         }
         Ok(())
     }

@@ -1491,7 +1491,10 @@ impl<'a> Context<'a> {
         // After a clause-taking verb a bare noun can be the subject
         // ("said human actions had little to do with it"); a preposition,
         // a conjunction or a question word cannot.
+        // "suggested reading the report": a gerund object, not a clause.
+        let gerund = !t.cap && w.len() > 5 && w.ends_with("ing");
         let bare_noun = t.word
+            && !gerund
             && !NOT_CLAUSE_STARTS.contains(&w)
             && CLAUSE_CUES.contains(&cue.info.lemma.as_str());
         let subject_like = SUBJECT_STARTERS.contains(&w)

@@ -104,6 +104,9 @@ fn dont_claim_negated_or_passive_reports() {
         "The US is said to be reducing intelligence coordination with Iraq.",
         "Did the minister say that the talks would resume next week?",
         "Russia promises retaliation for US sanctions over Ukraine",
+        "The law says nothing about drones.",
+        "The professor suggested reading the report first.",
+        "If the minister said that the talks had failed, markets would fall.",
     ] {
         let rows = extract(text);
         assert!(
