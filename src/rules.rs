@@ -76,6 +76,9 @@ rules! {
         "A quoted fragment with no cue takes the name that opens its \
          sentence.",
         "Schiff called it \"a non-starter\".";
+    QUOTE_DASH_BYLINE = "quote/dash-byline", 0.85,
+        "A dash and a name close the quote's paragraph.",
+        "\"This is a dark day for the city\" \u{2014} Councillor Tom Brown";
     QUOTE_CONTINUED = "quote/continued", 0.85,
         "A piece of a quote running over several paragraphs takes the \
          speaker of another piece.",
@@ -1218,6 +1221,24 @@ impl<'a> Context<'a> {
         while j < self.tokens.len() && self.same_sentence(j, k) {
             let t = &self.tokens[j];
             if t.word {
+                // What may follow a closing attribution is a phrase of
+                // place, time or medium ("in a statement", "on Monday",
+                // "yesterday"), never a clause ("said it would appeal").
+                if words == 0 {
+                    let w = self.lower(j);
+                    let adverbial = matches!(
+                        w,
+                        "in" | "on" | "at" | "via" | "during" | "after"
+                            | "before" | "to" | "through" | "from" | "when"
+                            | "while" | "last" | "this" | "earlier" | "later"
+                            | "per" | "with" | "by" | "of" | "who" | "and"
+                    ) || ADVERBIALS.contains(&w)
+                        || is_time_word(&w)
+                        || w.ends_with("ly");
+                    if !adverbial {
+                        return false;
+                    }
+                }
                 words += 1;
                 if words > 6 {
                     return false;
@@ -1309,6 +1330,12 @@ impl<'a> Context<'a> {
     ) -> Option<(Span, &'static str)> {
         let cue = &self.cues[f.cue];
         let n = self.tokens.len();
+        // `..., said John Smith, a spokesman for the company`: what
+        // follows an inverted speaker describes the speaker; it is no
+        // reported clause.
+        if f.inverted && !cue.according_to {
+            return None;
+        }
         let mut k = if f.inverted { f.last + 1 } else { cue.last_token + 1 };
         if k >= n || !self.same_sentence(k, cue.first_token) {
             return None;
@@ -1947,6 +1974,13 @@ impl<'a> Context<'a> {
                     row.kind = Kind::Partial;
                 }
             }
+            if row.speaker.is_none() {
+                if let Some(m) = self.dash_byline(qi) {
+                    row.speaker = Some(m);
+                    row.rule = QUOTE_DASH_BYLINE;
+                    row.confidence = confidence_of(QUOTE_DASH_BYLINE);
+                }
+            }
             if row.speaker.is_none() && kind == Kind::Partial {
                 if let Some((m, cue, rule)) = self.partial_speaker(qi, frames)
                 {
@@ -2013,6 +2047,31 @@ impl<'a> Context<'a> {
                 )
                 && words_before <= 1;
         subject.then_some((first, None, QUOTE_SENTENCE_SUBJECT))
+    }
+
+    /// `"This is a dark day for the city" — Councillor Tom Brown`: a
+    /// dash and a name closing the quote's paragraph, the byline of
+    /// press releases and social posts (users of earlier tools asked for
+    /// it: research/PRIOR_ART.md, section 3.4).
+    fn dash_byline(&self, qi: usize) -> Option<usize> {
+        let close = self.quote_tokens[qi].1?;
+        let dash = close + 1;
+        if !matches!(
+            self.tokens.get(dash)?.text(self.text),
+            "\u{2014}" | "\u{2013}" | "-"
+        ) {
+            return None;
+        }
+        let m = self.mention_starting_at(dash + 1)?;
+        let mm = &self.mentions[m];
+        let para = self.quotes[qi].paragraph;
+        let ends_paragraph = self.tokens.get(mm.last_token + 1).is_none_or(
+            |t| {
+                self.paragraph_of(t.span.start) != para
+                    || !t.word && self.word(mm.last_token + 1) != "-"
+            },
+        );
+        (mm.kind == MentionKind::Name && ends_paragraph).then_some(m)
     }
 
     /// Quotes still without a speaker: the other pieces of a

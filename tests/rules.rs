@@ -74,6 +74,15 @@ attributes! {
     attributes_person_of_place:
         "Republican committee member Doug Collins of Georgia said the inquiry was not formal at all."
         => "the inquiry was not formal at all", "indirect", "Doug Collins", "claim/cue-clause";
+    attributes_dash_byline:
+        "\"This is a dark day for the city\" \u{2014} Councillor Tom Brown"
+        => "This is a dark day for the city", "direct", "Tom Brown", "quote/dash-byline";
+    attributes_claim_after_a_leading_adverbial:
+        "In a statement, the company said it would appeal the decision."
+        => "it would appeal the decision", "indirect", "company", "claim/cue-clause";
+    attributes_role_before_name_and_comma:
+        "The company's chief executive, Jane Doe, said profits would fall this year."
+        => "profits would fall this year", "indirect", "Jane Doe", "claim/cue-clause";
     attributes_headline_colon:
         "Kerry: US looks at Russian offer of military talks on Syria\n\nJohn Kerry spoke on Tuesday."
         => "US looks at Russian offer of military talks on Syria", "indirect", "John Kerry", "claim/headline-colon";
@@ -115,6 +124,13 @@ fn dont_claim_negated_or_passive_reports() {
         );
         assert!(rows.iter().all(|r| r.kind != "indirect"), "{text:?}: {rows:#?}");
     }
+}
+
+#[test]
+fn dont_claim_what_describes_an_inverted_speaker() {
+    let rows = extract("\"We will appeal the ruling,\" said John Smith, a spokesman for the company.");
+    assert_eq!(rows.len(), 1, "{rows:#?}");
+    assert_eq!(rows[0].speaker_name, "John Smith");
 }
 
 #[test]
