@@ -290,7 +290,9 @@ impl Lexicon {
             // "Professor" (honorific) and "professor" (job) meet in lower
             // case: the job wins, so the word alone still names a role.
             match self.titles.get_mut(&title) {
-                Some(old) if old.kind == "honorific" && new.kind != "honorific" => {
+                Some(old)
+                    if old.kind == "honorific" && new.kind != "honorific" =>
+                {
                     old.kind = new.kind;
                     old.gender = old.gender.or(new.gender);
                 }

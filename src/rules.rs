@@ -76,6 +76,9 @@ rules! {
         "A quoted fragment with no cue takes the name that opens its \
          sentence.",
         "Schiff called it \"a non-starter\".";
+    QUOTE_COLON_NAME = "quote/colon-name", 0.85,
+        "A paragraph opens with a name and a colon before the quote.",
+        "Hill: \"We will not give up.\"";
     QUOTE_DASH_BYLINE = "quote/dash-byline", 0.85,
         "A dash and a name close the quote's paragraph.",
         "\"This is a dark day for the city\" \u{2014} Councillor Tom Brown";
@@ -1228,10 +1231,27 @@ impl<'a> Context<'a> {
                     let w = self.lower(j);
                     let adverbial = matches!(
                         w,
-                        "in" | "on" | "at" | "via" | "during" | "after"
-                            | "before" | "to" | "through" | "from" | "when"
-                            | "while" | "last" | "this" | "earlier" | "later"
-                            | "per" | "with" | "by" | "of" | "who" | "and"
+                        "in" | "on"
+                            | "at"
+                            | "via"
+                            | "during"
+                            | "after"
+                            | "before"
+                            | "to"
+                            | "through"
+                            | "from"
+                            | "when"
+                            | "while"
+                            | "last"
+                            | "this"
+                            | "earlier"
+                            | "later"
+                            | "per"
+                            | "with"
+                            | "by"
+                            | "of"
+                            | "who"
+                            | "and"
                     ) || ADVERBIALS.contains(&w)
                         || is_time_word(&w)
                         || w.ends_with("ly");
@@ -1836,6 +1856,11 @@ impl<'a> Context<'a> {
             if colon >= self.tokens.len() || self.word(colon) != ":" {
                 continue;
             }
+            // `Hill: "We will not give up."`: a quote after the colon is
+            // the speaker's own words (quote/colon-name), not a claim.
+            if self.quote_opening_at(colon + 1).is_some() {
+                continue;
+            }
             let last = token_at(self.tokens, p.span.end).saturating_sub(1);
             let Some(span) = self.trim_span(colon + 1, last) else { continue };
             out.push(Attribution {
@@ -1975,6 +2000,13 @@ impl<'a> Context<'a> {
                 }
             }
             if row.speaker.is_none() {
+                if let Some(m) = self.colon_name(qi) {
+                    row.speaker = Some(m);
+                    row.rule = QUOTE_COLON_NAME;
+                    row.confidence = confidence_of(QUOTE_COLON_NAME);
+                }
+            }
+            if row.speaker.is_none() {
                 if let Some(m) = self.dash_byline(qi) {
                     row.speaker = Some(m);
                     row.rule = QUOTE_DASH_BYLINE;
@@ -2049,6 +2081,21 @@ impl<'a> Context<'a> {
         subject.then_some((first, None, QUOTE_SENTENCE_SUBJECT))
     }
 
+    /// `Hill: "We will not give up."`: a paragraph that opens with a name
+    /// and a colon before a quote (interviews, transcripts, headlines).
+    fn colon_name(&self, qi: usize) -> Option<usize> {
+        let open = self.quote_tokens[qi].0?;
+        let colon = open.checked_sub(1)?;
+        if self.word(colon) != ":" {
+            return None;
+        }
+        let m = self.mention_ending_at(colon.checked_sub(1)?)?;
+        let mm = &self.mentions[m];
+        let para = self.segments.paragraphs[self.quotes[qi].paragraph].span;
+        let opens = self.tokens[mm.first_token].span.start == para.start;
+        (mm.kind == MentionKind::Name && opens).then_some(m)
+    }
+
     /// `"This is a dark day for the city" — Councillor Tom Brown`: a
     /// dash and a name closing the quote's paragraph, the byline of
     /// press releases and social posts (users of earlier tools asked for
@@ -2065,12 +2112,11 @@ impl<'a> Context<'a> {
         let m = self.mention_starting_at(dash + 1)?;
         let mm = &self.mentions[m];
         let para = self.quotes[qi].paragraph;
-        let ends_paragraph = self.tokens.get(mm.last_token + 1).is_none_or(
-            |t| {
+        let ends_paragraph =
+            self.tokens.get(mm.last_token + 1).is_none_or(|t| {
                 self.paragraph_of(t.span.start) != para
                     || !t.word && self.word(mm.last_token + 1) != "-"
-            },
-        );
+            });
         (mm.kind == MentionKind::Name && ends_paragraph).then_some(m)
     }
 

@@ -74,6 +74,9 @@ attributes! {
     attributes_person_of_place:
         "Republican committee member Doug Collins of Georgia said the inquiry was not formal at all."
         => "the inquiry was not formal at all", "indirect", "Doug Collins", "claim/cue-clause";
+    attributes_colon_name:
+        "Karen Hill spoke first.\n\nHill: \"We will not give up.\""
+        => "We will not give up.", "direct", "Karen Hill", "quote/colon-name";
     attributes_dash_byline:
         "\"This is a dark day for the city\" \u{2014} Councillor Tom Brown"
         => "This is a dark day for the city", "direct", "Tom Brown", "quote/dash-byline";
