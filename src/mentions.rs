@@ -866,8 +866,15 @@ impl<'a> Finder<'a> {
     }
 
     /// A capitalised cue ("Says" in a headline) ends a name.
+    /// Only an inflected cue ("Says", "Warned", "Told") ends a name in a
+    /// headline; a base form is a name's part ("Paul Grant", "Bob Hope").
     fn cue_like(&self, i: usize) -> bool {
-        self.lexicon.cue(&self.lower[i]).is_some() && self.gaz_at[i].is_none()
+        let lower: &str = &self.lower[i];
+        self.lexicon.cue(lower).is_some()
+            && self.gaz_at[i].is_none()
+            && (lower.ends_with('s')
+                || lower.ends_with("ed")
+                || in_list(IRREGULAR_PASTS, lower))
     }
 
     /// Splits the capitalised sequence `[i, end]` into mentions: gazetteer

@@ -1796,6 +1796,29 @@ impl<'a> Context<'a> {
                 }
             }
         }
+        // A direct quote with at most a description around it (`"...,"
+        // the witness, Paul Grant, said`): the quote rules attribute it.
+        if let Some(q) = (start..=end)
+            .rev()
+            .find_map(|j| (self.quote_close_at[j] as usize).checked_sub(1))
+        {
+            let (open, close) = self.quote_tokens[q];
+            let words = |a: usize, b: usize| {
+                (a..b)
+                    .filter(|&j| {
+                        self.tokens[j].word && !self.tokens[j].in_quote
+                    })
+                    .count()
+            };
+            if let (Some(open), Some(close)) = (open, close) {
+                if open >= start
+                    && words(start, open) <= 2
+                    && words(close + 1, end + 1) <= 3
+                {
+                    return None;
+                }
+            }
+        }
         // Another attribution inside: that frame's claim is the claim;
         // this one only reports it (its speaker went to `via`).
         let inner = frames[..f.cue]
@@ -2304,7 +2327,15 @@ impl<'a> Context<'a> {
                                     "of" | "for" | "the"
                                 ))
                     }));
-            glued.then_some(fi)
+            // `"...," the witness, Paul Grant, said`: a description and a
+            // comma before the name.
+            let appositive = f.speaker.is_some()
+                && self.mention_starting_at(k).is_some_and(|d| {
+                    let d = &self.mentions[d];
+                    d.last_token + 2 == f.first
+                        && self.word(d.last_token + 1) == ","
+                });
+            (glued || appositive).then_some(fi)
         })?;
         let ends_sentence = self.text
             [self.quotes[qi].content.start..self.quotes[qi].content.end]

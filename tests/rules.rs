@@ -74,6 +74,9 @@ attributes! {
     attributes_person_of_place:
         "Republican committee member Doug Collins of Georgia said the inquiry was not formal at all."
         => "the inquiry was not formal at all", "indirect", "Doug Collins", "claim/cue-clause";
+    attributes_name_in_apposition_after_a_quote:
+        "\"He told me no twice,\" the witness, Paul Grant, said."
+        => "He told me no twice,", "direct", "Paul Grant", "quote/after/speaker-cue";
     attributes_colon_name:
         "Karen Hill spoke first.\n\nHill: \"We will not give up.\""
         => "We will not give up.", "direct", "Karen Hill", "quote/colon-name";
