@@ -1020,13 +1020,25 @@ impl<'a> Context<'a> {
         if mm.kind == MentionKind::Pronoun || mm.last_token >= v {
             return None;
         }
-        let clean = (mm.last_token + 1..v).all(|j| {
+        // Words only, or a relative clause between commas ("A source
+        // familiar with the talks, who spoke on condition of anonymity,
+        // said"): no other cue, no quote.
+        let between = mm.last_token + 1..v;
+        let commas = between.clone().filter(|&j| self.word(j) == ",").count();
+        let clean = between.clone().all(|j| {
             self.tokens[j].word
                 && self.cue_at[j] == 0
                 && !self.tokens[j].in_quote
                 || matches!(self.word(j), "'s" | "\u{2019}s")
+                || self.word(j) == ","
         });
-        (clean && v - mm.last_token <= 10).then_some(m)
+        let relative = commas == 2
+            && between.clone().any(|j| {
+                matches!(self.lower(j), "who" | "which")
+                    && self.word(j - 1) == ","
+            });
+        let near = v - mm.last_token <= 10 && commas == 0;
+        (clean && (near || relative && v - mm.last_token <= 25)).then_some(m)
     }
 
     /// The speaker after an inverted cue ("said Rogachev", "according to
