@@ -327,6 +327,92 @@ const AUXILIARIES: &[&str] = &[
     "won't", "wouldn't", "couldn't", "can't", "didn't", "doesn't",
 ];
 
+/// Irregular past tenses and common present forms that make a clause
+/// ("said prices rose", "said the plan works").
+const IRREGULAR_VERBS: &[&str] = &[
+    "rose",
+    "fell",
+    "grew",
+    "began",
+    "came",
+    "went",
+    "made",
+    "took",
+    "gave",
+    "found",
+    "left",
+    "lost",
+    "won",
+    "saw",
+    "knew",
+    "thought",
+    "became",
+    "held",
+    "kept",
+    "met",
+    "paid",
+    "ran",
+    "sent",
+    "spent",
+    "stood",
+    "struck",
+    "brought",
+    "bought",
+    "built",
+    "caught",
+    "chose",
+    "drove",
+    "fought",
+    "felt",
+    "hit",
+    "led",
+    "meant",
+    "sold",
+    "shot",
+    "spoke",
+    "spread",
+    "taught",
+    "wrote",
+    "said",
+    "told",
+    "got",
+    "broke",
+    "remains",
+    "remain",
+    "needs",
+    "need",
+    "works",
+    "work",
+    "means",
+    "seems",
+    "seem",
+    "looks",
+    "appears",
+    "wants",
+    "want",
+    "knows",
+    "know",
+    "plans",
+    "intends",
+    "expects",
+    "faces",
+    "face",
+    "lacks",
+    "goes",
+    "comes",
+    "continues",
+    "believes",
+    "thinks",
+    "says",
+    "shows",
+    "suggests",
+    "contains",
+    "includes",
+    "requires",
+    "poses",
+    "exists",
+];
+
 /// Nouns of an audience after "told" ("told the press the drugs ...").
 const AUDIENCE_NOUNS: &[&str] = &[
     "press",
@@ -1564,6 +1650,15 @@ impl<'a> Context<'a> {
         if !subject_like {
             return false;
         }
+        // "added 200 jobs", "wrote a book about the war", "told a story":
+        // after an indefinite article or a number, a clause needs its verb
+        // ("said a deal was close", "said 40 people were hurt").
+        let needs_verb = !t.cap
+            && (matches!(w, "a" | "an")
+                || w.starts_with(|c: char| c.is_ascii_digit()));
+        if needs_verb && !self.verb_follows(k) {
+            return false;
+        }
         // "urging Russia to hurry up", "tells foreign powers to leave": an
         // object and an infinitive.
         let next_word = (k + 1..(k + 4).min(self.tokens.len()))
@@ -1622,6 +1717,20 @@ impl<'a> Context<'a> {
 
     /// Whether a frame starts at the first word at or after `a` (up to
     /// `b`): an attribution right after a quote.
+    /// Whether a finite verb follows within a dozen words: an auxiliary,
+    /// a past tense in -ed, or a common irregular past.
+    fn verb_follows(&self, k: usize) -> bool {
+        let end = (k + 16).min(self.tokens.len());
+        (k + 1..end).take_while(|&j| self.same_sentence(j, k)).any(|j| {
+            let w = self.lower(j);
+            self.tokens[j].word
+                && !self.tokens[j].cap
+                && (AUXILIARIES.contains(&w)
+                    || w.len() > 4 && w.ends_with("ed")
+                    || IRREGULAR_VERBS.contains(&w))
+        })
+    }
+
     fn frame_starts_in(&self, a: usize, b: usize) -> bool {
         for j in a..=b.min(self.tokens.len().saturating_sub(1)) {
             if self.frame_first_at[j] != 0 {
