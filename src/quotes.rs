@@ -351,11 +351,12 @@ impl Scanner<'_> {
             self.next_group - 1
         });
         let raw = &self.text[start..end];
-        let lead = raw.len() - raw.trim_start().len();
-        let content = Span::new(start + lead, start + raw.trim_end().len());
-        if content.is_empty() || !raw.chars().any(char::is_alphanumeric) {
+        // Nothing but white space and marks between the marks: no quote.
+        if !raw.chars().any(char::is_alphanumeric) {
             return group;
         }
+        let lead = raw.len() - raw.trim_start().len();
+        let content = Span::new(start + lead, start + raw.trim_end().len());
         self.quotes.push(Quote {
             content,
             open_mark,
