@@ -886,6 +886,9 @@ impl<'a> Finder<'a> {
         while s <= end && self.gaz_at[s].is_none() && self.stop(s) {
             s += 1;
         }
+        if s > end {
+            return; // only function words ("Post Post" at a text's end)
+        }
         let mut part_start = s;
         let mut role_start: Option<usize> = None;
         // "Co-author Jing-Shan Zhao said": a capitalised agent noun opening
