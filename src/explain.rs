@@ -66,7 +66,7 @@ pub fn use_color(
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => tty && no_color.map_or(true, str::is_empty),
+        ColorChoice::Auto => tty && no_color.is_none_or(str::is_empty),
     }
 }
 
@@ -85,7 +85,7 @@ pub fn run(a: ExplainArgs) -> Result<ExitCode> {
     let tally = gather::documents(std::slice::from_ref(&a.file), &mut |doc| {
         let analysis = extractor.analyze(&doc.text);
         let rows = output::rows(&extractor, &doc.id, &analysis);
-        if a.quote.map_or(true, |n| rows.iter().any(|r| r.quote_id == n)) {
+        if a.quote.is_none_or(|n| rows.iter().any(|r| r.quote_id == n)) {
             found = true;
         }
         explain(&mut out, &extractor, &analysis, &rows, a.quote, style);
@@ -177,10 +177,8 @@ pub fn explain(
         let _ = writeln!(out, "(no quote or claim found)\n");
         return;
     };
-    let selected: Vec<&Row> = rows
-        .iter()
-        .filter(|r| only.map_or(true, |n| r.quote_id == n))
-        .collect();
+    let selected: Vec<&Row> =
+        rows.iter().filter(|r| only.is_none_or(|n| r.quote_id == n)).collect();
     if selected.is_empty() {
         return;
     }

@@ -2316,6 +2316,8 @@ impl<'a> Context<'a> {
                 }
             };
         let mut next_frame = 0;
+        #[allow(clippy::needless_range_loop)]
+        // rows[i] and self.quotes[i] go together
         for i in 0..rows.len() {
             let start = rows[i].span.start;
             while next_frame < frame_events.len()

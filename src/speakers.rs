@@ -203,7 +203,7 @@ impl SpeakerTable {
 fn most_frequent(counts: &IndexMap<String, usize>) -> String {
     let mut best: Option<(&String, usize)> = None;
     for (value, &n) in counts {
-        if best.map_or(true, |(_, b)| n > b) {
+        if best.is_none_or(|(_, b)| n > b) {
             best = Some((value, n));
         }
     }
