@@ -99,12 +99,11 @@ pub fn tokenize(
                         // "U.S." and "a.m.": single letters between dots;
                         // "Domain.com", "News.com.au", "3.5": no space.
                         next_is_alnum
-                            || (text[start..p]
+                            || text[start..p]
                                 .chars()
                                 .rev()
                                 .nth(1)
                                 .is_some_and(|x| x == '.')
-                                && !next_is_alnum)
                     }
                     _ if is_apostrophe(d) => {
                         let possessive = matches!(next, Some('s' | 'S'))
