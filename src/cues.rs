@@ -196,6 +196,18 @@ pub fn find_cues<'l>(
         if !phrase && !is_reporting_use(text, tokens, i, &lower) {
             continue;
         }
+        // "the officials' report suggested", "other reports suggest": a
+        // noun that is a cue form, right before a cue, is its subject.
+        if !phrase
+            && NOUN_VERB_FORMS.contains(&lowered[i].as_ref())
+            && tokens.get(i + 1).is_some_and(|n| {
+                n.word
+                    && n.sentence == t.sentence
+                    && lexicon.cue(n.text(text)).is_some()
+            })
+        {
+            continue;
+        }
         // A participle after a noun is a noun ("the daily coronavirus
         // briefing"); as a verb it follows a comma, a conjunction, an
         // auxiliary, a name or an adverb ("..., saying", "and warning").
@@ -284,6 +296,12 @@ fn is_reporting_use(
             }
         }
         if NOUN_DETERMINERS.contains(&p.as_str()) {
+            return false;
+        }
+        // "the officials' report": after a possessive mark, a noun.
+        if matches!(p.as_str(), "'" | "\u{2019}" | "'s" | "\u{2019}s")
+            && NOUN_VERB_FORMS.contains(&lower(i).as_str())
+        {
             return false;
         }
         // "a Facebook post", "the initial reports": a noun after a

@@ -1531,6 +1531,11 @@ impl<'a> Context<'a> {
         ) {
             return None;
         }
+        // `"...," Fabius declared, insisting Russia ...`: the clause
+        // belongs to the cue that opens it.
+        if self.cue_at[k] != 0 {
+            return None;
+        }
         if that.is_none() && !self.opens_clause(k, cue) {
             return None;
         }
