@@ -164,3 +164,16 @@ fn offsets_slice_the_original_text() {
         assert_eq!(whosaid::normalize::display_text(&slice), r.quote);
     }
 }
+
+#[test]
+fn dont_take_a_noun_that_is_a_cue_form_for_a_cue() {
+    let rows = extract(
+        "While the US officials' report suggested that Russia's bombing \
+         would involve the warplanes already deployed, other reports \
+         suggest Russia has relocated a number of its bombers.",
+    );
+    let claims: Vec<&Row> =
+        rows.iter().filter(|r| r.kind == "indirect").collect();
+    assert_eq!(claims.len(), 2, "{rows:#?}");
+    assert!(claims.iter().all(|r| !r.speaker.is_empty()), "{rows:#?}");
+}
