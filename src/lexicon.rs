@@ -14,10 +14,8 @@ use crate::gazetteer::{Gazetteer, GazetteerBuilder};
 use crate::tsv::{self, DataError};
 use crate::Gender;
 
-/// Days and months: capitalised, never names, and the heads of time
-/// phrases ("on Tuesday", "last March"). Shared by the mention and rule
-/// stages.
-pub const DAYS_AND_MONTHS: &[&str] = &[
+/// Days of the week, which head time phrases ("said Tuesday").
+pub const DAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -25,6 +23,10 @@ pub const DAYS_AND_MONTHS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
+];
+
+/// Months, which head time phrases ("last March").
+pub const MONTHS: &[&str] = &[
     "january",
     "february",
     "march",
@@ -38,6 +40,13 @@ pub const DAYS_AND_MONTHS: &[&str] = &[
     "november",
     "december",
 ];
+
+/// Whether a lower-case word is a day or a month: capitalised, never a
+/// name, and the head of a time phrase. Shared by the mention and rule
+/// stages.
+pub fn is_calendar_word(w: &str) -> bool {
+    DAYS.contains(&w) || MONTHS.contains(&w)
+}
 
 /// A shipped data file: its name in messages and its text.
 pub struct DataFile {

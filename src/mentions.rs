@@ -16,7 +16,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::gazetteer::{EntityType, Gazetteer};
-use crate::lexicon::{Lexicon, NounType, DAYS_AND_MONTHS};
+use crate::lexicon::{Lexicon, NounType, DAYS, MONTHS};
 use crate::tokens::Token;
 use crate::{Gender, Span, SpeakerType};
 
@@ -528,7 +528,7 @@ fn in_list(list: &'static [&'static str], lower: &str) -> bool {
             let mut set: HashSet<&'static str> = l.iter().copied().collect();
             // Days and months are never names either.
             if l.as_ptr() == NOT_NAMES.as_ptr() {
-                set.extend(DAYS_AND_MONTHS.iter().copied());
+                set.extend(DAYS.iter().chain(MONTHS).copied());
             }
             (l.as_ptr() as usize, set)
         })

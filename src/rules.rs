@@ -218,18 +218,12 @@ const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
 ];
 
 /// Words between a verb and its reported clause that are not the clause
-/// ("said on Tuesday", "said in a statement").
+/// ("said Tuesday", "said yesterday"; days are in
+/// [`crate::lexicon::DAYS`]).
 const ADVERBIALS: &[&str] = &[
     "today",
     "yesterday",
     "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "earlier",
     "later",
     "also",
@@ -255,7 +249,7 @@ const TIME_PREFIXES: &[&str] =
 
 /// Whether a lower-case word heads a time phrase.
 fn is_time_word(w: &&str) -> bool {
-    TIME_WORDS.contains(w) || crate::lexicon::DAYS_AND_MONTHS.contains(w)
+    TIME_WORDS.contains(w) || crate::lexicon::is_calendar_word(w)
 }
 
 /// Time words after a [`TIME_PREFIXES`] word, besides days and months.
@@ -1351,6 +1345,7 @@ impl<'a> Context<'a> {
                             | "who"
                             | "and"
                     ) || ADVERBIALS.contains(&w)
+                        || crate::lexicon::DAYS.contains(&w)
                         || is_time_word(&w)
                         || w.ends_with("ly");
                     if !adverbial {
@@ -1403,10 +1398,6 @@ impl<'a> Context<'a> {
             let f = frames[fi].clone();
             if f.parenthetical {
                 continue;
-            }
-            if f.speaker.is_none() && !self.cues[f.cue].according_to {
-                // Still a claim if the cue clearly reports, but nobody is
-                // named: only for trailing and clause cues below.
             }
             let claim = if f.trailing {
                 self.trailing_claim(&f, frames)
@@ -1504,7 +1495,8 @@ impl<'a> Context<'a> {
             }
             k = self.skip_medium_phrase(k, sentence_end);
             while k <= sentence_end
-                && (ADVERBIALS.contains(&self.lower(k))
+                && ((ADVERBIALS.contains(&self.lower(k))
+                    || crate::lexicon::DAYS.contains(&self.lower(k)))
                     || self.word(k) == ","
                     || TIME_PREFIXES.contains(&self.lower(k))
                         && k < sentence_end
@@ -1545,7 +1537,9 @@ impl<'a> Context<'a> {
             if let Some(q) = self.quote_opening_at(j) {
                 let lead = j.checked_sub(1).map(|p| self.word(p));
                 let to_end = self.quote_tokens[q].1.is_none_or(|c| {
-                    (c + 1..=sentence_end).all(|x| !self.tokens[x].word)
+                    (c + 1..=sentence_end)
+                        .take(MAX_CLAUSE_TOKENS)
+                        .all(|x| !self.tokens[x].word)
                 });
                 if self.quote_kind(q) == Kind::Direct
                     || matches!(lead, Some("," | ":")) && to_end
@@ -1834,7 +1828,6 @@ impl<'a> Context<'a> {
             if cue.participle && pw == "," {
                 return p.saturating_sub(1).max(k);
             }
-            let _ = pw;
             if f.trailing || cue.according_to {
                 let start = f.first.min(j);
                 if start > k {
@@ -2065,7 +2058,7 @@ impl<'a> Context<'a> {
                 paragraph: q.paragraph,
             };
             let after = self.frame_after(qi, frames);
-            let before = self.frame_before(qi, frames);
+            let before = self.frame_before(qi);
             after_frame[qi] = after;
             // "according to X" reports a sentence whose fragment was said
             // by the sentence's subject ("Pelosi called it a \"breach,\"
@@ -2104,7 +2097,7 @@ impl<'a> Context<'a> {
                     _ if interrupted => {
                         Some((before.unwrap(), QUOTE_INTERRUPTED, None))
                     }
-                    (Some(b), Some(a)) if self.before_is_object(qi, b) => {
+                    (Some(b), Some(a)) if self.before_is_object(qi) => {
                         Some((b, QUOTE_BEFORE, frames[a].speaker))
                     }
                     // "a \"breach of his responsibilities,\" according to
@@ -2498,7 +2491,7 @@ impl<'a> Context<'a> {
 
     /// The frame right before quote `qi`'s opening mark: `Kerry said: "`,
     /// `he said, "`, `told reporters "`.
-    fn frame_before(&self, qi: usize, frames: &[Frame]) -> Option<usize> {
+    fn frame_before(&self, qi: usize) -> Option<usize> {
         let open = self.quote_tokens[qi].0?;
         let mut k = open;
         let mut gap_words = 0;
@@ -2512,7 +2505,6 @@ impl<'a> Context<'a> {
                 if let Some(fi) =
                     (self.frame_last_at[p] as usize).checked_sub(1)
                 {
-                    let _ = &frames[fi];
                     return Some(fi);
                 }
             }
@@ -2538,9 +2530,8 @@ impl<'a> Context<'a> {
     /// "..."`, `said: "..."`): then it wins over an attribution after it,
     /// which only reports the words (`The sources said "...," WND
     /// reported`).
-    fn before_is_object(&self, qi: usize, b: usize) -> bool {
+    fn before_is_object(&self, qi: usize) -> bool {
         let Some(open) = self.quote_tokens[qi].0 else { return false };
-        let _ = b;
         open > 0
             && !matches!(self.word(open - 1), ",")
             && self.quote_kind(qi) == Kind::Direct
