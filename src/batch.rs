@@ -72,7 +72,9 @@ impl<T> Feeder<'_, T> {
 /// Runs `produce`, applies `work` to each item on `threads` threads (the
 /// state from `init` is reused across the items of one thread's share),
 /// and gives each batch with its outputs to `consume`, in input order. A
-/// `consume` returning `false` stops the run.
+/// `consume` returning `false` stops the run. Fails, before any item is
+/// read, only when the threads cannot be started (`-j 1000` under a
+/// memory limit): the caller says so and exits, never a panic.
 pub fn run<T, S, O, P, I, W, C>(
     threads: usize,
     limits: Limits,
@@ -80,7 +82,8 @@ pub fn run<T, S, O, P, I, W, C>(
     init: I,
     work: W,
     mut consume: C,
-) where
+) -> std::io::Result<()>
+where
     T: Send + Sync,
     O: Default + Send,
     P: FnOnce(&mut Feeder<'_, T>) + Send,
@@ -108,62 +111,76 @@ pub fn run<T, S, O, P, I, W, C>(
         };
         produce(&mut feeder);
         feeder.flush();
-        return;
+        return Ok(());
     }
+    let cannot_start = |e: &dyn std::fmt::Display| {
+        std::io::Error::other(format!(
+            "cannot start {threads} worker threads ({e}): try fewer with -j"
+        ))
+    };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .thread_name(|i| format!("whosaid-worker-{i}"))
         .build()
-        .expect("cannot start the worker threads");
+        .map_err(|e| cannot_start(&e))?;
     let (to_work, for_work) = mpsc::sync_channel::<Vec<T>>(0);
     let (to_write, for_write) = mpsc::sync_channel::<(Vec<T>, Vec<O>)>(0);
     // Emptied batches and output slots go back to be filled again.
     let (recycle_batch, reuse_batch) = mpsc::channel::<Vec<T>>();
     let (recycle_outs, reuse_outs) = mpsc::channel::<Vec<O>>();
     std::thread::scope(|s| {
-        s.spawn(move || {
-            let mut dispatch = |batch: &mut Vec<T>| {
-                let next = reuse_batch.try_recv().unwrap_or_default();
-                to_work.send(std::mem::replace(batch, next)).is_ok()
-            };
-            let mut feeder = Feeder {
-                batch: Vec::new(),
-                bytes: 0,
-                limits,
-                dispatch: &mut dispatch,
-            };
-            produce(&mut feeder);
-            feeder.flush();
-        });
+        // A thread that cannot start drops its closure, and with it its
+        // end of the channels: the other stages then stop by themselves.
+        let reader = std::thread::Builder::new()
+            .name("whosaid-reader".into())
+            .spawn_scoped(s, move || {
+                let mut dispatch = |batch: &mut Vec<T>| {
+                    let next = reuse_batch.try_recv().unwrap_or_default();
+                    to_work.send(std::mem::replace(batch, next)).is_ok()
+                };
+                let mut feeder = Feeder {
+                    batch: Vec::new(),
+                    bytes: 0,
+                    limits,
+                    dispatch: &mut dispatch,
+                };
+                produce(&mut feeder);
+                feeder.flush();
+            });
+        reader.map_err(|e| cannot_start(&e))?;
         let work = &work;
         let init = &init;
-        s.spawn(move || {
-            for batch in for_work {
-                let mut outs = reuse_outs.try_recv().unwrap_or_default();
-                outs.resize_with(batch.len(), O::default);
-                pool.install(|| {
-                    batch
-                        .par_iter()
-                        .zip(outs.par_iter_mut())
-                        .for_each_init(init, |state, (item, out)| {
-                            work(state, item, out)
-                        });
-                });
-                if to_write.send((batch, outs)).is_err() {
-                    return;
+        let dispatcher = std::thread::Builder::new()
+            .name("whosaid-dispatch".into())
+            .spawn_scoped(s, move || {
+                for batch in for_work {
+                    let mut outs = reuse_outs.try_recv().unwrap_or_default();
+                    outs.resize_with(batch.len(), O::default);
+                    pool.install(|| {
+                        batch
+                            .par_iter()
+                            .zip(outs.par_iter_mut())
+                            .for_each_init(init, |state, (item, out)| {
+                                work(state, item, out)
+                            });
+                    });
+                    if to_write.send((batch, outs)).is_err() {
+                        return;
+                    }
                 }
-            }
-        });
+            });
+        dispatcher.map_err(|e| cannot_start(&e))?;
         for (mut batch, outs) in for_write {
             if !consume(&batch, &outs[..batch.len()]) {
                 // Dropping the receiver ends the other two stages.
-                return;
+                return Ok(());
             }
             batch.clear();
             let _ = recycle_batch.send(batch);
             let _ = recycle_outs.send(outs);
         }
-    });
+        Ok(())
+    })
 }
 
 #[cfg(test)]
@@ -189,7 +206,8 @@ mod tests {
                 got.extend_from_slice(outs);
                 true
             },
-        );
+        )
+        .unwrap();
         got
     }
 
@@ -224,7 +242,8 @@ mod tests {
                 batches += 1;
                 batches < 3
             },
-        );
+        )
+        .unwrap();
         assert_eq!(batches, 3);
         // Three batches at most are in flight when the consumer stops.
         assert!(pushed <= 70, "{pushed}");

@@ -5,12 +5,15 @@
 
 use std::fs;
 use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::diag::shown;
+use crate::input::ReadArgs;
+use crate::outfile::Output;
 use crate::output::Format;
 use crate::Extractor;
 
@@ -88,6 +91,9 @@ pub struct ExtractArgs {
     /// data/README.md). May be repeated.
     #[arg(long, value_name = "FILE")]
     pub gazetteer: Vec<PathBuf>,
+    /// How folders are walked and how big a document may be.
+    #[command(flatten)]
+    pub read: ReadArgs,
     /// Print nothing on standard error but errors.
     #[arg(short, long)]
     pub quiet: bool,
@@ -215,56 +221,24 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
         (FormatArg::Jsonl, false) => Format::Jsonl,
         (FormatArg::Jsonl, true) => bail!("--excel needs --format csv"),
     };
-    // Fail before any work when the output cannot be written.
-    let (sink, temp): (
-        Box<dyn Write>,
-        Option<(tempfile::NamedTempFile, PathBuf)>,
-    ) = match &a.output {
-        Some(path) => {
-            if path.is_dir() {
-                bail!(
-                    "cannot write the table to {}: it is a folder",
-                    path.display()
-                );
-            }
-            let dir = path
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
-            fs::create_dir_all(dir).with_context(|| {
-                format!("cannot create folder {}", dir.display())
-            })?;
-            let tmp = tempfile::Builder::new()
-                .prefix(".whosaid-")
-                .suffix(".tmp")
-                .tempfile_in(dir)
-                .with_context(|| {
-                    format!("cannot write in {}", dir.display())
-                })?;
-            let file = tmp.reopen().with_context(|| {
-                format!("cannot write in {}", dir.display())
-            })?;
-            (
-                Box::new(BufWriter::with_capacity(1 << 16, file)),
-                Some((tmp, path.clone())),
-            )
-        }
-        None => (
-            Box::new(BufWriter::with_capacity(1 << 16, io::stdout().lock())),
-            None,
-        ),
-    };
+    // Fail before any work when the output cannot be written, or would
+    // destroy an input.
+    if let Some(path) = &a.output {
+        crate::outfile::check_not_input(path, &a.inputs)?;
+    }
+    let mut out = Output::to(a.output.as_deref())?;
     let threads = thread_count(a.threads);
     let progress = if a.quiet || !io::stderr().is_terminal() {
         None
     } else {
         crate::pipeline::progress_bar(&a.inputs, 32 << 20)
     };
-    let mut sink = sink;
+    let options = a.read.options();
     let finished = crate::pipeline::extract_table(
-        &extractor, &a.inputs, format, threads, progress, a.quiet, &mut sink,
+        &extractor, &a.inputs, &options, format, threads, progress, a.quiet,
+        &mut out,
     )
-    .and_then(|t| sink.flush().map(|_| t));
+    .and_then(|t| out.flush().map(|_| t));
     let tally = match finished {
         Ok(t) => t,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
@@ -272,17 +246,27 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
         }
         Err(e) => return Err(e).context("cannot write the table"),
     };
-    if let Some((tmp, path)) = temp {
-        tmp.persist(&path).with_context(|| {
-            format!("cannot move the table to {}", path.display())
-        })?;
-    }
     if !a.quiet {
-        eprintln!(
-            "whosaid: {} documents read, {} processed, {} skipped with \
-             errors, {} rows written",
-            tally.read, tally.processed, tally.skipped, tally.rows
-        );
+        eprintln!("whosaid: {}", tally.closing_line());
+    }
+    if tally.processed == 0 && tally.skipped > 0 {
+        // Nothing could be read (a typo in the only input): an existing
+        // table is worth more than a header-only one.
+        match &a.output {
+            Some(p) => eprintln!(
+                "whosaid: no input could be read: {} left as it was",
+                shown(p)
+            ),
+            None => eprintln!("whosaid: no input could be read"),
+        }
+        return Ok(ExitCode::from(2));
+    }
+    if let Err(e) = out.commit() {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            return Ok(ExitCode::SUCCESS);
+        }
+        let to = a.output.as_deref().map_or("standard output".into(), shown);
+        return Err(e).context(format!("cannot write the table to {to}"));
     }
     Ok(if tally.skipped > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
@@ -295,6 +279,7 @@ fn jsonl_stream(extractor: &Extractor, a: &ExtractArgs) -> Result<ExitCode> {
     let tally = match crate::pipeline::jsonl_stream(
         extractor,
         io::stdin(),
+        a.read.options().max_size,
         threads,
         &mut out,
     ) {

@@ -53,6 +53,9 @@ pub struct ExplainArgs {
     /// Add your own gazetteer file. May be repeated.
     #[arg(long, value_name = "FILE")]
     pub gazetteer: Vec<PathBuf>,
+    /// How big a document may be.
+    #[command(flatten)]
+    pub read: crate::input::ReadArgs,
 }
 
 /// Whether to colour, given the choice, whether standard output is a
@@ -82,14 +85,18 @@ pub fn run(a: ExplainArgs) -> Result<ExitCode> {
     let style = Style { on: color };
     let mut out = String::new();
     let mut found = false;
-    let tally = gather::documents(std::slice::from_ref(&a.file), &mut |doc| {
-        let analysis = extractor.analyze(&doc.text);
-        let rows = output::rows(&extractor, &doc.id, &analysis);
-        if a.quote.is_none_or(|n| rows.iter().any(|r| r.quote_id == n)) {
-            found = true;
-        }
-        explain(&mut out, &extractor, &analysis, &rows, a.quote, style);
-    });
+    let tally = gather::documents(
+        std::slice::from_ref(&a.file),
+        &a.read.options(),
+        &mut |doc| {
+            let analysis = extractor.analyze(&doc.text);
+            let rows = output::rows(&extractor, &doc.id, &analysis);
+            if a.quote.is_none_or(|n| rows.iter().any(|r| r.quote_id == n)) {
+                found = true;
+            }
+            explain(&mut out, &extractor, &analysis, &rows, a.quote, style);
+        },
+    );
     gather::write_stdout(out.as_bytes())?;
     if let (Some(n), false, true) = (a.quote, found, tally.processed > 0) {
         bail!("no row {n} in {}", a.file.display());

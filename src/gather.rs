@@ -13,7 +13,9 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 
+use crate::diag::shown;
 use crate::input::{self, Document, Item};
+use crate::outfile::Output;
 use crate::Extractor;
 
 /// Builds the extractor from the shipped data and the user's gazetteers,
@@ -47,21 +49,33 @@ pub struct Tally {
 }
 
 impl Tally {
-    /// The exit status `extract` would give: 1 when something was skipped.
+    /// The exit status `extract` would give: 1 when something was skipped,
+    /// 2 when nothing at all could be read.
     pub fn exit_code(&self) -> ExitCode {
-        if self.skipped > 0 {
+        if self.nothing_read() {
+            ExitCode::from(2)
+        } else if self.skipped > 0 {
             ExitCode::from(1)
         } else {
             ExitCode::SUCCESS
         }
     }
+
+    /// Every input failed: the output must not replace an older one.
+    pub fn nothing_read(&self) -> bool {
+        self.processed == 0 && self.skipped > 0
+    }
 }
 
 /// Reads every input in order, naming what cannot be read on standard
 /// error, and calls `each` with every document.
-pub fn documents(inputs: &[PathBuf], each: &mut dyn FnMut(Document)) -> Tally {
+pub fn documents(
+    inputs: &[PathBuf],
+    options: &input::Options,
+    each: &mut dyn FnMut(Document),
+) -> Tally {
     let mut tally = Tally::default();
-    input::read_all(inputs, &mut |item| {
+    input::read_all(inputs, options, &mut |item| {
         match item {
             Item::Document(doc) => {
                 tally.processed += 1;
@@ -73,7 +87,7 @@ pub fn documents(inputs: &[PathBuf], each: &mut dyn FnMut(Document)) -> Tally {
             }
             // Repaired input: named, but nothing is skipped.
             Item::Warning(w) => {
-                eprintln!("whosaid: {}: warning: {}", w.location, w.message);
+                eprintln!("whosaid: {}", w.as_warning());
             }
         }
         true
@@ -81,45 +95,49 @@ pub fn documents(inputs: &[PathBuf], each: &mut dyn FnMut(Document)) -> Tally {
     tally
 }
 
-/// Writes `bytes` to `path` atomically (a temporary file in the same
-/// folder, renamed at the end), creating the folder, so a failed run never
-/// leaves half a file behind.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    fs::create_dir_all(dir)
-        .with_context(|| format!("cannot create folder {}", dir.display()))?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".whosaid-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .with_context(|| format!("cannot write in {}", dir.display()))?;
-    std::io::Write::write_all(&mut tmp, bytes)
-        .with_context(|| format!("cannot write in {}", dir.display()))?;
-    // A temporary file is private (0600); a page or table is meant to be
-    // shared like any file the user writes.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ =
-            tmp.as_file().set_permissions(fs::Permissions::from_mode(0o644));
-    }
-    tmp.persist(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
-}
-
-/// Writes `bytes` to standard output; a closed pipe is not an error
-/// (`whosaid speakers seeds | head`).
-pub fn write_stdout(bytes: &[u8]) -> Result<()> {
+/// Writes `bytes` to `-o` (atomically, see [`crate::outfile`]) or to
+/// standard output; a closed pipe is not an error (`whosaid speakers
+/// seeds | head`). When nothing could be read, an existing `-o` file is
+/// left as it was.
+pub fn write_output(
+    path: Option<&Path>,
+    bytes: &[u8],
+    tally: &Tally,
+) -> Result<()> {
     use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|_| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+    if tally.nothing_read() {
+        if let Some(p) = path {
+            eprintln!(
+                "whosaid: no input could be read: {} left as it was",
+                shown(p)
+            );
+            return Ok(());
+        }
+    }
+    let mut out = Output::to(path)?;
+    match out.write_all(bytes).and_then(|_| out.commit()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            let to = path.map_or("standard output".into(), shown);
+            Err(e).context(format!("cannot write {to}"))
+        }
         _ => Ok(()),
     }
+}
+
+/// Writes `bytes` to standard output; a closed pipe is not an error.
+pub fn write_stdout(bytes: &[u8]) -> Result<()> {
+    write_output(None, bytes, &Tally::default())
+}
+
+/// Checks, before any work, that `-o` can be written and is no input.
+pub fn check_output(path: Option<&Path>, inputs: &[PathBuf]) -> Result<()> {
+    if let Some(p) = path {
+        crate::outfile::check_not_input(p, inputs)?;
+        if fs::metadata(p).is_ok_and(|m| m.is_dir()) {
+            anyhow::bail!("cannot write to {}: it is a folder", shown(p));
+        }
+    }
+    Ok(())
 }
 
 /// The arguments `report` and `speakers` share: what to read and where to
@@ -130,12 +148,16 @@ pub struct SourceArgs {
     /// standard input.
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<std::path::PathBuf>,
-    /// Write to FILE (atomically) instead of standard output.
+    /// Write to FILE instead of standard output (atomically for a regular
+    /// file; a device or FIFO is written directly).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<std::path::PathBuf>,
     /// Add your own gazetteer file. May be repeated.
     #[arg(long, value_name = "FILE")]
     pub gazetteer: Vec<std::path::PathBuf>,
+    /// How folders are walked and how big a document may be.
+    #[command(flatten)]
+    pub read: input::ReadArgs,
     /// Print nothing on standard error but errors.
     #[arg(short, long)]
     pub quiet: bool,

@@ -16,6 +16,8 @@ use std::fs;
 use std::io::{self, BufRead, Read};
 use std::path::{Path, PathBuf};
 
+use crate::diag::escape;
+
 /// One article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
@@ -33,12 +35,124 @@ pub struct InputError {
     pub location: String,
     /// Why, in lower case.
     pub message: String,
+    /// Skipped for being over `--max-document-size` (counted apart in the
+    /// closing line).
+    pub oversized: bool,
 }
 
 impl fmt::Display for InputError {
+    /// `location: message`, control characters escaped: a file name or an
+    /// id may hold any.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.location, self.message)
+        write!(f, "{}: {}", escape(&self.location), escape(&self.message))
     }
+}
+
+impl InputError {
+    /// The line a warning is printed as, without the `whosaid: ` prefix.
+    pub fn as_warning(&self) -> String {
+        format!(
+            "{}: warning: {}",
+            escape(&self.location),
+            escape(&self.message)
+        )
+    }
+}
+
+/// The reading options of every command that reads articles.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ReadArgs {
+    /// Walk into symbolic links to folders (links to files are always
+    /// read); a link loop is read once, with a warning.
+    #[arg(short = 'L', long)]
+    pub follow: bool,
+    /// Skip, with an error naming it, any document or JSONL record over
+    /// SIZE bytes (suffixes K, M, G: powers of 1024). Bounds the memory
+    /// of a run: about 3 times the largest document, plus a constant.
+    #[arg(long, value_name = "SIZE", default_value = "64M",
+        value_parser = parse_size)]
+    pub max_document_size: u64,
+}
+
+impl ReadArgs {
+    /// The options for [`read_all`].
+    pub fn options(&self) -> Options {
+        Options {
+            follow: self.follow,
+            max_size: usize::try_from(self.max_document_size)
+                .unwrap_or(usize::MAX),
+        }
+    }
+}
+
+/// `64M`, `500K`, `1G`, `1000`: bytes, with binary suffixes.
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (digits, shift) = match t.char_indices().last() {
+        Some((i, 'k' | 'K')) => (&t[..i], 10),
+        Some((i, 'm' | 'M')) => (&t[..i], 20),
+        Some((i, 'g' | 'G')) => (&t[..i], 30),
+        _ => (t, 0),
+    };
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| format!("not a size: {s:?} (try 64M or 500K)"))?;
+    let n = n
+        .checked_mul(1u64 << shift)
+        .ok_or_else(|| format!("size too large: {s:?}"))?;
+    if n == 0 {
+        return Err("the size must be at least 1 byte".into());
+    }
+    Ok(n)
+}
+
+/// How inputs are read.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Walk into symbolic links to folders.
+    pub follow: bool,
+    /// The largest document, in bytes.
+    pub max_size: usize,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { follow: false, max_size: DEFAULT_MAX_SIZE }
+    }
+}
+
+/// The default `--max-document-size`: 64 MiB, far above any news article
+/// (the largest Wikinews article is under 100 KB), small enough that
+/// three of them fit in a modest machine.
+pub const DEFAULT_MAX_SIZE: usize = 64 << 20;
+
+/// A size for messages: `64 MiB`, `1.5 KiB`, `12 bytes`.
+pub fn human_size(n: u64) -> String {
+    let units = [(30, "GiB"), (20, "MiB"), (10, "KiB")];
+    for (shift, unit) in units {
+        if n >= 1 << shift {
+            let v = n as f64 / (1u64 << shift) as f64;
+            return if v.fract() == 0.0 {
+                format!("{v:.0} {unit}")
+            } else {
+                format!("{v:.1} {unit}")
+            };
+        }
+    }
+    format!("{n} bytes")
+}
+
+/// The error for a document over the limit.
+fn too_large(location: &str, what: String, size: u64, max: usize) -> Item {
+    Item::Error(InputError {
+        location: location.to_string(),
+        message: format!(
+            "{what} is {}, over --max-document-size ({}): skipped",
+            human_size(size),
+            human_size(max as u64)
+        ),
+        oversized: true,
+    })
 }
 
 /// What the reader yields, in order.
@@ -59,7 +173,11 @@ type Sink<'a> = dyn FnMut(Item, &str) -> bool + 'a;
 
 /// Reads every input in order and hands each document, error or warning
 /// to `sink`. A sink returning `false` stops the reading (a closed output).
-pub fn read_all(inputs: &[PathBuf], sink: &mut dyn FnMut(Item) -> bool) {
+pub fn read_all(
+    inputs: &[PathBuf],
+    options: &Options,
+    sink: &mut dyn FnMut(Item) -> bool,
+) {
     // Two documents with one id make the table ambiguous but lose nothing:
     // warn and go on. The set grows with the number of documents, which a
     // run over millions of articles can afford (tens of bytes an id).
@@ -78,30 +196,41 @@ pub fn read_all(inputs: &[PathBuf], sink: &mut dyn FnMut(Item) -> bool) {
         }
         sink(item)
     };
-    read_inputs(inputs, &mut checked);
+    read_inputs(inputs, options, &mut checked);
 }
 
 fn error(location: &str, message: String) -> Item {
-    Item::Error(InputError { location: location.to_string(), message })
+    Item::Error(InputError {
+        location: location.to_string(),
+        message,
+        oversized: false,
+    })
 }
 
 fn warning(location: &str, message: String) -> Item {
-    Item::Warning(InputError { location: location.to_string(), message })
+    Item::Warning(InputError {
+        location: location.to_string(),
+        message,
+        oversized: false,
+    })
 }
 
-fn read_inputs(inputs: &[PathBuf], sink: &mut Sink<'_>) {
+fn read_inputs(inputs: &[PathBuf], options: &Options, sink: &mut Sink<'_>) {
     let stdin_only = [PathBuf::from("-")];
     let inputs = if inputs.is_empty() { &stdin_only[..] } else { inputs };
     for path in inputs {
         let ok = if path.as_os_str() == "-" {
-            read_stdin(sink)
+            read_stdin(options, sink)
         } else {
             match fs::metadata(path) {
                 Ok(meta) if meta.is_dir() => {
                     let mut seen = HashSet::new();
-                    read_dir(path, path, &mut seen, sink)
+                    read_dir(path, path, &mut seen, options, sink)
                 }
-                Ok(_) => read_file(path, file_id(path, None), sink),
+                // A file named on the command line is read whatever it is
+                // (a FIFO from `<(...)` included), as `cat` reads it; the
+                // size limit keeps `/dev/zero` from filling the memory.
+                Ok(_) => read_file(path, file_id(path, None), options, sink),
                 Err(e) => {
                     let loc = path.display().to_string();
                     let why = format!("cannot open: {}", io_reason(&e));
@@ -117,7 +246,7 @@ fn read_inputs(inputs: &[PathBuf], sink: &mut Sink<'_>) {
 
 /// Reads standard input: JSONL (first non-blank byte `{`) one line at a
 /// time, so that memory does not grow with the input; else one text.
-fn read_stdin(sink: &mut Sink<'_>) -> bool {
+fn read_stdin(options: &Options, sink: &mut Sink<'_>) -> bool {
     let loc = "<stdin>";
     let mut reader = io::BufReader::with_capacity(1 << 20, io::stdin().lock());
     let stdin_error =
@@ -140,19 +269,50 @@ fn read_stdin(sink: &mut Sink<'_>) -> bool {
                     || buf[p..].starts_with(b"\xEF\xBB\xBF{");
             }
             None => {
-                head.extend_from_slice(buf);
+                // Blank space is kept only up to the limit: an endless
+                // stream of spaces is a document too large, not a hang
+                // that eats the memory.
+                if head.len() <= options.max_size {
+                    head.extend_from_slice(buf);
+                }
                 let n = buf.len();
                 reader.consume(n);
             }
         }
     };
     if looks_jsonl {
-        return read_jsonl(loc, head.as_slice().chain(reader), sink);
+        let reader = head.as_slice().chain(reader);
+        return read_jsonl(loc, io::BufReader::new(reader), options, sink);
     }
-    if let Err(e) = reader.read_to_end(&mut head) {
-        return sink(stdin_error(e), loc);
+    match read_bounded(head.as_slice().chain(reader), options.max_size) {
+        Ok(Bounded::Whole(bytes)) => {
+            text_document(loc, "stdin".into(), bytes, sink)
+        }
+        Ok(Bounded::Over(n)) => sink(
+            too_large(loc, "the document".into(), n, options.max_size),
+            loc,
+        ),
+        Err(e) => sink(stdin_error(e), loc),
     }
-    text_document(loc, "stdin".into(), head, sink)
+}
+
+/// What [`read_bounded`] read.
+enum Bounded {
+    /// Every byte, at most the limit.
+    Whole(Vec<u8>),
+    /// More than the limit: this many bytes at least, and no more kept.
+    Over(u64),
+}
+
+/// Reads to the end, but never more than `max` bytes into memory.
+fn read_bounded(reader: impl Read, max: usize) -> io::Result<Bounded> {
+    let mut bytes = Vec::new();
+    let limit = (max as u64).saturating_add(1);
+    reader.take(limit).read_to_end(&mut bytes)?;
+    if bytes.len() > max {
+        return Ok(Bounded::Over(bytes.len() as u64));
+    }
+    Ok(Bounded::Whole(bytes))
 }
 
 fn io_reason(e: &io::Error) -> String {
@@ -178,13 +338,35 @@ fn file_id(path: &Path, root: Option<&Path>) -> String {
     joined.strip_suffix(".txt").map(str::to_string).unwrap_or(joined)
 }
 
+/// What a file's type is called in a message.
+fn file_type_name(t: fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if t.is_fifo() {
+        "a FIFO"
+    } else if t.is_socket() {
+        "a socket"
+    } else if t.is_char_device() {
+        "a character device"
+    } else if t.is_block_device() {
+        "a block device"
+    } else {
+        "not a regular file"
+    }
+}
+
 /// Reads a folder recursively in sorted order: its `.txt` and `.jsonl`
-/// files. A folder already seen (a symbolic link loop) is skipped with a
-/// warning: its documents were read the first time.
+/// files, regular files only. A FIFO would block the run forever and a
+/// device (a link to `/dev/zero`) never ends, so they are skipped with a
+/// warning naming them. Links to files are read; links to folders only
+/// with `--follow` (as ripgrep's `-L`: a link to `/` would otherwise make
+/// the run crawl the whole file system). A folder already seen (a link
+/// loop under `--follow`) is skipped with a warning: its documents were
+/// read the first time.
 fn read_dir(
     root: &Path,
     dir: &Path,
     seen: &mut HashSet<PathBuf>,
+    options: &Options,
     sink: &mut Sink<'_>,
 ) -> bool {
     let loc = dir.display().to_string();
@@ -205,15 +387,40 @@ fn read_dir(
         entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for p in paths {
-        let ok = if p.is_dir() {
-            read_dir(root, &p, seen, sink)
-        } else {
-            match p.extension().and_then(|e| e.to_str()) {
-                Some("txt") | Some("jsonl") => {
-                    read_file(&p, file_id(&p, Some(root)), sink)
+        let readable = matches!(
+            p.extension().and_then(|e| e.to_str()),
+            Some("txt" | "jsonl")
+        );
+        let ploc = p.display().to_string();
+        let own = fs::symlink_metadata(&p);
+        let is_link = own.as_ref().is_ok_and(|m| m.file_type().is_symlink());
+        let meta = if is_link { fs::metadata(&p) } else { own };
+        let ok = match meta {
+            Ok(m) if m.is_dir() => {
+                if is_link && !options.follow {
+                    let why = "symbolic link to a folder: not followed \
+                               (--follow reads it)";
+                    sink(warning(&ploc, why.into()), &ploc)
+                } else {
+                    read_dir(root, &p, seen, options, sink)
                 }
-                _ => true,
             }
+            Ok(_) if !readable => true,
+            Ok(m) if m.is_file() => {
+                read_file(&p, file_id(&p, Some(root)), options, sink)
+            }
+            Ok(m) => {
+                let why = format!(
+                    "{}, not a regular file: skipped",
+                    file_type_name(m.file_type())
+                );
+                sink(warning(&ploc, why), &ploc)
+            }
+            Err(e) if readable => {
+                let why = format!("cannot read: {}", io_reason(&e));
+                sink(error(&ploc, why), &ploc)
+            }
+            Err(_) => true,
         };
         if !ok {
             return false;
@@ -222,24 +429,40 @@ fn read_dir(
     true
 }
 
-fn read_file(path: &Path, id: String, sink: &mut Sink<'_>) -> bool {
+fn read_file(
+    path: &Path,
+    id: String,
+    options: &Options,
+    sink: &mut Sink<'_>,
+) -> bool {
     let location = path.display().to_string();
     let cannot_read = |e: io::Error| {
         error(&location, format!("cannot read: {}", io_reason(&e)))
     };
+    let file = match fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => return sink(cannot_read(e), &location),
+    };
     if path.extension().and_then(|e| e.to_str()) == Some("jsonl") {
         // Streamed line by line: an archive dump may not fit in memory.
-        return match fs::File::open(path) {
-            Ok(f) => read_jsonl(
-                &location,
-                io::BufReader::with_capacity(1 << 20, f),
-                sink,
-            ),
-            Err(e) => sink(cannot_read(e), &location),
-        };
+        let reader = io::BufReader::with_capacity(1 << 20, file);
+        return read_jsonl(&location, reader, options, sink);
     }
-    match fs::read(path) {
-        Ok(bytes) => text_document(&location, id, bytes, sink),
+    // A regular file's size is known: one over the limit is not read.
+    let len = file.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
+    if let Some(n) = len.filter(|&n| n > options.max_size as u64) {
+        let what = "the document".to_string();
+        return sink(
+            too_large(&location, what, n, options.max_size),
+            &location,
+        );
+    }
+    match read_bounded(file, options.max_size) {
+        Ok(Bounded::Whole(bytes)) => text_document(&location, id, bytes, sink),
+        Ok(Bounded::Over(n)) => {
+            let what = "the document".to_string();
+            sink(too_large(&location, what, n, options.max_size), &location)
+        }
         Err(e) => sink(cannot_read(e), &location),
     }
 }
@@ -389,24 +612,147 @@ fn read_jsonl_bytes(
     bytes: &[u8],
     sink: &mut Sink<'_>,
 ) -> bool {
-    read_jsonl(location, bytes, sink)
+    read_jsonl(location, bytes, &Options::default(), sink)
+}
+
+/// One line as [`read_line_bounded`] read it.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Line {
+    /// The end of the input.
+    End,
+    /// A line, in the buffer (with its `\n` if it had one).
+    Read,
+    /// A line over the limit: its length (without the line end) and its
+    /// id, when one could be seen near its start or end. Only those ends
+    /// were kept; the rest was read and dropped.
+    Over {
+        /// Bytes of the line.
+        len: u64,
+        /// The record's `doc_id` or `id`, best effort.
+        id: Option<String>,
+    },
+}
+
+/// Reads one line into `line` (cleared first), but never more than `max`
+/// bytes of it: a longer line is read to its end and dropped, its first
+/// and last 64 KiB kept to find its id. So one huge record costs `max`
+/// bytes of memory, not its size, and is never parsed.
+pub fn read_line_bounded(
+    reader: &mut impl BufRead,
+    line: &mut Vec<u8>,
+    max: usize,
+) -> io::Result<Line> {
+    const END_KEPT: usize = 64 << 10;
+    line.clear();
+    let mut total: u64 = 0;
+    let mut ended = false;
+    let mut over = false;
+    let mut tail: Vec<u8> = Vec::new();
+    loop {
+        let buf = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            break;
+        }
+        let (chunk, done) = match buf.iter().position(|&b| b == b'\n') {
+            Some(i) => (&buf[..=i], true),
+            None => (buf, false),
+        };
+        total += chunk.len() as u64;
+        if !over && line.len() + chunk.len() > max.saturating_add(2) {
+            over = true;
+            line.truncate(END_KEPT);
+        }
+        if over {
+            tail.extend_from_slice(chunk);
+            if tail.len() > 2 * END_KEPT {
+                tail.drain(..tail.len() - END_KEPT);
+            }
+        } else {
+            line.extend_from_slice(chunk);
+        }
+        let n = chunk.len();
+        reader.consume(n);
+        if done {
+            ended = true;
+            break;
+        }
+    }
+    if total == 0 {
+        return Ok(Line::End);
+    }
+    if !over {
+        let body = line.strip_suffix(b"\n").unwrap_or(line);
+        let body = body.strip_suffix(b"\r").unwrap_or(body);
+        if body.len() <= max {
+            return Ok(Line::Read);
+        }
+    }
+    let len = total - u64::from(ended);
+    let id = sniff_id(line).or_else(|| sniff_id(&tail));
+    line.clear();
+    Ok(Line::Over { len, id })
+}
+
+/// The `doc_id` (else `id`) of a record from a piece of its line, for the
+/// message about a record too large to parse. Best effort: a key preceded
+/// by a backslash is inside a string and is not taken.
+fn sniff_id(bytes: &[u8]) -> Option<String> {
+    static RE: std::sync::OnceLock<regex::bytes::Regex> =
+        std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::bytes::Regex::new(
+            r#"(?:^|[^\\])"(doc_id|id)"\s*:\s*("(?:[^"\\]|\\.)*"|-?[0-9][0-9.eE+\-]*)"#,
+        )
+        .expect("a valid pattern")
+    });
+    let mut found: Option<String> = None;
+    for c in re.captures_iter(bytes) {
+        let raw = std::str::from_utf8(&c[2]).ok()?;
+        let value = if raw.starts_with('"') {
+            serde_json::from_str::<String>(raw).ok()?
+        } else {
+            raw.to_string()
+        };
+        if &c[1] == b"doc_id" {
+            return Some(value);
+        }
+        found.get_or_insert(value);
+    }
+    found
 }
 
 /// Reads JSONL from `reader` one line at a time (one line buffer, reused).
 fn read_jsonl(
     location: &str,
     mut reader: impl BufRead,
+    options: &Options,
     sink: &mut Sink<'_>,
 ) -> bool {
     let mut line = Vec::new();
     let mut number = 0;
     loop {
-        line.clear();
-        match reader.read_until(b'\n', &mut line) {
-            Ok(0) => return true,
-            Ok(_) => {}
+        let got = read_line_bounded(&mut reader, &mut line, options.max_size);
+        let loc = format!("{location}:{}", number + 1);
+        match got {
+            Ok(Line::End) => return true,
+            Ok(Line::Read) => {}
+            Ok(Line::Over { len, id }) => {
+                number += 1;
+                let what = match id {
+                    Some(id) => format!("record {id:?}"),
+                    None => "the record".to_string(),
+                };
+                let item = too_large(&loc, what, len, options.max_size);
+                if !sink(item, &loc) {
+                    return false;
+                }
+                continue;
+            }
             Err(e) => {
-                let loc = format!("{location}:{}", number + 1);
                 let why = format!("cannot read: {}", io_reason(&e));
                 return sink(error(&loc, why), &loc);
             }
@@ -421,7 +767,6 @@ fn read_jsonl(
         if bytes.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let loc = format!("{location}:{number}");
         let ok = match parse_repaired(bytes) {
             Ok((doc, None)) => sink(Item::Document(doc), &loc),
             Ok((doc, Some(why))) => {
@@ -449,25 +794,80 @@ pub fn parse_record(line: &[u8]) -> Result<Document, String> {
 /// Parses one record of a JSONL file; a line that is not UTF-8 is repaired
 /// as a text file is, with a warning.
 fn parse_repaired(line: &[u8]) -> Result<(Document, Option<String>), String> {
+    if let Ok(line) = std::str::from_utf8(line) {
+        // The common case, without a copy of the line.
+        return Ok((parse_json(line)?, None));
+    }
     let Decoded { text: line, warning } = decode_bytes(line.to_vec())?;
     Ok((parse_json(&line)?, warning))
 }
 
+/// The fields of a record that are read; the values stay raw JSON until
+/// needed, so that an id is kept exactly as written
+/// (`12345678901234567890123` is not rounded to a float) and other
+/// fields are skipped without being built.
+#[derive(serde::Deserialize)]
+struct Record<'a> {
+    #[serde(borrow, default)]
+    doc_id: Option<&'a serde_json::value::RawValue>,
+    #[serde(borrow, default)]
+    id: Option<&'a serde_json::value::RawValue>,
+    #[serde(borrow, default)]
+    text: Option<&'a serde_json::value::RawValue>,
+}
+
+/// An id from its raw JSON: a string's value, or a number as written.
+fn raw_id(raw: &serde_json::value::RawValue) -> Option<String> {
+    let t = raw.get();
+    if t.starts_with('"') {
+        serde_json::from_str::<String>(t).ok()
+    } else if t.starts_with(|c: char| c == '-' || c.is_ascii_digit()) {
+        Some(t.to_string())
+    } else {
+        None
+    }
+}
+
+fn record(line: &str) -> Result<Record<'_>, String> {
+    // A derived struct would also take an array: say what is wrong.
+    if !line.trim_start().starts_with('{') {
+        return Err("not a JSON object".into());
+    }
+    serde_json::from_str(line).map_err(|e| format!("not a JSON object: {e}"))
+}
+
+/// The `doc_id` (else `id`; a null `doc_id` counts as none) of a record.
+fn id_of(r: &Record<'_>) -> Option<String> {
+    r.doc_id.and_then(raw_id).or_else(|| r.id.and_then(raw_id))
+}
+
+/// The id of a line that could not be used, when it is JSON enough to
+/// have one (for `--jsonl-stream`'s error answers).
+pub fn record_id(line: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(line);
+    id_of(&record(&text).ok()?)
+}
+
 fn parse_json(line: &str) -> Result<Document, String> {
-    let value: serde_json::Value = serde_json::from_str(line)
-        .map_err(|e| format!("not a JSON object: {e}"))?;
-    let obj = value.as_object().ok_or("not a JSON object")?;
-    let id = match obj.get("doc_id").or_else(|| obj.get("id")) {
-        Some(serde_json::Value::String(s)) => s.clone(),
-        Some(serde_json::Value::Number(n)) => n.to_string(),
-        _ => return Err("record has no \"doc_id\" or \"id\" string".into()),
+    let rec = record(line)?;
+    let Some(id) = id_of(&rec) else {
+        return Err(
+            "record has no \"doc_id\" or \"id\" string or number".into()
+        );
     };
-    let text = match obj.get("text") {
-        Some(serde_json::Value::String(s)) => s.clone(),
-        _ => return Err(format!("record {id:?} has no \"text\" string")),
+    let text =
+        rec.text.and_then(|t| serde_json::from_str::<String>(t.get()).ok());
+    let Some(text) = text else {
+        return Err(format!("record {id:?} has no \"text\" string"));
     };
     if text.trim().is_empty() {
         return Err(format!("record {id:?} has an empty text"));
+    }
+    // As for a .txt file: NUL is not in any article's text.
+    if text.contains('\0') {
+        return Err(format!(
+            "record {id:?}: binary text (contains NUL characters): skipped"
+        ));
     }
     Ok(Document { id, text })
 }
@@ -581,10 +981,56 @@ mod tests {
                 "f.jsonl:1: record \"a\" has no \"text\" string",
                 "f.jsonl:2: record \"b\" has an empty text",
                 "f.jsonl:3: record \"c\" has no \"text\" string",
-                "f.jsonl:4: record has no \"doc_id\" or \"id\" string",
+                "f.jsonl:4: record has no \"doc_id\" or \"id\" string or \
+                 number",
                 "f.jsonl:5: not a JSON object",
             ]
         );
+    }
+
+    #[test]
+    fn a_line_over_the_limit_is_dropped_with_its_id_and_the_next_is_read() {
+        let big = format!(
+            "{{\"text\":\"{}\",\"meta\":{{\"id\":\"inner\"}},\"doc_id\":\"d9\"}}\n",
+            "x\\\"id\\\": 1 ".repeat(50_000)
+        );
+        let input = format!("{big}{{\"id\":\"b\"}}\r\ntail");
+        let mut r = io::BufReader::with_capacity(64, input.as_bytes());
+        let mut line = Vec::new();
+        let got = read_line_bounded(&mut r, &mut line, 1000).unwrap();
+        let len = big.len() as u64 - 1;
+        assert_eq!(got, Line::Over { len, id: Some("d9".into()) });
+        assert!(line.is_empty());
+        let got = read_line_bounded(&mut r, &mut line, 1000).unwrap();
+        assert_eq!(
+            (got, line.as_slice()),
+            (Line::Read, &b"{\"id\":\"b\"}\r\n"[..])
+        );
+        let got = read_line_bounded(&mut r, &mut line, 1000).unwrap();
+        assert_eq!((got, line.as_slice()), (Line::Read, &b"tail"[..]));
+        let got = read_line_bounded(&mut r, &mut line, 1000).unwrap();
+        assert_eq!(got, Line::End);
+        // Exactly at the limit is fine; one byte over is not.
+        let mut r = io::BufReader::new(&b"abc\nabcd"[..]);
+        assert_eq!(
+            read_line_bounded(&mut r, &mut line, 3).unwrap(),
+            Line::Read
+        );
+        let got = read_line_bounded(&mut r, &mut line, 3).unwrap();
+        assert_eq!(got, Line::Over { len: 4, id: None });
+    }
+
+    #[test]
+    fn sizes_parse_with_binary_suffixes() {
+        assert_eq!(parse_size("64M"), Ok(64 << 20));
+        assert_eq!(parse_size("500k"), Ok(500 << 10));
+        assert_eq!(parse_size("1G"), Ok(1 << 30));
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert!(parse_size("0").is_err());
+        assert!(parse_size("64MB").is_err());
+        assert_eq!(human_size(64 << 20), "64 MiB");
+        assert_eq!(human_size(1536), "1.5 KiB");
+        assert_eq!(human_size(12), "12 bytes");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! one JSON line per document, in input order, byte for byte the same for
 //! any thread count; diagnostics on standard error; a [`Tally`].
 
-use std::io::{self, BufRead, Read, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -28,6 +28,26 @@ pub struct Tally {
     pub skipped: usize,
     /// Rows written.
     pub rows: usize,
+    /// Of the skipped, those over `--max-document-size`.
+    pub oversized: usize,
+}
+
+impl Tally {
+    /// The closing line of `extract` (without the `whosaid: ` prefix).
+    pub fn closing_line(&self) -> String {
+        let mut s = format!(
+            "{} documents read, {} processed, {} skipped with errors, {} \
+             rows written",
+            self.read, self.processed, self.skipped, self.rows
+        );
+        if self.oversized > 0 {
+            s.push_str(&format!(
+                " ({} of the skipped over --max-document-size)",
+                self.oversized
+            ));
+        }
+        s
+    }
 }
 
 /// One document's encoded rows; its buffer is reused batch after batch.
@@ -36,12 +56,15 @@ struct Encoded {
     bytes: Vec<u8>,
     rows: usize,
     ok: bool,
+    oversized: bool,
 }
 
 /// Writes the table of every document of `inputs` to `out`.
+#[allow(clippy::too_many_arguments)]
 pub fn extract_table(
     extractor: &Extractor,
     inputs: &[PathBuf],
+    options: &input::Options,
     format: Format,
     threads: usize,
     progress: Option<ProgressBar>,
@@ -55,7 +78,7 @@ pub fn extract_table(
         threads,
         Limits::default(),
         |feeder: &mut Feeder<'_, Item>| {
-            input::read_all(inputs, &mut |item| {
+            input::read_all(inputs, options, &mut |item| {
                 let weight = match &item {
                     Item::Document(d) => d.text.len(),
                     Item::Error(_) | Item::Warning(_) => 0,
@@ -79,9 +102,8 @@ pub fn extract_table(
                     // follows) and skips nothing: the exit status stays.
                     Item::Warning(w) => {
                         if !quiet {
-                            let (at, why) = (&w.location, &w.message);
                             let say =
-                                || eprintln!("whosaid: {at}: warning: {why}");
+                                || eprintln!("whosaid: {}", w.as_warning());
                             match &progress {
                                 Some(p) => p.suspend(say),
                                 None => say(),
@@ -91,6 +113,7 @@ pub fn extract_table(
                     Item::Error(e) => {
                         tally.read += 1;
                         tally.skipped += 1;
+                        tally.oversized += usize::from(e.oversized);
                         let say = || eprintln!("whosaid: {e}");
                         match &progress {
                             Some(p) => p.suspend(say),
@@ -113,7 +136,7 @@ pub fn extract_table(
             }
             true
         },
-    );
+    )?;
     if let Some(p) = progress {
         p.finish_and_clear();
     }
@@ -165,7 +188,8 @@ fn input_bytes(path: &Path) -> u64 {
         let Ok(entries) = std::fs::read_dir(&dir) else { continue };
         for e in entries.flatten() {
             let p = e.path();
-            if p.is_dir() {
+            // The entry's own type: a link to `/` is not walked.
+            if e.file_type().is_ok_and(|t| t.is_dir()) {
                 stack.push(p);
             } else if matches!(
                 p.extension().and_then(|x| x.to_str()),
@@ -195,6 +219,7 @@ struct StreamLine<'a> {
 pub fn jsonl_stream<R: Read + Send>(
     extractor: &Extractor,
     reader: R,
+    max_size: usize,
     threads: usize,
     out: &mut dyn Write,
 ) -> io::Result<Tally> {
@@ -205,32 +230,68 @@ pub fn jsonl_stream<R: Read + Send>(
     batch::run(
         threads,
         Limits::default(),
-        |feeder: &mut Feeder<'_, Vec<u8>>| loop {
+        |feeder: &mut Feeder<'_, StreamItem>| loop {
             // Nothing left in the buffer: the next read may wait for a
             // client that waits for our answers, so answer first.
             if reader.buffer().is_empty() && !feeder.flush() {
                 return;
             }
             let mut line = Vec::new();
-            match reader.read_until(b'\n', &mut line) {
-                Ok(0) => return,
-                Ok(_) => {}
+            let item = match input::read_line_bounded(
+                &mut reader,
+                &mut line,
+                max_size,
+            ) {
+                Ok(input::Line::End) => return,
+                Ok(input::Line::Read) => StreamItem::Line(line),
+                Ok(input::Line::Over { len, id }) => {
+                    StreamItem::Over { len, id }
+                }
                 Err(e) => {
                     read_failed = Some(e);
                     return;
                 }
+            };
+            if let StreamItem::Line(l) = &item {
+                if l.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
             }
-            if line.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            let weight = line.len();
-            if !feeder.push(line, weight) {
+            let weight = match &item {
+                StreamItem::Line(l) => l.len(),
+                StreamItem::Over { .. } => 0,
+            };
+            if !feeder.push(item, weight) {
                 return;
             }
         },
         || (),
-        |_, line: &Vec<u8>, enc: &mut Encoded| {
+        |_, item: &StreamItem, enc: &mut Encoded| {
             enc.bytes.clear();
+            let line = match item {
+                StreamItem::Line(l) => l.as_slice(),
+                StreamItem::Over { len, id } => {
+                    enc.rows = 0;
+                    enc.ok = false;
+                    enc.oversized = true;
+                    let why = format!(
+                        "the record is {}, over --max-document-size ({}): \
+                         skipped",
+                        input::human_size(*len),
+                        input::human_size(max_size as u64)
+                    );
+                    let record = StreamLine {
+                        doc_id: id.as_deref(),
+                        rows: None,
+                        error: Some(&why),
+                    };
+                    serde_json::to_writer(&mut enc.bytes, &record)
+                        .expect("writing to memory");
+                    enc.bytes.push(b'\n');
+                    return;
+                }
+            };
+            enc.oversized = false;
             let line = line.strip_suffix(b"\n").unwrap_or(line);
             let line = line.strip_suffix(b"\r").unwrap_or(line);
             let line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
@@ -250,7 +311,7 @@ pub fn jsonl_stream<R: Read + Send>(
                 Err(e) => {
                     enc.rows = 0;
                     enc.ok = false;
-                    let doc_id = id_of_bad_record(line);
+                    let doc_id = input::record_id(line);
                     let record = StreamLine {
                         doc_id: doc_id.as_deref(),
                         rows: None,
@@ -270,6 +331,7 @@ pub fn jsonl_stream<R: Read + Send>(
                     tally.rows += enc.rows;
                 } else {
                     tally.skipped += 1;
+                    tally.oversized += usize::from(enc.oversized);
                 }
                 if let Err(e) = out.write_all(&enc.bytes) {
                     write_failed = Some(e);
@@ -283,21 +345,15 @@ pub fn jsonl_stream<R: Read + Send>(
             }
             true
         },
-    );
+    )?;
     if let Some(e) = write_failed.or(read_failed) {
         return Err(e);
     }
     Ok(tally)
 }
 
-/// The `doc_id` (or `id`) of a record that could not be used, when the
-/// line is JSON enough to have one.
-fn id_of_bad_record(line: &[u8]) -> Option<String> {
-    let text = String::from_utf8_lossy(line);
-    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
-    match value.get("doc_id").or_else(|| value.get("id"))? {
-        serde_json::Value::String(s) => Some(s.clone()),
-        serde_json::Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    }
+/// A line of the stream, or what is left of one too large to keep.
+enum StreamItem {
+    Line(Vec<u8>),
+    Over { len: u64, id: Option<String> },
 }

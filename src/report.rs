@@ -55,19 +55,21 @@ pub struct ReportArgs {
 /// Runs `whosaid report`.
 pub fn run(a: ReportArgs) -> Result<ExitCode> {
     let extractor = gather::extractor(&a.source.gazetteer)?;
+    gather::check_output(a.source.output.as_deref(), &a.source.inputs)?;
     let mut docs = Vec::new();
     let mut table = crate::speakers::SpeakerTable::new();
-    let tally = gather::documents(&a.source.inputs, &mut |doc| {
-        let rows = extractor.extract(&doc.id, &doc.text);
-        table.add_document(&doc.id, &rows);
-        docs.push(ReportDoc { id: doc.id, text: doc.text, rows });
-    });
+    let tally = gather::documents(
+        &a.source.inputs,
+        &a.source.read.options(),
+        &mut |doc| {
+            let rows = extractor.extract(&doc.id, &doc.text);
+            table.add_document(&doc.id, &rows);
+            docs.push(ReportDoc { id: doc.id, text: doc.text, rows });
+        },
+    );
     let speakers = table.finish();
     let page = render(&docs, &speakers);
-    match &a.source.output {
-        Some(path) => gather::write_atomically(path, page.as_bytes())?,
-        None => gather::write_stdout(page.as_bytes())?,
-    }
+    gather::write_output(a.source.output.as_deref(), page.as_bytes(), &tally)?;
     if !a.source.quiet {
         let rows: usize = docs.iter().map(|d| d.rows.len()).sum();
         eprintln!(

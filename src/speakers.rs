@@ -44,18 +44,20 @@ pub struct SpeakersArgs {
 /// Runs `whosaid speakers`.
 pub fn run(a: SpeakersArgs) -> Result<ExitCode> {
     let extractor = gather::extractor(&a.source.gazetteer)?;
+    gather::check_output(a.source.output.as_deref(), &a.source.inputs)?;
     let mut table = SpeakerTable::new();
-    let tally = gather::documents(&a.source.inputs, &mut |doc| {
-        let rows = extractor.extract(&doc.id, &doc.text);
-        table.add_document(&doc.id, &rows);
-    });
+    let tally = gather::documents(
+        &a.source.inputs,
+        &a.source.read.options(),
+        &mut |doc| {
+            let rows = extractor.extract(&doc.id, &doc.text);
+            table.add_document(&doc.id, &rows);
+        },
+    );
     let nameless = table.nameless;
     let speakers = table.finish();
     let csv = to_csv(&speakers).context("cannot write the table")?;
-    match &a.source.output {
-        Some(path) => gather::write_atomically(path, &csv)?,
-        None => gather::write_stdout(&csv)?,
-    }
+    gather::write_output(a.source.output.as_deref(), &csv, &tally)?;
     if !a.source.quiet {
         eprintln!(
             "whosaid: {} documents, {} skipped with errors, {} speakers, \
