@@ -18,6 +18,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Result};
 
+use crate::diag::{escape, shown};
 use crate::mentions::MentionKind;
 use crate::normalize::{fold_whitespace, CharIndex};
 use crate::resolve::Resolver;
@@ -83,12 +84,15 @@ pub fn run(a: ExplainArgs) -> Result<ExitCode> {
         no_color.as_deref(),
     );
     let style = Style { on: color };
-    let mut out = String::new();
+    let mut out = Streamed::new();
     let mut found = false;
     let tally = gather::documents(
         std::slice::from_ref(&a.file),
         &a.read.options(),
         &mut |doc| {
+            if out.failed.is_some() {
+                return;
+            }
             let analysis = extractor.analyze(&doc.text);
             let rows = output::rows(&extractor, &doc.id, &analysis);
             if a.quote.is_none_or(|n| rows.iter().any(|r| r.quote_id == n)) {
@@ -97,11 +101,81 @@ pub fn run(a: ExplainArgs) -> Result<ExitCode> {
             explain(&mut out, &extractor, &analysis, &rows, a.quote, style);
         },
     );
-    gather::write_stdout(out.as_bytes())?;
+    out.finish()?;
     if let (Some(n), false, true) = (a.quote, found, tally.processed > 0) {
-        bail!("no row {n} in {}", a.file.display());
+        bail!("no row {n} in {}", shown(&a.file));
     }
     Ok(tally.exit_code())
+}
+
+/// The explanation on its way to standard output: written every 64 KiB,
+/// so that memory stays flat whatever the length of the article, and a
+/// reader (`| less`) sees the first rows at once. A closed pipe ends the
+/// run quietly.
+struct Streamed {
+    buf: String,
+    out: std::io::StdoutLock<'static>,
+    failed: Option<std::io::Error>,
+}
+
+impl Streamed {
+    fn new() -> Streamed {
+        Streamed {
+            buf: String::new(),
+            out: std::io::stdout().lock(),
+            failed: None,
+        }
+    }
+
+    fn drain(&mut self) {
+        use std::io::Write;
+        if self.failed.is_none() {
+            if let Err(e) = self.out.write_all(self.buf.as_bytes()) {
+                self.failed = Some(e);
+            }
+        }
+        self.buf.clear();
+    }
+
+    fn finish(mut self) -> Result<()> {
+        use std::io::Write;
+        self.drain();
+        if self.failed.is_none() {
+            if let Err(e) = self.out.flush() {
+                self.failed = Some(e);
+            }
+        }
+        match self.failed {
+            Some(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                Err(e.into())
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+impl std::fmt::Write for Streamed {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        if self.failed.is_some() {
+            return Err(std::fmt::Error);
+        }
+        self.buf.push_str(s);
+        if self.buf.len() >= 1 << 16 {
+            self.drain();
+        }
+        Ok(())
+    }
+}
+
+/// Text of the article for the terminal: line breaks and tabs as spaces
+/// (the paragraph is folded to one line), other control characters
+/// escaped.
+fn term(s: &str) -> String {
+    let spaced: String = s
+        .chars()
+        .map(|c| if c.is_whitespace() && c.is_control() { ' ' } else { c })
+        .collect();
+    escape(&spaced).into_owned()
 }
 
 /// ANSI styling, or none.
@@ -173,7 +247,7 @@ fn row_attributions<'a>(
 
 /// Writes the explanation of one document.
 pub fn explain(
-    out: &mut String,
+    out: &mut dyn std::fmt::Write,
     extractor: &Extractor,
     a: &Analysis<'_>,
     rows: &[Row],
@@ -192,7 +266,7 @@ pub fn explain(
     let _ = writeln!(
         out,
         "{} ({} rows)\n",
-        style.paint("1", &first.doc_id),
+        style.paint("1", &escape(&first.doc_id)),
         rows.len()
     );
     paragraphs(out, a, rows, &selected, style);
@@ -200,46 +274,69 @@ pub fn explain(
     let text = a.normalized.text.as_str();
     let mut resolver =
         Resolver::new(text, &a.mentions, extractor.gazetteer(), &a.segments);
+    let index = Index::new(a);
     for row in selected {
         let at = ats[row.quote_id - 1];
-        row_explanation(out, a, row, at, &mut resolver, style);
+        row_explanation(out, a, &index, row, at, &mut resolver, style);
     }
 }
 
 /// The paragraphs holding the selected rows (all of them when every row
 /// is selected), with the rows' words marked.
 fn paragraphs(
-    out: &mut String,
+    out: &mut dyn std::fmt::Write,
     a: &Analysis<'_>,
     rows: &[Row],
     selected: &[&Row],
     style: Style,
 ) {
     let original = a.original;
-    let byte_at: Vec<usize> = original
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(original.len()))
+    // Char offsets to bytes in one pass over the text: a table of every
+    // character's byte would take 8 bytes a character.
+    let mut wanted: Vec<usize> =
+        rows.iter().flat_map(|r| [r.quote_start, r.quote_end]).collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let bytes = chars_to_bytes(original, &wanted);
+    let to_byte = |c: usize| {
+        wanted.binary_search(&c).map_or(original.len(), |i| bytes[i])
+    };
+    let bounds: Vec<(usize, usize)> = a
+        .segments
+        .paragraphs
+        .iter()
+        .map(|p| {
+            (
+                a.normalized.to_original(p.span.start),
+                a.normalized.to_original(p.span.end),
+            )
+        })
         .collect();
-    let to_byte = |c: usize| byte_at[c.min(byte_at.len() - 1)];
+    // Marks: (byte, closing?, row), filed under each paragraph a row
+    // touches: each row costs the paragraphs it spans, not all of them.
+    let mut marks_of: Vec<Vec<(usize, bool, usize)>> =
+        vec![Vec::new(); bounds.len()];
+    for (i, r) in rows.iter().enumerate() {
+        let (s, e) = (to_byte(r.quote_start), to_byte(r.quote_end));
+        let mut p = bounds.partition_point(|&(_, pe)| pe <= s);
+        while p < bounds.len() && bounds[p].0 < e {
+            let (start, end) = bounds[p];
+            if s < end && e > start {
+                marks_of[p].push((s.max(start), false, i));
+                marks_of[p].push((e.min(end), true, i));
+            }
+            p += 1;
+        }
+    }
     let all = selected.len() == rows.len();
     for (p, para) in a.segments.paragraphs.iter().enumerate() {
         let n = p + 1;
         if !all && !selected.iter().any(|r| r.paragraph == n) {
             continue;
         }
-        let start = a.normalized.to_original(para.span.start);
-        let end = a.normalized.to_original(para.span.end);
-        // Marks: (byte, closing?, row); closings first at one position,
-        // inner ones first.
-        let mut marks: Vec<(usize, bool, usize)> = Vec::new();
-        for (i, r) in rows.iter().enumerate() {
-            let (s, e) = (to_byte(r.quote_start), to_byte(r.quote_end));
-            if s < end && e > start {
-                marks.push((s.max(start), false, i));
-                marks.push((e.min(end), true, i));
-            }
-        }
+        let (start, end) = bounds[p];
+        // Closings first at one position, inner ones first.
+        let mut marks = std::mem::take(&mut marks_of[p]);
         marks.sort_by(|x, y| {
             x.0.cmp(&y.0).then(y.1.cmp(&x.1)).then(if x.1 {
                 y.2.cmp(&x.2)
@@ -251,7 +348,7 @@ fn paragraphs(
         let mut cursor = start;
         let mut stack: Vec<usize> = Vec::new();
         for (pos, closing, i) in marks {
-            line.push_str(&original[cursor..pos]);
+            line.push_str(&term(&original[cursor..pos]));
             cursor = pos;
             let id = rows[i].quote_id;
             let code = kind_colour(&rows[i]);
@@ -266,7 +363,7 @@ fn paragraphs(
                 stack.push(i);
             }
         }
-        line.push_str(&original[cursor..end]);
+        line.push_str(&term(&original[cursor..end]));
         let tag = if para.boilerplate { " (furniture)" } else { "" };
         let _ = writeln!(
             out,
@@ -279,8 +376,9 @@ fn paragraphs(
 }
 
 fn row_explanation(
-    out: &mut String,
+    out: &mut dyn std::fmt::Write,
     a: &Analysis<'_>,
+    index: &Index,
     row: &Row,
     at: Option<&Attribution>,
     resolver: &mut Resolver<'_>,
@@ -292,7 +390,7 @@ fn row_explanation(
         out,
         "{} \u{201C}{}\u{201D}",
         style.paint(&format!("1;{}", kind_colour(row)), &head),
-        row.quote
+        escape(&row.quote)
     );
     let desc =
         RULES.iter().find(|r| r.id == row.rule).map_or("", |r| r.description);
@@ -321,14 +419,15 @@ fn row_explanation(
             };
             let mut s = format!(
                 "  speaker    \u{201C}{}\u{201D} ({kind}, characters {}\u{2013}{})",
-                row.speaker,
+                escape(&row.speaker),
                 row.speaker_start.unwrap_or(0),
                 row.speaker_end.unwrap_or(0)
             );
             if r.name.is_empty() {
                 let _ = write!(s, ", no canonical name found");
             } else {
-                let _ = write!(s, " -> {}", style.paint("1", &r.name));
+                let _ =
+                    write!(s, " -> {}", style.paint("1", &escape(&r.name)));
             }
             let _ = write!(
                 s,
@@ -340,11 +439,12 @@ fn row_explanation(
             if !row.speaker_role.is_empty() {
                 facts.push(format!(
                     "role \u{201C}{}\u{201D}",
-                    row.speaker_role
+                    escape(&row.speaker_role)
                 ));
             }
             if !row.speaker_id.is_empty() {
-                facts.push(format!("gazetteer id {}", row.speaker_id));
+                facts
+                    .push(format!("gazetteer id {}", escape(&row.speaker_id)));
             }
             let _ = writeln!(out, "             {}", facts.join(", "));
         }
@@ -362,7 +462,7 @@ fn row_explanation(
         let _ = writeln!(
             out,
             "  cue        \u{201C}{}\u{201D} ({}, {})",
-            cue.span_text(text),
+            escape(cue.span_text(text)),
             cue.info.lemma,
             distance(a, cue.first_token, cue.last_token, q_first, q_last)
         );
@@ -370,7 +470,7 @@ fn row_explanation(
         let _ = writeln!(
             out,
             "  cue        \u{201C}{}\u{201D} (headline colon)",
-            &text[span.start..span.end]
+            escape(&text[span.start..span.end])
         );
     } else if at.speaker.is_some() {
         let _ = writeln!(
@@ -380,18 +480,81 @@ fn row_explanation(
         );
     }
     if !row.via.is_empty() {
-        let _ = writeln!(out, "  via        {}", row.via);
+        let _ = writeln!(out, "  via        {}", escape(&row.via));
     }
-    candidates(out, a, at, q_first, q_last, style);
+    candidates(out, a, index, at, q_first, q_last, style);
     let _ = writeln!(out);
+}
+
+/// Candidates shown for a row, at most: the frames nearest the row's
+/// words (as the sieve scans near them first) and the mentions nearest
+/// them. Without a cap, a paragraph of a thousand reported claims would
+/// list its thousand frames under each of its thousand rows: output and
+/// time quadratic in the paragraph.
+const FRAMES_SHOWN: usize = 8;
+const MENTIONS_SHOWN: usize = 12;
+
+/// The frames and mentions of a document in text order, built once, so
+/// that each row finds its neighbours by binary search instead of by a
+/// scan of the whole document.
+pub struct Index {
+    /// Frame indices by (paragraph of the cue, first token).
+    frames: Vec<(usize, usize, usize)>,
+    /// Frame indices by cue.
+    frames_of_cue: std::collections::HashMap<usize, Vec<usize>>,
+    /// Mention indices by (paragraph, start byte).
+    mentions: Vec<(usize, usize, usize)>,
+}
+
+impl Index {
+    fn new(a: &Analysis<'_>) -> Index {
+        let para_of =
+            |tok: usize| a.segments.paragraph_of(a.tokens[tok].span.start);
+        let mut frames: Vec<(usize, usize, usize)> = a
+            .frames
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (para_of(a.cues[f.cue].first_token), f.first, i))
+            .collect();
+        frames.sort_unstable();
+        let mut frames_of_cue: std::collections::HashMap<usize, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (i, f) in a.frames.iter().enumerate() {
+            frames_of_cue.entry(f.cue).or_default().push(i);
+        }
+        let mut mentions: Vec<(usize, usize, usize)> = a
+            .mentions
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                (a.segments.paragraph_of(m.span.start), m.span.start, i)
+            })
+            .collect();
+        mentions.sort_unstable();
+        Index { frames, frames_of_cue, mentions }
+    }
+}
+
+/// Up to `n` items of `sorted[lo..hi]` around the position where `key`
+/// would go: the neighbourhood in which the nearest ones are.
+fn around(
+    lo: usize,
+    hi: usize,
+    at: usize,
+    n: usize,
+) -> std::ops::Range<usize> {
+    let from = at.saturating_sub(n).max(lo);
+    let to = (at + n).min(hi);
+    from..to.max(from)
 }
 
 /// The frames the rules weighed: those whose cue is in the row's
 /// paragraph or the one before, nearest first, and the mentions of the
-/// row's paragraph.
+/// row's paragraph nearest the words.
 fn candidates(
-    out: &mut String,
+    out: &mut dyn std::fmt::Write,
     a: &Analysis<'_>,
+    index: &Index,
     at: &Attribution,
     q_first: usize,
     q_last: usize,
@@ -400,30 +563,50 @@ fn candidates(
     let text = a.normalized.text.as_str();
     let para_of =
         |tok: usize| a.segments.paragraph_of(a.tokens[tok].span.start);
-    let mut frames: Vec<(usize, usize)> = a
-        .frames
+    let p_lo = at.paragraph.saturating_sub(1);
+    let fs = &index.frames;
+    let lo = fs.partition_point(|&(p, _, _)| p < p_lo);
+    let hi = fs.partition_point(|&(p, _, _)| p <= at.paragraph);
+    let mid =
+        lo + fs[lo..hi].partition_point(|&(_, first, _)| first < q_first);
+    let mut near: Vec<usize> = fs[around(lo, hi, mid, 2 * FRAMES_SHOWN)]
         .iter()
-        .enumerate()
-        .filter(|(_, f)| {
-            let p = para_of(a.cues[f.cue].first_token);
-            p == at.paragraph || p + 1 == at.paragraph || Some(f.cue) == at.cue
+        .map(|&(_, _, i)| i)
+        .collect();
+    // The chosen frame may lie farther away (a cue paragraphs before).
+    let mut total = hi - lo;
+    if let Some(c) = at.cue {
+        for &i in index.frames_of_cue.get(&c).into_iter().flatten() {
+            let p = para_of(a.cues[a.frames[i].cue].first_token);
+            if p != at.paragraph && p + 1 != at.paragraph {
+                total += 1;
+            }
+            if !near.contains(&i) {
+                near.push(i);
+            }
+        }
+    }
+    let mut frames: Vec<(usize, usize)> = near
+        .into_iter()
+        .map(|i| {
+            let f = &a.frames[i];
+            (i, gap(f.first, f.last, q_first, q_last))
         })
-        .map(|(i, f)| (i, gap(f.first, f.last, q_first, q_last)))
         .collect();
     frames.sort_by_key(|&(i, d)| (d, i));
-    let shown = frames.len().min(8);
+    let shown = frames.len().min(FRAMES_SHOWN);
     let _ = writeln!(
         out,
         "  candidates {} frame{} (a cue and its speaker) in \u{B6}{}{}{}",
-        frames.len(),
-        if frames.len() == 1 { "" } else { "s" },
+        total,
+        if total == 1 { "" } else { "s" },
         if at.paragraph > 0 {
             format!("{}\u{2013}", at.paragraph)
         } else {
             String::new()
         },
         at.paragraph + 1,
-        if frames.len() > shown {
+        if total > shown {
             format!(", the {shown} nearest")
         } else {
             String::new()
@@ -434,7 +617,7 @@ fn candidates(
         let cue = &a.cues[f.cue];
         let chosen = at.cue == Some(f.cue);
         let who = f.speaker.map_or("(no speaker)".to_string(), |m| {
-            format!("\u{201C}{}\u{201D}", a.mentions[m].text(text))
+            format!("\u{201C}{}\u{201D}", escape(a.mentions[m].text(text)))
         });
         let mut notes = vec![distance(a, f.first, f.last, q_first, q_last)];
         if f.inverted {
@@ -447,13 +630,13 @@ fn candidates(
             notes.push("\u{201C}as ...\u{201D}: reports nothing".into());
         }
         if let Some(v) = f.via {
-            notes.push(format!("via {}", a.mentions[v].text(text)));
+            notes.push(format!("via {}", escape(a.mentions[v].text(text))));
         }
         let p = para_of(cue.first_token) + 1;
         let line = format!(
             "  {} {:<14} {:<28} \u{B6}{p}, {}",
             if chosen { ">" } else { " " },
-            format!("\u{201C}{}\u{201D}", cue.span_text(text)),
+            format!("\u{201C}{}\u{201D}", escape(cue.span_text(text))),
             who,
             notes.join(", ")
         );
@@ -466,30 +649,88 @@ fn candidates(
     if at.cue.is_none() && at.speaker.is_some() {
         let _ = writeln!(out, "    (no frame chosen: see the rule above)");
     }
-    // The mentions of the row's paragraph, as possible speakers.
-    let mentions: Vec<String> = a
-        .mentions
+    // The mentions of the row's paragraph nearest its words, as possible
+    // speakers, in text order; the speaker always among them.
+    let ms = &index.mentions;
+    let lo = ms.partition_point(|&(p, _, _)| p < at.paragraph);
+    let hi = ms.partition_point(|&(p, _, _)| p <= at.paragraph);
+    let mid = lo
+        + ms[lo..hi].partition_point(|&(_, start, _)| start < at.span.start);
+    let mut near: Vec<(usize, usize)> = ms
+        [around(lo, hi, mid, MENTIONS_SHOWN)]
+    .iter()
+    .map(|&(_, start, i)| {
+        let d = if start < at.span.start {
+            at.span.start - start
+        } else {
+            start.saturating_sub(at.span.end)
+        };
+        (d, i)
+    })
+    .collect();
+    near.sort_unstable();
+    near.truncate(MENTIONS_SHOWN);
+    let mut shown_mentions: Vec<usize> =
+        near.into_iter().map(|(_, i)| i).collect();
+    if let Some(sp) = at.speaker {
+        let in_para =
+            a.segments.paragraph_of(a.mentions[sp].span.start) == at.paragraph;
+        if in_para && !shown_mentions.contains(&sp) {
+            shown_mentions.push(sp);
+        }
+    }
+    shown_mentions.sort_by_key(|&i| (a.mentions[i].span.start, i));
+    let mentions: Vec<String> = shown_mentions
         .iter()
-        .enumerate()
-        .filter(|(_, m)| a.segments.paragraph_of(m.span.start) == at.paragraph)
-        .map(|(i, m)| {
+        .map(|&i| {
+            let m = &a.mentions[i];
             let kind = match m.kind {
                 MentionKind::Name => "name",
                 MentionKind::Pronoun => "pronoun",
                 MentionKind::Descriptor => "description",
             };
             let mark = if Some(i) == at.speaker { "*" } else { "" };
-            format!("{mark}{} ({kind})", m.text(text))
+            format!("{mark}{} ({kind})", escape(m.text(text)))
         })
         .collect();
     if !mentions.is_empty() {
+        let of = if hi - lo > mentions.len() {
+            format!(", the {} nearest of {}", mentions.len(), hi - lo)
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             out,
-            "  mentions   in \u{B6}{} (* the speaker): {}",
+            "  mentions   in \u{B6}{}{of} (* the speaker): {}",
             at.paragraph + 1,
             mentions.join(", ")
         );
     }
+}
+
+/// The byte offsets of the sorted char offsets `wanted` in `text`, in
+/// one pass; an offset past the end maps to the text's length.
+fn chars_to_bytes(text: &str, wanted: &[usize]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(wanted.len());
+    let mut chars = text.char_indices().map(|(b, _)| b).enumerate().peekable();
+    for &w in wanted {
+        loop {
+            match chars.peek() {
+                Some(&(c, b)) if c == w => {
+                    out.push(b);
+                    break;
+                }
+                Some(&(c, _)) if c < w => {
+                    chars.next();
+                }
+                _ => {
+                    out.push(text.len());
+                    break;
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The tokens `[first, last]` covering bytes `start..end` of the clean

@@ -471,3 +471,57 @@ fn control_characters_in_names_are_escaped_in_messages() {
     assert!(err.contains("x\\nwhosaid: 9 documents read\\e]0;owned\\x07"));
     assert!(!err.contains('\x1b') && !err.contains('\x07'), "{err}");
 }
+
+/// One paragraph of reported speech, about `bytes` long.
+fn reported_speech(bytes: usize) -> String {
+    let names = ["Sergey Lavrov", "the minister", "she", "officials"];
+    let mut s = String::from("Headline\n\n");
+    let mut i = 0;
+    while s.len() < bytes {
+        let (a, b) = (names[i % 4], names[(i / 4) % 4]);
+        s.push_str(&format!(
+            "{a} said the plan was dead. \"We will win,\" {b} told reporters. "
+        ));
+        i += 1;
+    }
+    s.push('\n');
+    s
+}
+
+#[test]
+fn explain_of_a_200_kb_paragraph_is_fast_and_linear() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut sizes = Vec::new();
+    for kb in [100, 200] {
+        let name = format!("p{kb}.txt");
+        write(dir.path(), &name, reported_speech(kb << 10).as_bytes());
+        let start = Instant::now();
+        let o = run(dir.path(), &["explain", "--color", "never", &name]);
+        let took = start.elapsed();
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        // A debug build runs the pipeline several times slower.
+        let limit = if cfg!(debug_assertions) { 10 } else { 2 };
+        assert!(took < Duration::from_secs(limit), "{kb} KB: {took:?}");
+        sizes.push(o.stdout.len());
+    }
+    // Twice the input, about twice the output (it was 4 times: every
+    // mention of the paragraph listed under every row).
+    let ratio = sizes[1] as f64 / sizes[0] as f64;
+    assert!((1.8..2.3).contains(&ratio), "{sizes:?}");
+    assert!(sizes[1] < 60 * (200 << 10), "{sizes:?}");
+}
+
+#[test]
+fn explain_escapes_control_characters_of_the_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "\x1b]0;owned\x07\x1b[2J \"We are \x1b[31mready,\" \
+                Sergey Lavrov told reporters.\n";
+    write(dir.path(), "a\x1b.txt", text.as_bytes());
+    let o = run(dir.path(), &["explain", "--color", "never", "a\x1b.txt"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!out.contains('\x1b') && !out.contains('\x07'), "{out}");
+    assert!(out.contains("\\e]0;owned\\x07\\e[2J"), "{out}");
+    assert!(out.contains("a\\e (1 rows)"), "{out}");
+    assert!(out.contains("We are \\e[31mready,"), "{out}");
+}
