@@ -71,6 +71,21 @@ pub enum EvalError {
         /// What is wrong with it.
         why: String,
     },
+    /// The table and the gold have no document in common.
+    #[error(
+        "{} and {} share no document id ({preds} documents with rows in \
+         the table): nothing to score",
+        pred.display(),
+        gold.display()
+    )]
+    NoSharedDoc {
+        /// The gold file.
+        gold: PathBuf,
+        /// The table.
+        pred: PathBuf,
+        /// Documents with rows in the table.
+        preds: usize,
+    },
 }
 
 fn line_err(path: &Path, line: u64, why: impl Into<String>) -> EvalError {
@@ -86,6 +101,15 @@ pub fn evaluate(
 ) -> Result<String, EvalError> {
     let mut docs = load_gold(gold)?;
     let preds = load_pred(pred)?;
+    // Zeros from a table of other articles (or of no rows) say nothing of
+    // the extractor: most likely the wrong file was given.
+    if !preds.keys().any(|k| docs.contains_key(k)) {
+        return Err(EvalError::NoSharedDoc {
+            gold: gold.to_path_buf(),
+            pred: pred.to_path_buf(),
+            preds: preds.len(),
+        });
+    }
     if let Some(kinds) = &opts.only {
         restrict(&mut docs, kinds);
     }
@@ -219,10 +243,27 @@ struct Pred {
 
 /// Reads a file as UTF-8 text; the error names the line of a bad byte.
 fn read_text(path: &Path) -> Result<String, EvalError> {
-    let bytes = std::fs::read(path).map_err(|source| EvalError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes = if path.as_os_str() == "-" {
+        // `-` is standard input, read once (the format test and the
+        // loader both ask for it).
+        static STDIN: std::sync::OnceLock<Result<Vec<u8>, String>> =
+            std::sync::OnceLock::new();
+        let got = STDIN.get_or_init(|| {
+            let mut b = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::stdin(), &mut b)
+                .map(|_| b)
+                .map_err(|e| e.to_string())
+        });
+        got.clone().map_err(|e| EvalError::Read {
+            path: path.to_path_buf(),
+            source: std::io::Error::other(e),
+        })?
+    } else {
+        std::fs::read(path).map_err(|source| EvalError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?
+    };
     String::from_utf8(bytes).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = 1 + good.iter().filter(|&&b| b == b'\n').count() as u64;
@@ -399,7 +440,10 @@ fn pairs(v: Option<&Value>, what: &str) -> Result<Vec<(f64, f64)>, String> {
 fn load_pred(path: &Path) -> Result<HashMap<DocKey, Vec<Pred>>, EvalError> {
     // The same test as score.py: the path's text, case-sensitive.
     let name = path.to_string_lossy();
-    if name.ends_with(".jsonl") || name.ends_with(".json") {
+    // Standard input has no name: JSONL starts with `{`.
+    let stdin_jsonl = name == "-"
+        && read_text(path)?.trim_start().starts_with(['{', '\u{FEFF}']);
+    if name.ends_with(".jsonl") || name.ends_with(".json") || stdin_jsonl {
         load_pred_jsonl(path)
     } else {
         load_pred_csv(path)
@@ -417,6 +461,31 @@ fn load_pred_jsonl(
         }
         let d = parse_json_line(path, n, raw)?;
         let bad = |why: String| line_err(path, n, why);
+        // The table of `extract --format jsonl` (one row a line) and the
+        // answers of `--jsonl-stream` ({"doc_id", "rows": [...]}).
+        let rows: Option<Vec<&Map<String, Value>>> =
+            if d.contains_key("quote_start") && !d.contains_key("quotes") {
+                Some(vec![&d])
+            } else if let Some(Value::Array(rows)) = d.get("rows") {
+                Some(rows.iter().filter_map(Value::as_object).collect())
+            } else {
+                None
+            };
+        if let Some(rows) = rows {
+            if rows.is_empty() {
+                continue;
+            }
+            let key = d
+                .get("doc_id")
+                .ok_or_else(|| bad("missing doc_id".into()))
+                .and_then(|v| DocKey::from_json(v).map_err(bad))?;
+            for (k, row) in rows.into_iter().enumerate() {
+                let p = row_pred(row)
+                    .map_err(|e| bad(format!("row {}: {e}", k + 1)))?;
+                preds.entry(key.clone()).or_default().push(p);
+            }
+            continue;
+        }
         let quotes = match d.get("quotes") {
             None => continue,
             Some(Value::Array(a)) => a,
@@ -437,6 +506,26 @@ fn load_pred_jsonl(
         }
     }
     Ok(preds)
+}
+
+/// A row of our own JSONL table as a prediction: its columns renamed to
+/// the scorer's JSONL fields.
+fn row_pred(row: &Map<String, Value>) -> Result<Pred, String> {
+    let mut q = Map::new();
+    for (from, to) in [
+        ("quote_start", "start"),
+        ("quote_end", "end"),
+        ("kind", "kind"),
+        ("speaker", "speaker"),
+        ("speaker_name", "speaker_name"),
+        ("speaker_start", "speaker_start"),
+        ("speaker_end", "speaker_end"),
+    ] {
+        if let Some(v) = row.get(from) {
+            q.insert(to.to_string(), v.clone());
+        }
+    }
+    json_pred(&Value::Object(q))
 }
 
 /// A string field that Python reads with `x or ""`.

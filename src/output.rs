@@ -211,12 +211,52 @@ pub enum Format {
 /// Google Sheets as a formula (OWASP "CSV injection"), so it gets a
 /// leading `'`, which the spreadsheet shows as text and hides. A quote
 /// like `-- "We will win"` or `=HYPERLINK(...)` stays readable and inert.
+/// The full-width forms `＝ ＋ － ＠` count too: spreadsheets with East
+/// Asian input settings read them as their ASCII forms.
 pub fn excel_cell(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if cell.starts_with([
+        '=', '+', '-', '@', '\t', '\r', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}',
+        '\u{FF20}',
+    ]) {
         format!("'{cell}").into()
     } else {
         cell.into()
     }
+}
+
+/// The most a spreadsheet cell holds: 32,767 characters (Excel's limit,
+/// counted in UTF-16 units; LibreOffice cuts there too).
+pub const EXCEL_CELL_LIMIT: usize = 32_767;
+
+/// [`excel_cell`], cut to [`EXCEL_CELL_LIMIT`]; `true` when it was cut
+/// (the caller warns: the cell is no longer the whole quote).
+pub fn excel_cell_limited(cell: &str) -> (String, bool) {
+    let safe = excel_cell(cell);
+    let mut units = 0;
+    for (i, c) in safe.char_indices() {
+        units += c.len_utf16();
+        if units > EXCEL_CELL_LIMIT {
+            return (safe[..i].to_string(), true);
+        }
+    }
+    (safe.into_owned(), false)
+}
+
+/// The cells of a record made safe for a spreadsheet, and how many were
+/// cut.
+pub fn excel_record<'a>(
+    cells: impl IntoIterator<Item = &'a str>,
+) -> (Vec<String>, usize) {
+    let mut cut = 0;
+    let out = cells
+        .into_iter()
+        .map(|c| {
+            let (cell, was_cut) = excel_cell_limited(c);
+            cut += usize::from(was_cut);
+            cell
+        })
+        .collect();
+    (out, cut)
 }
 
 impl Row {
@@ -292,7 +332,7 @@ impl<W: Write> TableWriter<W> {
             Format::Excel => {
                 let w = self.csv.as_mut().expect("csv writer");
                 let cells = row.cells();
-                let safe = cells.iter().map(|c| excel_cell(c).into_owned());
+                let (safe, _) = excel_record(cells.iter().map(String::as_str));
                 w.write_record(safe).map_err(csv_io)
             }
             Format::Jsonl => {
@@ -364,6 +404,13 @@ impl RowEncoder {
 
     /// Appends the encoded `rows` to `out`.
     pub fn encode(&self, rows: &[Row], out: &mut Vec<u8>) {
+        self.encode_counting(rows, out);
+    }
+
+    /// [`RowEncoder::encode`], returning how many cells `--excel` cut to
+    /// the spreadsheet cell limit.
+    pub fn encode_counting(&self, rows: &[Row], out: &mut Vec<u8>) -> usize {
+        let mut cut = 0;
         // Writing to memory fails only on a serde error, which a `Row`
         // (strings and numbers) cannot raise.
         match self.format {
@@ -378,8 +425,9 @@ impl RowEncoder {
                 let mut w = self.csv.from_writer(out);
                 for row in rows {
                     let cells = row.cells();
-                    let safe =
-                        cells.iter().map(|c| excel_cell(c).into_owned());
+                    let (safe, n) =
+                        excel_record(cells.iter().map(String::as_str));
+                    cut += n;
                     w.write_record(safe).expect("writing to memory");
                 }
                 w.flush().expect("writing to memory");
@@ -392,5 +440,6 @@ impl RowEncoder {
                 }
             }
         }
+        cut
     }
 }

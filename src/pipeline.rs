@@ -57,6 +57,8 @@ struct Encoded {
     rows: usize,
     ok: bool,
     oversized: bool,
+    /// Cells cut to the spreadsheet cell limit (`--excel`).
+    cut: usize,
 }
 
 /// Writes the table of every document of `inputs` to `out`.
@@ -91,7 +93,7 @@ pub fn extract_table(
             enc.bytes.clear();
             if let Item::Document(doc) = item {
                 let rows = extractor.extract(&doc.id, &doc.text);
-                encoder.encode(&rows, &mut enc.bytes);
+                enc.cut = encoder.encode_counting(&rows, &mut enc.bytes);
                 enc.rows = rows.len();
             }
         },
@@ -124,6 +126,22 @@ pub fn extract_table(
                         tally.read += 1;
                         tally.processed += 1;
                         tally.rows += enc.rows;
+                        if enc.cut > 0 && !quiet {
+                            let say = || {
+                                eprintln!(
+                                    "whosaid: {}: warning: {} cell(s) over \
+                                     {} characters cut to fit a \
+                                     spreadsheet (--excel)",
+                                    crate::diag::escape(&doc.id),
+                                    enc.cut,
+                                    crate::output::EXCEL_CELL_LIMIT
+                                )
+                            };
+                            match &progress {
+                                Some(p) => p.suspend(say),
+                                None => say(),
+                            }
+                        }
                         if let Some(p) = &progress {
                             p.inc(doc.text.len() as u64);
                         }

@@ -129,6 +129,13 @@ fn esc(s: &str) -> String {
     out
 }
 
+/// Text from an article (an id, a speaker label), escaped and isolated
+/// from the page's text direction: a right-to-left override inside it
+/// cannot reorder what follows (`\u{202e}gnp.exe` showing as `exe.png`).
+fn bdi(s: &str) -> String {
+    format!("<bdi>{}</bdi>", esc(s))
+}
+
 /// What the page knows of a speaker: its rank in the speakers table
 /// (which gives its colour and its anchor).
 struct SpeakerIndex {
@@ -278,7 +285,7 @@ fn toc(h: &mut String, docs: &[ReportDoc]) {
             h,
             "<li><a href=\"#a{d}\">{}</a> <span class=\"muted\">{}</span>\
              </li>",
-            esc(&doc.id),
+            bdi(&doc.id),
             counts(&doc.rows)
         );
     }
@@ -423,8 +430,8 @@ fn speakers_panel(
              <span class=\"muted\">({})</span>: {} quote{}, {} claim{}, \
              {} article{}</summary><ul>",
             i % PALETTE.len(),
-            esc(&s.name),
-            esc(&about),
+            bdi(&s.name),
+            bdi(&about),
             s.quotes,
             if s.quotes == 1 { "" } else { "s" },
             s.claims,
@@ -462,10 +469,10 @@ fn quote_links(h: &mut String, docs: &[ReportDoc], rows: &[(usize, usize)]) {
             "<li><a href=\"#q{d}-{}\">{} ¶{}</a> <span class=\"muted\">{}\
              </span> “{}”</li>",
             row.quote_id,
-            esc(&docs[d].id),
+            bdi(&docs[d].id),
             row.paragraph,
             row.kind,
-            esc(&preview),
+            bdi(&preview),
         );
     }
 }
@@ -509,7 +516,7 @@ fn article(
          <details{}><summary><h3 id=\"h{d}\">{}</h3> <span class=\"muted\">\
          {}</span></summary><div class=\"text\">",
         if open { " open" } else { "" },
-        esc(&doc.id),
+        bdi(&doc.id),
         counts(&doc.rows),
     );
     highlight(h, d, doc, index);
@@ -572,7 +579,7 @@ fn highlight(h: &mut String, d: usize, doc: &ReportDoc, index: &SpeakerIndex) {
                     let _ = write!(
                         h,
                         "<span class=\"lbl {class}\">{}</span>",
-                        esc(label(row))
+                        bdi(label(row))
                     );
                 }
             }
@@ -644,9 +651,9 @@ fn open_mark(
     if row.speaker.is_empty() {
         h.push_str("<br>speaker: none found (unattributed)");
     } else {
-        let _ = write!(h, "<br>speaker: {}", esc(&row.speaker));
+        let _ = write!(h, "<br>speaker: {}", bdi(&row.speaker));
         if !row.speaker_name.is_empty() && row.speaker_name != row.speaker {
-            let _ = write!(h, " → {}", esc(&row.speaker_name));
+            let _ = write!(h, " → {}", bdi(&row.speaker_name));
         }
         if !row.speaker_role.is_empty() {
             let _ = write!(h, " ({})", esc(&row.speaker_role));
@@ -704,6 +711,7 @@ summary h3 { display: inline; font-size: 1.1rem; margin: 0; }
 .text { white-space: pre-wrap; line-height: 2.1; max-width: 46rem;
   overflow-wrap: anywhere; content-visibility: auto;
   contain-intrinsic-size: auto 40rem; }
+.hl, .lbl, .tip, bdi { unicode-bidi: isolate; }
 .hl { position: relative; color: var(--ink); background: var(--bg);
   padding: 1px 0; border-radius: 2px; border-bottom: 3px solid var(--fg); }
 .hl.k-partial { border-bottom-style: double; border-bottom-width: 4px; }

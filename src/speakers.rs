@@ -39,6 +39,11 @@ pub struct SpeakersArgs {
     /// Input, output, gazetteer and quiet, as for the other commands.
     #[command(flatten)]
     pub source: gather::SourceArgs,
+    /// CSV safe to open in Excel, LibreOffice or Google Sheets: a byte
+    /// order mark, CRLF line ends, formula-like cells prefixed with '
+    /// (as `extract --excel`).
+    #[arg(long)]
+    pub excel: bool,
 }
 
 /// Runs `whosaid speakers`.
@@ -56,7 +61,9 @@ pub fn run(a: SpeakersArgs) -> Result<ExitCode> {
     );
     let nameless = table.nameless;
     let speakers = table.finish();
-    let csv = to_csv(&speakers).context("cannot write the table")?;
+    let csv =
+        if a.excel { to_excel_csv(&speakers) } else { to_csv(&speakers) }
+            .context("cannot write the table")?;
     gather::write_output(a.source.output.as_deref(), &csv, &tally)?;
     if !a.source.quiet {
         eprintln!(
@@ -219,6 +226,43 @@ pub fn to_csv(speakers: &[Speaker]) -> std::io::Result<Vec<u8>> {
     w.write_record(SPEAKER_COLUMNS)?;
     for s in speakers {
         w.serialize(s)?;
+    }
+    w.into_inner().map_err(|e| e.into_error())
+}
+
+/// The table as CSV for a spreadsheet: the cells of [`to_csv`] made
+/// safe as `extract --excel` makes them ([`crate::output::excel_cell`]),
+/// a UTF-8 byte order mark, CRLF line ends. A doc id, a name or a role
+/// comes from the articles, and `=HYPERLINK(...)` must stay text.
+pub fn to_excel_csv(speakers: &[Speaker]) -> std::io::Result<Vec<u8>> {
+    let mut w = csv::WriterBuilder::new()
+        .has_headers(false)
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(b"\xEF\xBB\xBF".to_vec());
+    w.write_record(SPEAKER_COLUMNS)?;
+    for s in speakers {
+        let counts = [s.quotes, s.claims, s.documents].map(|n| n.to_string());
+        let cells = [
+            s.name.as_str(),
+            &s.speaker_type,
+            &s.role,
+            &s.id,
+            &counts[0],
+            &counts[1],
+            &counts[2],
+            &s.first_doc,
+            &s.last_doc,
+        ];
+        let (safe, cut) = crate::output::excel_record(cells);
+        if cut > 0 {
+            eprintln!(
+                "whosaid: {}: warning: {cut} cell(s) over {} characters cut \
+                 to fit a spreadsheet (--excel)",
+                crate::diag::escape(&s.first_doc),
+                crate::output::EXCEL_CELL_LIMIT
+            );
+        }
+        w.write_record(safe)?;
     }
     w.into_inner().map_err(|e| e.into_error())
 }

@@ -525,3 +525,95 @@ fn explain_escapes_control_characters_of_the_article() {
     assert!(out.contains("a\\e (1 rows)"), "{out}");
     assert!(out.contains("We are \\e[31mready,"), "{out}");
 }
+
+#[test]
+fn speakers_excel_neutralizes_formulas_from_the_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = format!(
+        "{{\"id\":\"=HYPERLINK(\\\"http://x\\\")\",\"text\":{GOOD:?}}}\n\
+         {{\"id\":\"\u{FF1D}1+1\",\"text\":{GOOD:?}}}\n"
+    );
+    write(dir.path(), "d.jsonl", jsonl.as_bytes());
+    let o = run(dir.path(), &["speakers", "--excel", "d.jsonl"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.starts_with("\u{FEFF}name,type,"), "{out}");
+    assert!(out.contains("\r\n"), "{out}");
+    assert!(out.contains(",\"'=HYPERLINK(\"\"http://x\"\")\","), "{out}");
+    assert!(out.contains(",'\u{FF1D}1+1\r\n"), "{out}");
+    // Without --excel the table stays exact.
+    let o = run(dir.path(), &["speakers", "d.jsonl"]);
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.contains(",\"=HYPERLINK(\"\"http://x\"\")\","), "{out}");
+    // extract --excel: full-width signs, and a cell over Excel's limit.
+    let long =
+        format!("\"{},\" Sergey Lavrov said.", "Yes and no ".repeat(4000));
+    let jsonl = format!(
+        "{{\"id\":\"\u{FF0B}x\",\"text\":{GOOD:?}}}\n\
+         {{\"id\":\"long\",\"text\":{long:?}}}\n"
+    );
+    write(dir.path(), "e.jsonl", jsonl.as_bytes());
+    let o = run(dir.path(), &["extract", "--excel", "e.jsonl"]);
+    let err = stderr(&o);
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.contains("\r\n'\u{FF0B}x,1,"), "{out}");
+    assert!(err.contains("whosaid: long: warning: 1 cell(s) over 32767"));
+    let longest = out.split(',').map(|c| c.chars().count()).max().unwrap();
+    assert!(longest <= 32_767 + 2, "{longest}");
+}
+
+#[test]
+fn the_review_page_isolates_text_direction_of_ids_and_labels() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = "\u{202E}gnp.exe";
+    let jsonl = format!("{{\"id\":\"{id}\",\"text\":{GOOD:?}}}\n");
+    write(dir.path(), "d.jsonl", jsonl.as_bytes());
+    let o = run(dir.path(), &["report", "d.jsonl"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let page = String::from_utf8(o.stdout).unwrap();
+    assert!(page.contains(&format!("<h3 id=\"h0\"><bdi>{id}</bdi></h3>")));
+    assert!(page.contains("<bdi>Sergey Lavrov</bdi></span>"), "label");
+    assert!(page.contains(".hl, .lbl, .tip, bdi { unicode-bidi: isolate; }"));
+    // Every place the id is shown as text is inside a <bdi>.
+    let shown = page.matches(&format!(">{id}")).count();
+    assert!(shown >= 3, "{shown}");
+    assert_eq!(page.matches(&format!("<bdi>{id}")).count(), shown);
+}
+
+#[test]
+fn eval_reads_our_jsonl_table_and_stdin_and_refuses_disjoint_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = format!(
+        "{{\"doc_id\":\"a\",\"text\":{GOOD:?},\"quotes\":[{{\"start\":1,\
+         \"end\":14,\"kind\":\"direct\",\"text\":\"We are ready,\",\
+         \"speaker\":\"Sergey Lavrov\"}}]}}\n"
+    );
+    write(dir.path(), "gold.jsonl", gold.as_bytes());
+    let o = run(
+        dir.path(),
+        &["extract", "--format", "jsonl", "gold.jsonl", "-o", "t.jsonl"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = run(dir.path(), &["eval", "--json", "gold.jsonl", "t.jsonl"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(out.contains("\"all\": {\"gold\": 1, \"predicted\": 1, \"detection\": [1.0, 1.0, 1.0]"), "{out}");
+    // `-` is standard input, CSV or JSONL.
+    for table in ["t.jsonl"] {
+        let o = Command::new(BIN)
+            .current_dir(dir.path())
+            .args(["eval", "--json", "gold.jsonl", "-"])
+            .stdin(fs::File::open(dir.path().join(table)).unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert_eq!(String::from_utf8_lossy(&o.stdout), out);
+    }
+    let other = GOOD.replace("\"a\"", "\"b\"");
+    write(dir.path(), "b.txt", other.as_bytes());
+    let o = run(dir.path(), &["extract", "b.txt", "-o", "b.csv"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = run(dir.path(), &["eval", "gold.jsonl", "b.csv"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("share no document id"), "{}", stderr(&o));
+}
