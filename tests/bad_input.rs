@@ -179,22 +179,51 @@ fn unreadable_files_and_folders_are_skipped_with_exit_1() {
 #[test]
 fn folder_without_permission_is_skipped() {
     use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "news/a.txt", GOOD.as_bytes());
     write(dir.path(), "news/locked/b.txt", GOOD.as_bytes());
     let locked = dir.path().join("news/locked");
     fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
-    if fs::read_dir(&locked).is_ok() {
-        // Root reads anything: nothing to test here.
-        fs::set_permissions(&locked, fs::Permissions::from_mode(0o755))
-            .unwrap();
-        return;
+    // Root reads any folder: as root, the run is made as `nobody` (uid
+    // 65534), for whom the folder is locked as for any user.
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755))
+        .unwrap();
+    let mut cmd = Command::new(BIN);
+    cmd.current_dir(dir.path()).args(["extract", "news"]);
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } == 0 {
+        cmd.uid(65534).gid(65534);
     }
-    let o = run(dir.path(), &["extract", "news"]);
+    let o = cmd.stdin(Stdio::null()).output().expect("run whosaid");
     fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).unwrap();
     let err = stderr(&o);
     assert!(err.contains("cannot read folder: permission denied"), "{err}");
     assert_eq!(o.status.code(), Some(1));
+    assert_eq!(table(&o).len(), 2);
+}
+
+#[test]
+fn a_link_to_a_folder_is_followed_only_with_follow() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "news/a.txt", GOOD.as_bytes());
+    write(dir.path(), "elsewhere/b.txt", GOOD.as_bytes());
+    std::os::unix::fs::symlink("../elsewhere", dir.path().join("news/more"))
+        .unwrap();
+    let o = run(dir.path(), &["extract", "news"]);
+    let err = stderr(&o);
+    assert!(
+        err.contains(
+            "news/more: warning: symbolic link to a folder: not \
+                      followed"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("1 documents read, 1 processed"), "{err}");
+    let o = run(dir.path(), &["extract", "-L", "news"]);
+    let err = stderr(&o);
+    assert!(err.contains("2 documents read, 2 processed"), "{err}");
+    assert_eq!(table(&o)[2][0], "more/b");
 }
 
 #[test]
