@@ -29,10 +29,14 @@ pub struct Args {
 
 const EXIT_STATUS: &str = "\
 Exit status:
-  0  every document was processed
+  0  every document was read and processed
   1  some documents were skipped (each named on standard error); the rows
      of all the others were written
-  2  usage error or fatal error (bad gazetteer file, unwritable output)";
+  2  nothing could be done: usage error, bad gazetteer file, output that
+     cannot be written or is an input, threads that cannot start, or no
+     input readable at all (an existing -o file is then left as it was)
+  130, 143  interrupted by SIGINT or SIGTERM (the temporary file is
+     removed, the old table kept)";
 
 /// The commands.
 #[derive(Debug, Subcommand)]
@@ -41,6 +45,9 @@ pub enum Command {
     #[command(after_help = EXIT_STATUS)]
     Extract(ExtractArgs),
     /// Score a table against gold annotations (same figures as score.py).
+    ///
+    /// Exits 2 when a file cannot be read or the table shares no document
+    /// id with the gold.
     Eval(EvalArgs),
     /// Write a self-contained HTML page to review quotes in place.
     #[command(after_help = EXIT_STATUS)]
@@ -80,8 +87,10 @@ pub struct ExtractArgs {
     /// line) or - for standard input. None: standard input.
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
-    /// Write the table to FILE (atomically: a temporary file renamed at
-    /// the end) instead of standard output.
+    /// Write the table to FILE instead of standard output: atomically
+    /// for a regular file (a temporary file renamed at the end; a link
+    /// to it stays a link), directly for a device or FIFO. Refused when
+    /// FILE is an input.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Output format.
@@ -130,7 +139,9 @@ pub enum FormatArg {
 pub struct EvalArgs {
     /// Gold annotations (JSONL, as ../shared/eval/*.jsonl).
     pub gold: PathBuf,
-    /// The table to score (CSV or JSONL).
+    /// The table to score: CSV, or JSONL (`extract --format jsonl`, the
+    /// `--jsonl-stream` answers, or the scorer's own); - for standard
+    /// input.
     pub pred: PathBuf,
     /// Score only the gold items of these kinds (comma separated).
     #[arg(long, value_name = "KIND,...")]
