@@ -132,10 +132,15 @@ fn excel_csv_has_bom_crlf_and_inert_formulas() {
 
 #[test]
 fn excel_cell_prefixes_only_formula_starts() {
-    for c in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+    // The full-width forms too: spreadsheets with East Asian input
+    // settings read them as = + - @ (issue 9).
+    for c in [
+        "=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "\u{FF1D}x", "\u{FF0B}1",
+        "\u{FF0D}1", "\u{FF20}x",
+    ] {
         assert_eq!(excel_cell(c), format!("'{c}"));
     }
-    for c in ["", "1-1", "a=b", "'quoted'", " =x", "\u{FF1D}x"] {
+    for c in ["", "1-1", "a=b", "'quoted'", " =x", "x\u{FF1D}"] {
         assert_eq!(excel_cell(c), c);
     }
 }

@@ -47,7 +47,7 @@ fn library_table(path: &std::path::Path) -> Vec<u8> {
     use whosaid::output::{Format, TableWriter};
     let extractor = whosaid::Extractor::shipped(&[]).unwrap();
     let mut w = TableWriter::new(Format::Csv, Vec::new()).unwrap();
-    read_all(&[path.to_path_buf()], &mut |item| {
+    read_all(&[path.to_path_buf()], &Default::default(), &mut |item| {
         if let Item::Document(d) = item {
             for row in extractor.extract(&d.id, &d.text) {
                 w.write(&row).unwrap();
