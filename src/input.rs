@@ -68,7 +68,7 @@ pub struct ReadArgs {
     pub follow: bool,
     /// Skip, with an error naming it, any document or JSONL record over
     /// SIZE bytes (suffixes K, M, G: powers of 1024). Bounds the memory
-    /// of a run: about 3 times the largest document, plus a constant.
+    /// of a run by what the largest allowed document needs.
     #[arg(long, value_name = "SIZE", default_value = "64M",
         value_parser = parse_size)]
     pub max_document_size: u64,
