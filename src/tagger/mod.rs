@@ -1,0 +1,218 @@
+//! Part-of-speech tagging: an averaged perceptron (Collins 2002), greedy
+//! left to right, with the feature templates of Ratnaparkhi (1996) and
+//! Honnibal (2013), trained on the UD English Web Treebank.
+//!
+//! Input: the words of one sentence (treebank-style tokens, see
+//! [`Tagger::tag`]) or whosaid's own tokens of a text (see
+//! [`Tagger::tag_tokens`]). Output: one [`PosTag`] per word, a Penn
+//! Treebank tag ([`Xpos`]) and a universal tag ([`Upos`]). Place in the
+//! pipeline: the `tag` stage (input → normalize → segment → **tag** →
+//! quotes → tokens → mentions → cues → rules → resolve → output), for the
+//! rules that need grammar: complementizer "that" against relative and
+//! determiner, "states" noun against verb, "said" and "alleged" as verb,
+//! participle or adjective.
+//!
+//! The model predicts one label per word, a joint (XPOS, UPOS) pair of
+//! the pairs seen in training; the weights are in `data/tagger.bin`
+//! (compiled into the binary, an adapted work of the treebank under
+//! CC BY-SA 4.0, see `data/SOURCES.md`) and are rebuilt with
+//! `whosaid train-tagger`.
+//!
+//! ```
+//! use whosaid::tagger::{Tagger, Xpos};
+//! let mut tags = Vec::new();
+//! Tagger::shipped().tag(&["He", "said", "that", "the", "plan", "failed", "."], &mut tags);
+//! assert_eq!(tags[2].xpos, Xpos::In);
+//! ```
+
+mod align;
+pub mod command;
+pub mod conllu;
+pub mod evaluate;
+mod features;
+mod model;
+pub mod tags;
+pub mod train;
+
+use std::cell::RefCell;
+use std::sync::OnceLock;
+
+use features::{CaseMode, WordInfo, MAX_FEATURES, START2_TAG, START_TAG};
+pub use align::{tagger_words, TaggerWords};
+pub use model::ModelError;
+use model::{Model, ModelData, LEX_CLASS, LEX_FIXED};
+pub use tags::{PosTag, Upos, Xpos};
+
+/// The shipped weights (see `data/SOURCES.md` for their licence).
+static SHIPPED_WEIGHTS: &[u8] = include_bytes!("../../data/tagger.bin");
+
+/// A trained tagger: immutable, shared by threads.
+pub struct Tagger {
+    model: Model,
+}
+
+/// Buffers reused from sentence to sentence, so that tagging allocates
+/// nothing once they have grown to the longest sentence.
+#[derive(Debug, Default)]
+pub struct TagScratch {
+    infos: Vec<WordInfo>,
+    chars: Vec<char>,
+    scores: Vec<i32>,
+    labels: Vec<u16>,
+    words: Vec<String>,
+    owners: Vec<u32>,
+}
+
+impl TagScratch {
+    /// Empty buffers.
+    pub fn new() -> TagScratch {
+        TagScratch::default()
+    }
+}
+
+thread_local! {
+    static SCRATCH: RefCell<TagScratch> = RefCell::new(TagScratch::new());
+}
+
+/// Hashes the words of a sentence into `infos`, with their lexicon class
+/// and tag-dictionary label looked up by `lexicon`.
+pub(crate) fn describe_sentence<S: AsRef<str>>(
+    words: &[S],
+    lexicon: impl Fn(u32) -> Option<(u16, u8)>,
+    chars: &mut Vec<char>,
+    infos: &mut Vec<WordInfo>,
+) {
+    infos.clear();
+    for w in words {
+        let mut info = features::describe(w.as_ref(), chars);
+        let (raw_key, lower_key) = features::lexicon_keys(&info);
+        info.fixed = lexicon(raw_key)
+            .filter(|&(_, flags)| flags & LEX_FIXED != 0)
+            .map(|(label, _)| label);
+        info.class = match lexicon(lower_key) {
+            Some((label, flags)) if flags & LEX_CLASS != 0 => {
+                features::known_class(label)
+            }
+            _ => features::unknown_class(&info),
+        };
+        infos.push(info);
+    }
+}
+
+impl Tagger {
+    /// The tagger of the shipped weights, read once on first use.
+    pub fn shipped() -> &'static Tagger {
+        static SHIPPED: OnceLock<Tagger> = OnceLock::new();
+        SHIPPED.get_or_init(|| {
+            Tagger::from_bytes(SHIPPED_WEIGHTS).unwrap_or_else(|e| {
+                panic!("data/tagger.bin compiled into whosaid: {e}")
+            })
+        })
+    }
+
+    /// A tagger from the bytes of a weights file (as written by
+    /// `whosaid train-tagger`).
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
+        let data = ModelData::decode(bytes)?;
+        Ok(Tagger { model: Model::from_data(&data)? })
+    }
+
+    /// Every (XPOS, UPOS) pair the tagger can give.
+    pub fn labels(&self) -> &[PosTag] {
+        &self.model.labels
+    }
+
+    /// How many weights the tagger has.
+    pub fn weight_count(&self) -> usize {
+        self.model.feature_count()
+    }
+
+    /// Tags the words of one sentence into `out` (cleared first), one tag
+    /// per word. Words are tokens as in the Penn and UD treebanks:
+    /// punctuation apart, "'s" and "n't" apart ("does" "n't"), quotation
+    /// marks as `"` or `` `` `` and `''`. Uses a buffer of the calling
+    /// thread; see [`Tagger::tag_with`] to pass your own.
+    pub fn tag<S: AsRef<str>>(&self, words: &[S], out: &mut Vec<PosTag>) {
+        SCRATCH.with(|s| match s.try_borrow_mut() {
+            Ok(mut scratch) => self.tag_with(words, &mut scratch, out),
+            Err(_) => self.tag_with(words, &mut TagScratch::new(), out),
+        });
+    }
+
+    /// [`Tagger::tag`] with the caller's buffers.
+    pub fn tag_with<S: AsRef<str>>(
+        &self,
+        words: &[S],
+        scratch: &mut TagScratch,
+        out: &mut Vec<PosTag>,
+    ) {
+        let mut labels = std::mem::take(&mut scratch.labels);
+        self.tag_labels(words, scratch, &mut labels);
+        out.clear();
+        out.extend(labels.iter().map(|&l| self.model.labels[usize::from(l)]));
+        scratch.labels = labels;
+    }
+
+    /// Tags into label ids.
+    fn tag_labels<S: AsRef<str>>(
+        &self,
+        words: &[S],
+        scratch: &mut TagScratch,
+        labels: &mut Vec<u16>,
+    ) {
+        labels.clear();
+        let model = &self.model;
+        describe_sentence(
+            words,
+            |k| model.lexicon(k),
+            &mut scratch.chars,
+            &mut scratch.infos,
+        );
+        let mode = features::case_mode(words);
+        scratch.scores.resize(model.labels.len(), 0);
+        greedy(&scratch.infos, mode, labels, |feats, _| {
+            let scores = &mut scratch.scores;
+            scores.fill(0);
+            model.score(feats, scores);
+            argmax(scores)
+        });
+    }
+}
+
+/// Greedy left-to-right decoding (Collins 2002; Honnibal 2013): each
+/// word's label is the best one given the labels already chosen; words of
+/// the tag dictionary take their label without scoring. `best` is given
+/// the features of position `i` and `i`, and returns the label.
+pub(crate) fn greedy(
+    infos: &[WordInfo],
+    mode: CaseMode,
+    labels: &mut Vec<u16>,
+    mut best: impl FnMut(&[u32], usize) -> u16,
+) {
+    let mut feats = [0u32; MAX_FEATURES];
+    let (mut prev, mut prev2) = (START_TAG, START2_TAG);
+    for i in 0..infos.len() {
+        let label = match infos[i].fixed {
+            Some(l) => l,
+            None => {
+                let k = features::token_features(infos, i, prev, prev2, mode, &mut feats);
+                best(&feats[..k], i)
+            }
+        };
+        labels.push(label);
+        prev2 = prev;
+        prev = u32::from(label);
+    }
+}
+
+/// The index of the highest score, the first on ties.
+#[inline]
+pub(crate) fn argmax<T: PartialOrd + Copy>(scores: &[T]) -> u16 {
+    let mut best = 0;
+    for (i, &s) in scores.iter().enumerate().skip(1) {
+        if s > scores[best] {
+            best = i;
+        }
+    }
+    best as u16
+}
