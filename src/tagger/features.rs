@@ -94,13 +94,13 @@ pub(crate) fn mix64(mut x: u64) -> u64 {
 }
 
 /// The 32-bit key of a template with two values; never 0 (0 marks an
-/// empty slot in the weight table).
+/// empty slot in the weight table). One multiply-mix: the values are
+/// already hashes or small numbers (labels, modes).
 #[inline]
 pub(crate) fn key(template: u64, a: u64, b: u64) -> u32 {
     let h = mix64(
-        template.wrapping_mul(0x9e37_79b9_7f4a_7c15)
-            ^ mix64(a)
-            ^ mix64(b.wrapping_add(0x632b_e59b_d9b4_e019)),
+        a.wrapping_add(template.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+            ^ b.wrapping_mul(0x632b_e59b_d9b4_e019),
     );
     ((h >> 32) as u32).max(1)
 }
@@ -305,7 +305,8 @@ pub(crate) fn case_mode<S: AsRef<str>>(words: &[S]) -> CaseMode {
 }
 
 /// The feature keys of position `i`, given the two previous labels, into
-/// `out`; returns how many.
+/// `out`; returns how many. The static features come first, then those of
+/// the history.
 #[inline]
 pub(crate) fn token_features(
     words: &[WordInfo],
@@ -314,6 +315,45 @@ pub(crate) fn token_features(
     prev2: u32,
     mode: CaseMode,
     out: &mut [u32; MAX_FEATURES],
+) -> usize {
+    let k = static_features(words, i, mode, out);
+    k + history_features(words, i, prev, prev2, &mut out[k..])
+}
+
+/// How many features depend on the history: [`history_features`] writes
+/// exactly this many.
+pub(crate) const HISTORY_FEATURES: usize = 5;
+
+/// The features of position `i` that depend on the previous labels.
+#[inline]
+pub(crate) fn history_features(
+    words: &[WordInfo],
+    i: usize,
+    prev: u32,
+    prev2: u32,
+    out: &mut [u32],
+) -> usize {
+    use template as t;
+    let w = &words[i];
+    let n = words.get(i + 1).unwrap_or(&WordInfo::END);
+    let prev = u64::from(prev);
+    let prev2 = u64::from(prev2);
+    out[0] = key(t::PREV_TAG, prev, 0);
+    out[1] = key(t::PREV_TWO_TAGS, prev, prev2);
+    out[2] = key(t::PREV2_TAG, prev2, 0);
+    out[3] = key(t::PREV_TAG_WORD, prev, w.lower);
+    out[4] = key(t::PREV_TAG_NEXT_CLASS, prev, n.class);
+    HISTORY_FEATURES
+}
+
+/// The features of position `i` that depend only on the words: computed
+/// once per word, before decoding.
+#[inline]
+pub(crate) fn static_features(
+    words: &[WordInfo],
+    i: usize,
+    mode: CaseMode,
+    out: &mut [u32],
 ) -> usize {
     use template as t;
     let w = &words[i];
@@ -329,8 +369,6 @@ pub(crate) fn token_features(
     let pp = at(-2);
     let n = at(1);
     let nn = at(2);
-    let prev = u64::from(prev);
-    let prev2 = u64::from(prev2);
     let mode = mode as u64;
     let mut k = 0;
     let mut push = |f: u32| {
@@ -349,10 +387,6 @@ pub(crate) fn token_features(
         push(key(t::PREFIX + j as u64, s, 0));
     }
     push(key(t::SHAPE, w.shape, 0));
-    push(key(t::PREV_TAG, prev, 0));
-    push(key(t::PREV_TWO_TAGS, prev, prev2));
-    push(key(t::PREV2_TAG, prev2, 0));
-    push(key(t::PREV_TAG_WORD, prev, w.lower));
     push(key(t::PREV_WORD, p.lower, 0));
     push(key(t::PREV_SUFFIX3, p.suffix[2], 0));
     push(key(t::PREV2_WORD, pp.lower, 0));
@@ -363,7 +397,6 @@ pub(crate) fn token_features(
     push(key(t::WORD_NEXT_WORD, w.lower, n.lower));
     push(key(t::NEXT_CLASS, n.class, 0));
     push(key(t::NEXT2_CLASS, n.class, nn.class));
-    push(key(t::PREV_TAG_NEXT_CLASS, prev, n.class));
     push(key(t::WORD_NEXT_CLASS, w.lower, n.class));
     push(key(t::NEXT_SHAPE, n.shape, 0));
     push(key(t::PREV_SHAPE, p.shape, 0));

@@ -53,20 +53,40 @@ pub struct Tagger {
 
 /// Buffers reused from sentence to sentence, so that tagging allocates
 /// nothing once they have grown to the longest sentence.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct TagScratch {
     infos: Vec<WordInfo>,
     chars: Vec<char>,
-    scores: Vec<i32>,
+    scores: Box<model::Scores>,
     labels: Vec<u16>,
     words: Vec<String>,
     owners: Vec<u32>,
+    /// The static feature keys of the sentence, then their weight handles.
+    handles: Vec<u32>,
+    /// Where each position's handles start in `handles` (one more at the
+    /// end).
+    starts: Vec<u32>,
 }
 
 impl TagScratch {
     /// Empty buffers.
     pub fn new() -> TagScratch {
-        TagScratch::default()
+        TagScratch {
+            infos: Vec::new(),
+            chars: Vec::new(),
+            scores: Box::new([0; 256]),
+            labels: Vec::new(),
+            words: Vec::new(),
+            owners: Vec::new(),
+            handles: Vec::new(),
+            starts: Vec::new(),
+        }
+    }
+}
+
+impl Default for TagScratch {
+    fn default() -> TagScratch {
+        TagScratch::new()
     }
 }
 
@@ -169,15 +189,53 @@ impl Tagger {
             &mut scratch.infos,
         );
         let mode = features::case_mode(words);
-        scratch.scores.resize(model.labels.len(), 0);
-        greedy(&scratch.infos, mode, labels, |feats, _| {
-            let scores = &mut scratch.scores;
-            scores.fill(0);
-            model.score(feats, scores);
-            argmax(scores)
-        });
+        let infos = &scratch.infos;
+        // The features that do not depend on the history, for the whole
+        // sentence first: their lookups are independent, so they are
+        // prefetched together instead of waiting on memory one by one.
+        let handles = &mut scratch.handles;
+        let starts = &mut scratch.starts;
+        handles.clear();
+        starts.clear();
+        let mut buf = [0u32; MAX_FEATURES];
+        for (i, info) in infos.iter().enumerate() {
+            starts.push(handles.len() as u32);
+            if info.fixed.is_none() {
+                let k = features::static_features(infos, i, mode, &mut buf);
+                handles.extend_from_slice(&buf[..k]);
+            }
+        }
+        starts.push(handles.len() as u32);
+        let keys_of = |i: usize| &handles[starts[i] as usize..starts[i + 1] as usize];
+        for i in 0..infos.len().min(PREFETCH_AHEAD) {
+            keys_of(i).iter().for_each(|&k| model.prefetch_feature(k));
+        }
+        let scores = &mut *scratch.scores;
+        let n_labels = model.labels.len();
+        let (mut prev, mut prev2) = (START_TAG, START2_TAG);
+        for (i, info) in infos.iter().enumerate() {
+            if i + PREFETCH_AHEAD < infos.len() {
+                keys_of(i + PREFETCH_AHEAD).iter().for_each(|&k| model.prefetch_feature(k));
+            }
+            let label = match info.fixed {
+                Some(l) => l,
+                None => {
+                    scores[..n_labels].fill(0);
+                    model.score(keys_of(i), scores);
+                    let k = features::history_features(infos, i, prev, prev2, &mut buf);
+                    model.score(&buf[..k], scores);
+                    argmax(&scores[..n_labels])
+                }
+            };
+            labels.push(label);
+            prev2 = prev;
+            prev = u32::from(label);
+        }
     }
 }
+
+/// How many words ahead the feature lookups are prefetched.
+const PREFETCH_AHEAD: usize = 2;
 
 /// Greedy left-to-right decoding (Collins 2002; Honnibal 2013): each
 /// word's label is the best one given the labels already chosen; words of
