@@ -206,22 +206,36 @@ impl Tagger {
             }
         }
         starts.push(handles.len() as u32);
-        let keys_of = |i: usize| &handles[starts[i] as usize..starts[i + 1] as usize];
-        for i in 0..infos.len().min(PREFETCH_AHEAD) {
-            keys_of(i).iter().for_each(|&k| model.prefetch_feature(k));
+        // A pipeline over the words: the slots of word i + 2 are loaded,
+        // those of word i + 1 are found (and their weight rows loaded),
+        // and word i is scored.
+        let span = |i: usize| starts[i] as usize..starts[i + 1] as usize;
+        let n = infos.len();
+        for i in 0..n.min(PREFETCH_AHEAD) {
+            handles[span(i)].iter().for_each(|&k| model.prefetch_feature(k));
+        }
+        if n > 0 {
+            handles[span(0)].iter_mut().for_each(|k| *k = model.find_slot(*k));
         }
         let scores = &mut *scratch.scores;
         let n_labels = model.labels.len();
         let (mut prev, mut prev2) = (START_TAG, START2_TAG);
         for (i, info) in infos.iter().enumerate() {
-            if i + PREFETCH_AHEAD < infos.len() {
-                keys_of(i + PREFETCH_AHEAD).iter().for_each(|&k| model.prefetch_feature(k));
+            if i + PREFETCH_AHEAD < n {
+                handles[span(i + PREFETCH_AHEAD)]
+                    .iter()
+                    .for_each(|&k| model.prefetch_feature(k));
+            }
+            if i + 1 < n {
+                handles[span(i + 1)].iter_mut().for_each(|k| *k = model.find_slot(*k));
             }
             let label = match info.fixed {
                 Some(l) => l,
                 None => {
                     scores[..n_labels].fill(0);
-                    model.score(keys_of(i), scores);
+                    for &h in &handles[span(i)] {
+                        model.add_slot(h, scores);
+                    }
                     let k = features::history_features(infos, i, prev, prev2, &mut buf);
                     model.score(&buf[..k], scores);
                     argmax(&scores[..n_labels])

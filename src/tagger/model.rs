@@ -440,6 +440,41 @@ impl Model {
         prefetch(&self.slots[KeyTable::home(key, self.mask)]);
     }
 
+    /// The slot of feature `key` as a handle for [`Model::add_slot`] (0
+    /// when the feature has no weights), and starts loading its weights
+    /// when they are outside the slot.
+    #[inline]
+    pub(crate) fn find_slot(&self, key: u32) -> u32 {
+        let mut i = KeyTable::home(key, self.mask);
+        loop {
+            let slot = &self.slots[i];
+            if slot.key == key {
+                if slot.count == DENSE {
+                    let start = slot.overflow_start();
+                    let n = self.labels.len();
+                    for line in (start..start + n).step_by(32) {
+                        prefetch(&self.dense[line]);
+                    }
+                } else if usize::from(slot.count) > INLINE {
+                    prefetch(&self.overflow[slot.overflow_start()]);
+                }
+                return i as u32 + 1;
+            }
+            if slot.key == 0 {
+                return 0;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// Adds the weights of a handle from [`Model::find_slot`] to `scores`.
+    #[inline]
+    pub(crate) fn add_slot(&self, handle: u32, scores: &mut Scores) {
+        if let Some(i) = (handle as usize).checked_sub(1) {
+            self.add_weights(&self.slots[i], scores);
+        }
+    }
+
     /// Adds the weights of feature `key`, if it has any, to `scores` (one
     /// per label).
     #[inline]
@@ -448,6 +483,20 @@ impl Model {
         loop {
             let slot = &self.slots[i];
             if slot.key == key {
+                self.add_weights(slot, scores);
+                return;
+            }
+            if slot.key == 0 {
+                return;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    #[inline]
+    fn add_weights(&self, slot: &FeatureSlot, scores: &mut Scores) {
+        {
+            {
                 let count = usize::from(slot.count);
                 if count <= INLINE {
                     for j in 0..count.min(INLINE) {
@@ -463,12 +512,7 @@ impl Model {
                         scores[usize::from(w.label)] += i32::from(w.value);
                     }
                 }
-                return;
             }
-            if slot.key == 0 {
-                return;
-            }
-            i = (i + 1) & self.mask;
         }
     }
 
