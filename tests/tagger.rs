@@ -190,7 +190,10 @@ fn training_is_deterministic() {
     let third = train(&sentences, &other_seed, false, |_| {});
     let tagger = Tagger::from_bytes(&third).unwrap();
     let mut tags = Vec::new();
-    tagger.tag(&["The", "memo", "states", "that", "it", "ended", "."], &mut tags);
+    tagger.tag(
+        &["The", "memo", "states", "that", "it", "ended", "."],
+        &mut tags,
+    );
     assert_eq!(tags.len(), 7);
     // Trained on it, the tiny tagger gets its own training sentence right.
     let tagger = Tagger::from_bytes(&first).unwrap();
@@ -203,9 +206,12 @@ fn shipped_weights_are_small_and_complete() {
     let tagger = Tagger::shipped();
     assert!(tagger.labels().len() > 50, "{}", tagger.labels().len());
     assert!(tagger.weight_count() > 100_000);
-    let size = std::fs::metadata(concat!(env!("CARGO_MANIFEST_DIR"), "/data/tagger.bin"))
-        .unwrap()
-        .len();
+    let size = std::fs::metadata(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/tagger.bin"
+    ))
+    .unwrap()
+    .len();
     assert!(size <= 8 << 20, "data/tagger.bin is {size} bytes");
     let mut tags = Vec::new();
     tagger.tag::<&str>(&[], &mut tags);

@@ -124,7 +124,12 @@ impl Tagger {
     /// sentence by sentence (their `sentence` field), into `out`: one tag
     /// per token, in order. See the module [`align`](self) for how tokens
     /// are mapped to the tagger's words.
-    pub fn tag_tokens(&self, text: &str, tokens: &[Token], out: &mut Vec<PosTag>) {
+    pub fn tag_tokens(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        out: &mut Vec<PosTag>,
+    ) {
         let mut scratch = TagScratch::new();
         self.tag_tokens_with(text, tokens, &mut scratch, out);
     }
@@ -147,7 +152,10 @@ impl Tagger {
         while start < tokens.len() {
             let sentence = tokens[start].sentence;
             let end = start
-                + tokens[start..].iter().take_while(|t| t.sentence == sentence).count();
+                + tokens[start..]
+                    .iter()
+                    .take_while(|t| t.sentence == sentence)
+                    .count();
             let mut used = 0;
             heads.clear();
             fixed.clear();
@@ -156,7 +164,8 @@ impl Tagger {
                     words.resize(used + 2, String::new());
                 }
                 heads.push(used as u32);
-                let f = split_token(t.text(text), &mut words[used], &mut clitic);
+                let f =
+                    split_token(t.text(text), &mut words[used], &mut clitic);
                 fixed.push(f);
                 used += 1;
                 if let Some(c) = &clitic {
@@ -167,7 +176,9 @@ impl Tagger {
             }
             self.tag_labels(&words[..used], scratch, &mut labels);
             for (&h, f) in heads.iter().zip(&fixed) {
-                out.push(f.unwrap_or(self.model.labels[usize::from(labels[h as usize])]));
+                out.push(f.unwrap_or(
+                    self.model.labels[usize::from(labels[h as usize])],
+                ));
             }
             start = end;
         }
@@ -188,11 +199,17 @@ mod tests {
 
     #[test]
     fn contractions_split_like_the_treebank() {
-        assert_eq!(words("didn\u{2019}t"), ("did".into(), Some("n't".into()), None));
+        assert_eq!(
+            words("didn\u{2019}t"),
+            ("did".into(), Some("n't".into()), None)
+        );
         assert_eq!(words("can't"), ("ca".into(), Some("n't".into()), None));
         assert_eq!(words("Won't"), ("Wo".into(), Some("n't".into()), None));
         assert_eq!(words("I'm"), ("I".into(), Some("'m".into()), None));
-        assert_eq!(words("they\u{2019}re"), ("they".into(), Some("'re".into()), None));
+        assert_eq!(
+            words("they\u{2019}re"),
+            ("they".into(), Some("'re".into()), None)
+        );
         assert_eq!(words("cannot"), ("can".into(), Some("not".into()), None));
         assert_eq!(words("\u{2019}s"), ("'s".into(), None, None));
         assert_eq!(words("O'Brien"), ("O'Brien".into(), None, None));

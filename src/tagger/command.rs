@@ -32,7 +32,12 @@ pub struct TrainTaggerArgs {
     #[arg(value_name = "TREEBANK_DIR")]
     pub treebank: PathBuf,
     /// Where to write the weights.
-    #[arg(short, long, value_name = "FILE", default_value = "data/tagger.bin")]
+    #[arg(
+        short,
+        long,
+        value_name = "FILE",
+        default_value = "data/tagger.bin"
+    )]
     pub output: PathBuf,
     /// Passes over the training data.
     #[arg(long, value_name = "N", default_value_t = TrainOptions::default().epochs)]
@@ -75,7 +80,11 @@ pub fn train_tagger(a: TrainTaggerArgs) -> Result<ExitCode> {
         "whosaid: training on {} sentences, {words} words",
         sentences.len()
     );
-    let opts = TrainOptions { epochs: a.epochs, seed: a.seed, ..TrainOptions::default() };
+    let opts = TrainOptions {
+        epochs: a.epochs,
+        seed: a.seed,
+        ..TrainOptions::default()
+    };
     let bytes = train::train(&sentences, &opts, dev.is_some(), |r| {
         let mut line = format!(
             "whosaid: epoch {} train {:.4} ({:.0} s)",
@@ -85,7 +94,11 @@ pub fn train_tagger(a: TrainTaggerArgs) -> Result<ExitCode> {
         );
         if let (Some(tagger), Some(dev)) = (&r.snapshot, &dev) {
             let e = evaluate::evaluate(tagger, dev);
-            line += &format!(" dev UPOS {:.4} XPOS {:.4}", e.all.upos(), e.all.xpos());
+            line += &format!(
+                " dev UPOS {:.4} XPOS {:.4}",
+                e.all.upos(),
+                e.all.xpos()
+            );
         }
         eprintln!("{line}");
     });

@@ -57,7 +57,8 @@ pub fn read_file(path: &Path) -> Result<Vec<Sentence>, ConlluError> {
 /// Parses the text of a CoNLL-U file named `file` (for the errors).
 pub fn parse(file: &str, text: &str) -> Result<Vec<Sentence>, ConlluError> {
     let mut sentences = Vec::new();
-    let mut current = Sentence { words: Vec::new(), tags: Vec::new(), line: 0 };
+    let mut current =
+        Sentence { words: Vec::new(), tags: Vec::new(), line: 0 };
     let error = |line: usize, message: String| ConlluError {
         file: file.to_string(),
         line,
@@ -82,15 +83,18 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Sentence>, ConlluError> {
         if columns.len() != 10 {
             return Err(error(
                 number,
-                format!("expected 10 tab-separated columns, found {}", columns.len()),
+                format!(
+                    "expected 10 tab-separated columns, found {}",
+                    columns.len()
+                ),
             ));
         }
         let id = columns[0];
         if id.contains('-') || id.contains('.') {
             // A multiword token ("1-2") or an empty node ("1.1").
-            let ok = id
-                .split(['-', '.'])
-                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+            let ok = id.split(['-', '.']).all(|p| {
+                !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())
+            });
             if !ok {
                 return Err(error(number, format!("bad word id {id:?}")));
             }
@@ -104,10 +108,16 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Sentence>, ConlluError> {
             return Err(error(number, "empty word form".into()));
         }
         let upos = Upos::parse(columns[3]).ok_or_else(|| {
-            error(number, format!("unknown UPOS tag {:?} in column 4", columns[3]))
+            error(
+                number,
+                format!("unknown UPOS tag {:?} in column 4", columns[3]),
+            )
         })?;
         let xpos = Xpos::parse(columns[4]).ok_or_else(|| {
-            error(number, format!("unknown XPOS tag {:?} in column 5", columns[4]))
+            error(
+                number,
+                format!("unknown XPOS tag {:?} in column 5", columns[4]),
+            )
         })?;
         if current.words.is_empty() {
             current.line = number;
@@ -149,11 +159,15 @@ mod tests {
     fn errors_name_file_and_line() {
         let bad = "1\tI\tI\tPRON\tPRP\t_\t0\troot\t_\t_\n2\tgo\tgo\tVERB\tVBX\t_\t1\tx\t_\t_\n";
         let e = parse("bad.conllu", bad).unwrap_err();
-        assert_eq!(e.to_string(), "bad.conllu:2: unknown XPOS tag \"VBX\" in column 5");
+        assert_eq!(
+            e.to_string(),
+            "bad.conllu:2: unknown XPOS tag \"VBX\" in column 5"
+        );
         let e = parse("bad.conllu", "1\tI\tI\n").unwrap_err();
         assert_eq!(e.line, 1);
         assert!(e.message.contains("10 tab-separated columns"));
-        let e = parse("b", "x\tI\tI\tPRON\tPRP\t_\t0\troot\t_\t_\n").unwrap_err();
+        let e =
+            parse("b", "x\tI\tI\tPRON\tPRP\t_\t0\troot\t_\t_\n").unwrap_err();
         assert!(e.message.contains("bad word id"));
     }
 }

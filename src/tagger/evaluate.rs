@@ -42,9 +42,12 @@ impl Score {
     }
 }
 
-/// The groups of words scored apart: a name and a test on the lower-case
+/// A group of words scored apart: a name and a test on the lower-case
 /// word.
-pub const WORD_GROUPS: &[(&str, fn(&str) -> bool)] = &[
+pub type WordGroup = (&'static str, fn(&str) -> bool);
+
+/// The groups of words scored apart.
+pub const WORD_GROUPS: &[WordGroup] = &[
     ("that", |w| w == "that"),
     ("said", |w| w == "said"),
     ("states", |w| w == "states"),
@@ -86,7 +89,10 @@ pub fn evaluate(tagger: &Tagger, sentences: &[Sentence]) -> Evaluation {
                 }
             }
             if lower == "that" {
-                *eval.that_confusions.entry((gold.xpos, guess.xpos)).or_default() += 1;
+                *eval
+                    .that_confusions
+                    .entry((gold.xpos, guess.xpos))
+                    .or_default() += 1;
             }
         }
     }

@@ -133,9 +133,9 @@ pub(crate) struct WordInfo {
 
 impl WordInfo {
     /// The stand-in for the positions before the sentence.
-    pub(crate) const START: WordInfo = WordInfo::sentinel(0x5354_4152_54);
+    pub(crate) const START: WordInfo = WordInfo::sentinel(0x0053_5441_5254);
     /// The stand-in for the positions after the sentence.
-    pub(crate) const END: WordInfo = WordInfo::sentinel(0x454e_44);
+    pub(crate) const END: WordInfo = WordInfo::sentinel(0x0045_4e44);
 
     const fn sentinel(h: u64) -> WordInfo {
         WordInfo {
@@ -230,9 +230,9 @@ fn number_class(chars: &[char]) -> Option<u64> {
         return None;
     }
     if chars.len() == 4 && chars.iter().all(char::is_ascii_digit) {
-        Some(0x2159_4541_52) // "!YEAR"
+        Some(0x0021_5945_4152) // "!YEAR"
     } else {
-        Some(0x2144_4947_4954_53) // "!DIGITS"
+        Some(0x0021_4449_4749_5453) // "!DIGITS"
     }
 }
 
@@ -417,10 +417,15 @@ mod tests {
 
     #[test]
     fn case_modes() {
-        let headline = ["US", "Says", "Russian", "Airstrikes", "Could", "Begin"];
+        let headline =
+            ["US", "Says", "Russian", "Airstrikes", "Could", "Begin"];
         assert_eq!(case_mode(&headline), CaseMode::Title);
-        assert_eq!(case_mode(&["POLICE", "SAY", "SUSPECT", "FLED"]), CaseMode::Upper);
-        let plain = ["The", "US", "says", "Russian", "strikes", "could", "begin"];
+        assert_eq!(
+            case_mode(&["POLICE", "SAY", "SUSPECT", "FLED"]),
+            CaseMode::Upper
+        );
+        let plain =
+            ["The", "US", "says", "Russian", "strikes", "could", "begin"];
         assert_eq!(case_mode(&plain), CaseMode::Normal);
         assert_eq!(case_mode(&["OK", "."]), CaseMode::Normal);
     }
@@ -435,8 +440,14 @@ mod tests {
         assert!(a.has_upper && !b.has_upper);
         assert_eq!(a.suffix, b.suffix);
         assert_ne!(a.shape, b.shape);
-        assert_eq!(describe("1,200", &mut buf).lower, describe("7.5", &mut buf).lower);
-        assert_ne!(describe("1999", &mut buf).lower, describe("7.5", &mut buf).lower);
+        assert_eq!(
+            describe("1,200", &mut buf).lower,
+            describe("7.5", &mut buf).lower
+        );
+        assert_ne!(
+            describe("1999", &mut buf).lower,
+            describe("7.5", &mut buf).lower
+        );
     }
 
     #[test]

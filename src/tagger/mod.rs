@@ -37,8 +37,8 @@ pub mod train;
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
-use features::{CaseMode, WordInfo, MAX_FEATURES, START2_TAG, START_TAG};
 pub use align::{tagger_words, TaggerWords};
+use features::{CaseMode, WordInfo, MAX_FEATURES, START2_TAG, START_TAG};
 pub use model::ModelError;
 use model::{Model, ModelData, LEX_CLASS, LEX_FIXED};
 pub use tags::{PosTag, Upos, Xpos};
@@ -227,7 +227,9 @@ impl Tagger {
                     .for_each(|&k| model.prefetch_feature(k));
             }
             if i + 1 < n {
-                handles[span(i + 1)].iter_mut().for_each(|k| *k = model.find_slot(*k));
+                handles[span(i + 1)]
+                    .iter_mut()
+                    .for_each(|k| *k = model.find_slot(*k));
             }
             let label = match info.fixed {
                 Some(l) => l,
@@ -236,7 +238,9 @@ impl Tagger {
                     for &h in &handles[span(i)] {
                         model.add_slot(h, scores);
                     }
-                    let k = features::history_features(infos, i, prev, prev2, &mut buf);
+                    let k = features::history_features(
+                        infos, i, prev, prev2, &mut buf,
+                    );
                     model.score(&buf[..k], scores);
                     argmax(&scores[..n_labels])
                 }
@@ -267,7 +271,9 @@ pub(crate) fn greedy(
         let label = match infos[i].fixed {
             Some(l) => l,
             None => {
-                let k = features::token_features(infos, i, prev, prev2, mode, &mut feats);
+                let k = features::token_features(
+                    infos, i, prev, prev2, mode, &mut feats,
+                );
                 best(&feats[..k], i)
             }
         };

@@ -223,7 +223,9 @@ pub(crate) struct KeyTable {
 
 impl KeyTable {
     /// A table for `pairs` (keys unique and nonzero), at most half full.
-    pub(crate) fn build(pairs: impl ExactSizeIterator<Item = (u32, u32)>) -> KeyTable {
+    pub(crate) fn build(
+        pairs: impl ExactSizeIterator<Item = (u32, u32)>,
+    ) -> KeyTable {
         let size = (pairs.len() * 2).next_power_of_two().max(16);
         let mut slots = vec![(0u32, 0u32); size];
         let mask = size - 1;
@@ -342,7 +344,8 @@ struct FeatureSlot {
 
 impl FeatureSlot {
     fn overflow_start(&self) -> usize {
-        (self.weights[0] as u16 as usize) | (self.weights[1] as u16 as usize) << 16
+        (self.weights[0] as u16 as usize)
+            | (self.weights[1] as u16 as usize) << 16
     }
 }
 
@@ -365,7 +368,8 @@ pub(crate) struct Model {
 impl Model {
     /// Builds the tables.
     pub(crate) fn from_data(data: &ModelData) -> Result<Model, ModelError> {
-        let size = (data.features.len() * 3 / 2 + 1).next_power_of_two().max(16);
+        let size =
+            (data.features.len() * 3 / 2 + 1).next_power_of_two().max(16);
         let mask = size - 1;
         let mut slots = vec![FeatureSlot::default(); size];
         let mut overflow = Vec::new();
@@ -377,10 +381,17 @@ impl Model {
                 return Err(ModelError("feature key 0".into()));
             }
             if entries.is_empty() || entries.len() > 255 {
-                return Err(ModelError(format!("{} weights for a feature", entries.len())));
+                return Err(ModelError(format!(
+                    "{} weights for a feature",
+                    entries.len()
+                )));
             }
             weight_count += entries.len();
-            let mut slot = FeatureSlot { key: *k, count: entries.len() as u8, ..FeatureSlot::default() };
+            let mut slot = FeatureSlot {
+                key: *k,
+                count: entries.len() as u8,
+                ..FeatureSlot::default()
+            };
             if entries.len() <= INLINE {
                 for (j, &(label, w)) in entries.iter().enumerate() {
                     slot.labels[j] = label as u8;
@@ -397,9 +408,8 @@ impl Model {
                     start
                 } else {
                     let start = overflow.len();
-                    overflow.extend(entries.iter().map(|&(label, value)| Weight {
-                        label: label as u8,
-                        value,
+                    overflow.extend(entries.iter().map(|&(label, value)| {
+                        Weight { label: label as u8, value }
                     }));
                     start
                 };
@@ -500,7 +510,8 @@ impl Model {
                 let count = usize::from(slot.count);
                 if count <= INLINE {
                     for j in 0..count.min(INLINE) {
-                        scores[usize::from(slot.labels[j])] += i32::from(slot.weights[j]);
+                        scores[usize::from(slot.labels[j])] +=
+                            i32::from(slot.weights[j]);
                     }
                 } else if slot.count == DENSE {
                     let n = self.labels.len();
@@ -574,7 +585,11 @@ mod tests {
         let model = Model::from_data(&dense).unwrap();
         let mut scores = [0i32; 256];
         model.score(&[9], &mut scores);
-        assert_eq!(scores[..3], [1, 1, 0], "a dense row keeps the last weight of each label");
+        assert_eq!(
+            scores[..3],
+            [1, 1, 0],
+            "a dense row keeps the last weight of each label"
+        );
         assert_eq!(model.lexicon(7), Some((1, LEX_FIXED)));
         assert_eq!(model.lexicon(8), None);
     }

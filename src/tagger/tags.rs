@@ -199,7 +199,12 @@ impl Xpos {
     pub fn is_verb(self) -> bool {
         matches!(
             self,
-            Xpos::Vb | Xpos::Vbd | Xpos::Vbg | Xpos::Vbn | Xpos::Vbp | Xpos::Vbz
+            Xpos::Vb
+                | Xpos::Vbd
+                | Xpos::Vbg
+                | Xpos::Vbn
+                | Xpos::Vbp
+                | Xpos::Vbz
         )
     }
 
@@ -245,10 +250,7 @@ impl Xpos {
 
     /// A wh-word: WDT, WP, WP$, WRB.
     pub fn is_wh(self) -> bool {
-        matches!(
-            self,
-            Xpos::Wdt | Xpos::Wp | Xpos::WpPossessive | Xpos::Wrb
-        )
+        matches!(self, Xpos::Wdt | Xpos::Wp | Xpos::WpPossessive | Xpos::Wrb)
     }
 
     /// A word that can start a noun phrase before its head: DT, PDT,

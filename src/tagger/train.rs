@@ -283,7 +283,8 @@ fn build_lexicon(
             let (raw_key, lower_key) = features::lexicon_keys(&info);
             let label = u32::from(label_of[t]);
             *raw.entry(raw_key).or_default().entry(label).or_default() += 1;
-            *lower.entry(lower_key).or_default().entry(label).or_default() += 1;
+            *lower.entry(lower_key).or_default().entry(label).or_default() +=
+                1;
         }
     }
     let mut lexicon: KeyMap<(u16, u8)> = KeyMap::default();
@@ -333,15 +334,16 @@ pub fn train(
     let mut rng = SplitMix64::new(opts.seed);
     let mut chars = Vec::new();
     let mut prepared = Vec::with_capacity(sentences.len() * 11 / 10);
-    let prepare = |words: &[String], tags: &[PosTag], chars: &mut Vec<char>| {
-        let mut infos = Vec::new();
-        super::describe_sentence(words, lookup, chars, &mut infos);
-        Prepared {
-            infos,
-            mode: features::case_mode(words),
-            gold: tags.iter().map(|t| label_of[t]).collect(),
-        }
-    };
+    let prepare =
+        |words: &[String], tags: &[PosTag], chars: &mut Vec<char>| {
+            let mut infos = Vec::new();
+            super::describe_sentence(words, lookup, chars, &mut infos);
+            Prepared {
+                infos,
+                mode: features::case_mode(words),
+                gold: tags.iter().map(|t| label_of[t]).collect(),
+            }
+        };
     for s in sentences {
         prepared.push(prepare(&s.words, &s.tags, &mut chars));
         let r = rng.next_f64();
@@ -420,7 +422,12 @@ mod tests {
     #[test]
     fn headline_case() {
         let words: Vec<String> =
-            ["the", "plan", "of", "the", "U.S.", "failed"].map(String::from).into();
-        assert_eq!(title_case(&words), ["The", "Plan", "of", "the", "U.S.", "Failed"]);
+            ["the", "plan", "of", "the", "U.S.", "failed"]
+                .map(String::from)
+                .into();
+        assert_eq!(
+            title_case(&words),
+            ["The", "Plan", "of", "the", "U.S.", "Failed"]
+        );
     }
 }
