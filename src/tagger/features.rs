@@ -320,11 +320,8 @@ pub(crate) fn token_features(
     k + history_features(words, i, prev, prev2, &mut out[k..])
 }
 
-/// How many features depend on the history: [`history_features`] writes
-/// exactly this many.
-pub(crate) const HISTORY_FEATURES: usize = 5;
-
-/// The features of position `i` that depend on the previous labels.
+/// The features of position `i` that depend on the previous labels:
+/// [`tag_history_features`] then [`word_history_features`].
 #[inline]
 pub(crate) fn history_features(
     words: &[WordInfo],
@@ -333,17 +330,46 @@ pub(crate) fn history_features(
     prev2: u32,
     out: &mut [u32],
 ) -> usize {
+    let k = tag_history_features(prev, prev2, out);
+    k + word_history_features(words, i, prev, &mut out[k..])
+}
+
+/// The features of the previous two labels alone (3 of them).
+#[inline]
+pub(crate) fn tag_history_features(
+    prev: u32,
+    prev2: u32,
+    out: &mut [u32],
+) -> usize {
     use template as t;
-    let w = &words[i];
-    let n = words.get(i + 1).unwrap_or(&WordInfo::END);
     let prev = u64::from(prev);
     let prev2 = u64::from(prev2);
     out[0] = key(t::PREV_TAG, prev, 0);
     out[1] = key(t::PREV_TWO_TAGS, prev, prev2);
     out[2] = key(t::PREV2_TAG, prev2, 0);
-    out[3] = key(t::PREV_TAG_WORD, prev, w.lower);
-    out[4] = key(t::PREV_TAG_NEXT_CLASS, prev, n.class);
-    HISTORY_FEATURES
+    3
+}
+
+/// The features of the previous label with the words (2 of them).
+#[inline]
+pub(crate) fn word_history_features(
+    words: &[WordInfo],
+    i: usize,
+    prev: u32,
+    out: &mut [u32],
+) -> usize {
+    use template as t;
+    let w = &words[i];
+    let n = words.get(i + 1).unwrap_or(&WordInfo::END);
+    let prev = u64::from(prev);
+    out[0] = key(t::PREV_TAG_WORD, prev, w.lower);
+    out[1] = key(t::PREV_TAG_NEXT_CLASS, prev, n.class);
+    2
+}
+
+/// The bias feature: always the first of [`static_features`].
+pub(crate) fn bias_key() -> u32 {
+    key(template::BIAS, 0, 0)
 }
 
 /// The features of position `i` that depend only on the words: computed
@@ -375,7 +401,7 @@ pub(crate) fn static_features(
         out[k] = f;
         k += 1;
     };
-    push(key(t::BIAS, 0, 0));
+    push(bias_key());
     push(key(t::LOWER, w.lower, 0));
     if w.has_upper {
         push(key(t::RAW, w.raw, 0));

@@ -22,8 +22,6 @@
 //! averaged perceptron weights quantized to 16 bits with one scale for the
 //! file (the scale does not change the argmax, so it is not stored).
 
-use std::sync::OnceLock;
-
 use super::tags::{PosTag, Upos, Xpos};
 
 const MAGIC: &[u8; 8] = b"WHOSAIDT";
@@ -276,35 +274,14 @@ fn prefetch<T>(item: &T) {
     let _ = item;
 }
 
-/// `scores[i] += row[i]` for every label: with AVX2 when the processor
-/// has it (sixteen labels an instruction), else as the compiler
-/// vectorizes it for the baseline.
-#[inline]
+/// `scores[i] += row[i]` for every label; inlined, so that it is
+/// vectorized for the instructions its caller is compiled for (see
+/// `Tagger::tag_labels`, which has an AVX2 version).
+#[inline(always)]
 fn add_row(scores: &mut [i32], row: &[i16]) {
-    #[cfg(target_arch = "x86_64")]
-    {
-        static AVX2: OnceLock<bool> = OnceLock::new();
-        if *AVX2.get_or_init(|| is_x86_feature_detected!("avx2")) {
-            // SAFETY: the processor was just found to support AVX2.
-            unsafe { add_row_avx2(scores, row) };
-            return;
-        }
-    }
-    add_row_plain(scores, row);
-}
-
-#[inline]
-fn add_row_plain(scores: &mut [i32], row: &[i16]) {
     for (s, &w) in scores.iter_mut().zip(row) {
         *s += i32::from(w);
     }
-}
-
-/// [`add_row_plain`] compiled for AVX2.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2")]
-unsafe fn add_row_avx2(scores: &mut [i32], row: &[i16]) {
-    add_row_plain(scores, row);
 }
 
 /// One weight of a feature for one label.
@@ -445,7 +422,7 @@ impl Model {
 
     /// Starts loading the slot of feature `key` (lookups of the next words
     /// are issued ahead, so that their memory latencies overlap).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn prefetch_feature(&self, key: u32) {
         prefetch(&self.slots[KeyTable::home(key, self.mask)]);
     }
@@ -453,7 +430,7 @@ impl Model {
     /// The slot of feature `key` as a handle for [`Model::add_slot`] (0
     /// when the feature has no weights), and starts loading its weights
     /// when they are outside the slot.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn find_slot(&self, key: u32) -> u32 {
         let mut i = KeyTable::home(key, self.mask);
         loop {
@@ -478,7 +455,7 @@ impl Model {
     }
 
     /// Adds the weights of a handle from [`Model::find_slot`] to `scores`.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn add_slot(&self, handle: u32, scores: &mut Scores) {
         if let Some(i) = (handle as usize).checked_sub(1) {
             self.add_weights(&self.slots[i], scores);
@@ -487,7 +464,7 @@ impl Model {
 
     /// Adds the weights of feature `key`, if it has any, to `scores` (one
     /// per label).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn add_feature(&self, key: u32, scores: &mut Scores) {
         let mut i = KeyTable::home(key, self.mask);
         loop {
@@ -503,7 +480,7 @@ impl Model {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn add_weights(&self, slot: &FeatureSlot, scores: &mut Scores) {
         {
             {
@@ -528,7 +505,7 @@ impl Model {
     }
 
     /// Adds the weights of `features` to `scores` (one per label).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn score(&self, features: &[u32], scores: &mut Scores) {
         for &f in features {
             self.add_feature(f, scores);
