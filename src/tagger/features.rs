@@ -184,6 +184,7 @@ pub(crate) fn describe(word: &str, chars: &mut Vec<char>) -> WordInfo {
             chars.push(c);
         }
     }
+    let lower_hash = hash_chars(chars);
     let raw = if has_upper {
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
         for c in word.chars() {
@@ -192,9 +193,9 @@ pub(crate) fn describe(word: &str, chars: &mut Vec<char>) -> WordInfo {
         }
         h
     } else {
-        hash_chars(chars)
+        lower_hash
     };
-    let lower = number_class(chars).unwrap_or_else(|| hash_chars(chars));
+    let lower = number_class(chars).unwrap_or(lower_hash);
     let n = chars.len();
     let mut suffix = [0u64; 4];
     for (k, s) in suffix.iter_mut().enumerate() {

@@ -335,7 +335,7 @@ fn decode(parts: Decode<'_>, mode: CaseMode, labels: &mut Vec<u16>) {
                 let k =
                     features::word_history_features(infos, i, prev, &mut buf);
                 model.score(&buf[..k], scores);
-                argmax(&scores[..n_labels])
+                argmax_int(&scores[..n_labels])
             }
         };
         labels.push(label);
@@ -376,7 +376,7 @@ pub(crate) fn greedy(
 }
 
 /// The index of the highest score, the first on ties.
-#[inline]
+#[inline(always)]
 pub(crate) fn argmax<T: PartialOrd + Copy>(scores: &[T]) -> u16 {
     let mut best = 0;
     for (i, &s) in scores.iter().enumerate().skip(1) {
@@ -385,4 +385,12 @@ pub(crate) fn argmax<T: PartialOrd + Copy>(scores: &[T]) -> u16 {
         }
     }
     best as u16
+}
+
+/// [`argmax`] for integer scores: the maximum first (a loop the compiler
+/// vectorizes), then its first position.
+#[inline(always)]
+fn argmax_int(scores: &[i32]) -> u16 {
+    let max = scores.iter().copied().fold(i32::MIN, i32::max);
+    scores.iter().position(|&s| s == max).unwrap_or(0) as u16
 }

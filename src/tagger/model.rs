@@ -429,20 +429,16 @@ impl Model {
 
     /// The slot of feature `key` as a handle for [`Model::add_slot`] (0
     /// when the feature has no weights), and starts loading its weights
-    /// when they are outside the slot.
+    /// when they are in the overflow list.
     #[inline(always)]
     pub(crate) fn find_slot(&self, key: u32) -> u32 {
         let mut i = KeyTable::home(key, self.mask);
         loop {
             let slot = &self.slots[i];
             if slot.key == key {
-                if slot.count == DENSE {
-                    let start = slot.overflow_start();
-                    let n = self.labels.len();
-                    for line in (start..start + n).step_by(32) {
-                        prefetch(&self.dense[line]);
-                    }
-                } else if usize::from(slot.count) > INLINE {
+                // Dense rows belong to frequent features, mostly in the
+                // cache already; sparse overflow lists are prefetched.
+                if slot.count != DENSE && usize::from(slot.count) > INLINE {
                     prefetch(&self.overflow[slot.overflow_start()]);
                 }
                 return i as u32 + 1;
