@@ -29,7 +29,7 @@ pub struct Sentence {
 pub struct ConlluError {
     /// The file, as given.
     pub file: String,
-    /// The line, 1-based.
+    /// The line, 1-based; 0 when the file could not be read.
     pub line: usize,
     /// What is wrong.
     pub message: String,
@@ -37,7 +37,11 @@ pub struct ConlluError {
 
 impl std::fmt::Display for ConlluError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+        if self.line == 0 {
+            write!(f, "{}: {}", self.file, self.message)
+        } else {
+            write!(f, "{}:{}: {}", self.file, self.line, self.message)
+        }
     }
 }
 
