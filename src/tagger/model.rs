@@ -297,7 +297,7 @@ const INLINE: usize = 3;
 
 /// A feature with at least this many pairs keeps a dense row of one
 /// weight per label (added with vector instructions) instead of pairs.
-const DENSE_MIN: usize = 12;
+const DENSE_MIN: usize = 24;
 
 /// `count` of a slot whose feature has a dense row.
 const DENSE: u8 = 0xff;
@@ -551,18 +551,21 @@ mod tests {
         let mut scores = [0i32; 256];
         model.score(&[1_000_001, 5], &mut scores);
         assert_eq!(scores[..2], [1 + 3 + 5 - 3, 2 + 4 + 12]);
-        let many: Vec<(u16, i16)> = (0..14).map(|i| (i % 2, 1)).collect();
+        // A feature with many labels takes the dense-row path.
         let mut dense = data.clone();
-        dense.labels = (0..2).map(|_| dense.labels[0]).collect();
-        dense.features = vec![(9, many)];
+        dense.labels = vec![dense.labels[0]; 40];
+        let many: Vec<(u16, i16)> =
+            (0..30).map(|l| (l, l as i16 + 1)).collect();
+        let few: Vec<(u16, i16)> = (0..5).map(|l| (l * 7, 100)).collect();
+        dense.features = vec![(9, many), (10, few)];
         let model = Model::from_data(&dense).unwrap();
         let mut scores = [0i32; 256];
-        model.score(&[9], &mut scores);
-        assert_eq!(
-            scores[..3],
-            [1, 1, 0],
-            "a dense row keeps the last weight of each label"
-        );
+        model.score(&[9, 10], &mut scores);
+        for (l, &score) in scores.iter().enumerate().take(40) {
+            let row = if l < 30 { l as i32 + 1 } else { 0 };
+            let sparse = if l % 7 == 0 && l < 35 { 100 } else { 0 };
+            assert_eq!(score, row + sparse, "label {l}");
+        }
         assert_eq!(model.lexicon(7), Some((1, LEX_FIXED)));
         assert_eq!(model.lexicon(8), None);
     }
