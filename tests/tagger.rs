@@ -217,3 +217,28 @@ fn shipped_weights_are_small_and_complete() {
     tagger.tag::<&str>(&[], &mut tags);
     assert!(tags.is_empty());
 }
+
+#[test]
+fn one_scratch_serves_two_taggers() {
+    use whosaid::tagger::TagScratch;
+    let sentences = conllu::parse("tiny.conllu", TINY_TREEBANK).unwrap();
+    let opts = TrainOptions { epochs: 2, ..TrainOptions::default() };
+    let tiny =
+        Tagger::from_bytes(&train(&sentences, &opts, false, |_| {})).unwrap();
+    let shipped = Tagger::shipped();
+    let words = ["Officials", "said", "that", "states", "lean", "left", "."];
+    let alone = |t: &Tagger| {
+        let mut tags = Vec::new();
+        t.tag_with(&words, &mut TagScratch::new(), &mut tags);
+        tags
+    };
+    let (want_tiny, want_shipped) = (alone(&tiny), alone(shipped));
+    let mut scratch = TagScratch::new();
+    let mut tags = Vec::new();
+    for _ in 0..2 {
+        tiny.tag_with(&words, &mut scratch, &mut tags);
+        assert_eq!(tags, want_tiny);
+        shipped.tag_with(&words, &mut scratch, &mut tags);
+        assert_eq!(tags, want_shipped);
+    }
+}

@@ -74,8 +74,8 @@ pub struct TagScratch {
 /// words start from a cached row instead of four lookups.
 #[derive(Debug, Default)]
 struct HistoryCache {
-    /// Which model the rows are of (its address).
-    model: usize,
+    /// Which model the rows are of (its id; 0: none).
+    model: u64,
     labels: usize,
     /// `prev << 16 | prev2` per entry; `u32::MAX` when empty.
     keys: Vec<u32>,
@@ -90,7 +90,7 @@ impl HistoryCache {
     #[inline(always)]
     fn row(&mut self, model: &Model, prev: u32, prev2: u32) -> &[i32] {
         let n = model.labels.len();
-        let id = model as *const Model as usize;
+        let id = model.id;
         if self.model != id || self.labels != n {
             self.model = id;
             self.labels = n;

@@ -340,6 +340,8 @@ pub(crate) struct Model {
     weight_count: usize,
     /// Word key -> (flags << 16 | label).
     lexicon: KeyTable,
+    /// Unique among the models of the process (for caches of rows).
+    pub id: u64,
 }
 
 impl Model {
@@ -405,7 +407,10 @@ impl Model {
         if data.lexicon.iter().any(|e| e.0 == 0) {
             return Err(ModelError("lexicon key 0".into()));
         }
+        static NEXT_ID: std::sync::atomic::AtomicU64 =
+            std::sync::atomic::AtomicU64::new(1);
         Ok(Model {
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             labels: data.labels.clone(),
             slots,
             mask,
