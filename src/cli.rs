@@ -57,6 +57,10 @@ pub enum Command {
     Speakers(crate::speakers::SpeakersArgs),
     /// Show why each quote got its speaker: rule, cue, candidates.
     Explain(crate::explain::ExplainArgs),
+    /// Train the part-of-speech tagger on a UD treebank (EWT).
+    TrainTagger(crate::tagger::command::TrainTaggerArgs),
+    /// Measure the part-of-speech tagger on a CoNLL-U file.
+    TaggerEval(crate::tagger::command::TaggerEvalArgs),
     /// Generate shell completions or the man page.
     #[command(hide = true)]
     Generate(crate::shell::GenerateArgs),
@@ -162,6 +166,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Command::Report(a) => crate::report::run(a),
         Command::Speakers(a) => crate::speakers::run(a),
         Command::Explain(a) => crate::explain::run(a),
+        Command::TrainTagger(a) => crate::tagger::command::train_tagger(a),
+        Command::TaggerEval(a) => crate::tagger::command::tagger_eval(a),
         Command::Generate(a) => crate::shell::run(a),
         Command::GenCorpus(a) => gen_corpus(a),
     }

@@ -41,6 +41,7 @@ pub mod rules;
 pub mod segment;
 pub mod shell;
 pub mod speakers;
+pub mod tagger;
 pub mod tokens;
 pub mod tsv;
 
