@@ -134,6 +134,7 @@ impl Kind {
 pub struct Extractor {
     gazetteer: gazetteer::Gazetteer,
     lexicon: lexicon::Lexicon,
+    selection: rules::Selection,
 }
 
 /// Everything the pipeline computed for one document, for `explain` and
@@ -168,9 +169,11 @@ impl Extractor {
         let lexicon = lexicon::Lexicon::shipped();
         let gazetteer = lexicon::build_gazetteer(extra_gazetteers);
         match (lexicon, gazetteer) {
-            (Ok(lexicon), Ok(gazetteer)) => {
-                Ok(Extractor { gazetteer, lexicon })
-            }
+            (Ok(lexicon), Ok(gazetteer)) => Ok(Extractor {
+                gazetteer,
+                lexicon,
+                selection: rules::Selection::all(),
+            }),
             (l, g) => {
                 let mut errors = Vec::new();
                 if let Err(e) = l {
@@ -182,6 +185,13 @@ impl Extractor {
                 Err(errors)
             }
         }
+    }
+
+    /// Runs only the rules `selection` keeps (`--rules`,
+    /// `--skip-rules`).
+    pub fn with_rules(mut self, selection: rules::Selection) -> Extractor {
+        self.selection = selection;
+        self
     }
 
     /// The compiled gazetteer.
@@ -217,9 +227,16 @@ impl Extractor {
             &questions,
             &mut cue_list,
         );
-        let (frames, attributions) = rules::attribute(
-            text, &segments, &quotes, &tokens, &lowered, &mentions, &cue_list,
-        );
+        let doc = rules::Document {
+            text,
+            segments: &segments,
+            quotes: &quotes,
+            tokens: &tokens,
+            lowered: &lowered,
+            mentions: &mentions,
+            cues: &cue_list,
+        };
+        let (frames, attributions) = rules::attribute(&doc, &self.selection);
         drop(lowered);
         Analysis {
             original,
