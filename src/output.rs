@@ -26,6 +26,7 @@
 //! | confidence | decimal 0 to 1 | two decimals |
 //! | paragraph | integer ≥ 1 | paragraph number |
 //! | cue_class | `neutral`, `assertive`, `concessive`, `negative` | the cue's stance |
+//! | frame | text | the frame finder that found the speaker (`frame/subject-left`), then each refinement that moved it, joined by `+`; empty when no frame gave the speaker |
 
 use std::io::{self, Write};
 
@@ -56,6 +57,7 @@ pub const COLUMNS: &[&str] = &[
     "confidence",
     "paragraph",
     "cue_class",
+    "frame",
 ];
 
 /// One row of the table.
@@ -99,6 +101,8 @@ pub struct Row {
     pub paragraph: usize,
     /// The cue's stance.
     pub cue_class: String,
+    /// The frame finder (and refinements) that found the speaker.
+    pub frame: String,
 }
 
 /// Builds the rows of one analysed document.
@@ -142,6 +146,7 @@ pub fn rows(
             confidence: String::new(),
             paragraph: at.paragraph + 1,
             cue_class: String::new(),
+            frame: String::new(),
         };
         let mut confidence = at.confidence;
         if let Some(m) = at.speaker {
@@ -162,6 +167,12 @@ pub fn rows(
             }
         }
         if let Some(c) = at.cue {
+            // The frame of the row's cue gave the speaker unless another
+            // rule (a colon, a dash) did.
+            let f = &a.frames[c];
+            if at.speaker.is_some() && f.speaker == at.speaker {
+                row.frame.clone_from(&f.found_by);
+            }
             let cue = &a_cue(a, c);
             row.cue = cue.0.clone();
             row.cue_class = cue.1.clone();
@@ -221,7 +232,7 @@ pub fn excel_cell(cell: &str) -> std::borrow::Cow<'_, str> {
 
 impl Row {
     /// The cells in column order, as the CSV writes them.
-    pub fn cells(&self) -> [String; 19] {
+    pub fn cells(&self) -> [String; 20] {
         let opt =
             |x: Option<usize>| x.map(|v| v.to_string()).unwrap_or_default();
         [
@@ -244,6 +255,7 @@ impl Row {
             self.confidence.clone(),
             self.paragraph.to_string(),
             self.cue_class.clone(),
+            self.frame.clone(),
         ]
     }
 }
