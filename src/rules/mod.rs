@@ -143,12 +143,11 @@ macro_rules! registry {
 
         #[cfg(test)]
         mod examples {
+            use super::*;
             $(
                 #[test]
                 fn $test() {
-                    crate::rules::select::tests::check(
-                        &super::RuleInfo::of::<$rule>(),
-                    );
+                    select::tests::check(&RuleInfo::of::<$rule>());
                 }
             )*
         }

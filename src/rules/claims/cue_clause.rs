@@ -17,7 +17,7 @@ impl Rule for CueClause {
     const EXAMPLES: &'static [Example] = &[Example {
         text: "Kerry said Wednesday that Russia has proposed talks.",
         quote: "Russia has proposed talks",
-        speaker: "John Kerry",
+        speaker: "Kerry",
     }];
     // An object, not a clause; a negated report.
     const NEGATIVES: &'static [&'static str] = &[

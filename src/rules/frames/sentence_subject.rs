@@ -19,7 +19,7 @@ impl Rule for SentenceSubject {
         text: "A source familiar with the talks, who spoke on condition \
                of anonymity, said the deal was close.",
         quote: "the deal was close",
-        speaker: "A source familiar with the talks",
+        speaker: "source",
     }];
     const NEGATIVES: &'static [&'static str] =
         &["The report, which the minister read aloud to the committee \

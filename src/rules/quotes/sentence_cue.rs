@@ -8,7 +8,7 @@ use crate::rules::context::MAX_LOOKBACK;
 use crate::rules::{Context, Example, Outcome, Rule};
 use crate::Kind;
 
-/// "He said it would be \"a condition of travel\" for passengers."
+/// "Jones announced new rules ..., with masks \"a condition of travel\"."
 pub struct SentenceCue;
 
 impl Rule for SentenceCue {
@@ -18,14 +18,15 @@ impl Rule for SentenceCue {
          speaker.";
     const CONFIDENCE: f32 = 0.75;
     const EXAMPLES: &'static [Example] = &[Example {
-        text: "Grant Shapps said it would be \"a condition of travel\" \
-               for passengers.",
+        text: "Sarah Jones announced new rules for trains and buses on \
+               Monday, with masks \"a condition of travel\" for \
+               passengers.",
         quote: "a condition of travel",
-        speaker: "Grant Shapps",
+        speaker: "Sarah Jones",
     }];
     // No cue in the fragment's sentence.
     const NEGATIVES: &'static [&'static str] =
-        &["Grant Shapps spoke on Monday. It would be \"a condition of \
+        &["Sarah Jones spoke on Monday. Masks are \"a condition of \
            travel\" for passengers."];
     type Site = QuoteSite;
     type Found = Said;
