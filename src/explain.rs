@@ -21,7 +21,7 @@ use anyhow::{bail, Result};
 use crate::mentions::MentionKind;
 use crate::normalize::{fold_whitespace, CharIndex};
 use crate::resolve::Resolver;
-use crate::rules::{Attribution, RULES};
+use crate::rules::{rule_info, Attribution, Selection};
 use crate::{gather, output, Analysis, Extractor, Row};
 
 /// When to colour the output.
@@ -53,6 +53,13 @@ pub struct ExplainArgs {
     /// Add your own gazetteer file. May be repeated.
     #[arg(long, value_name = "FILE")]
     pub gazetteer: Vec<PathBuf>,
+    /// Run only these rules: ids or globs, comma-separated
+    /// (--rules 'claim/*,quote/before'; ids in README.md).
+    #[arg(long, value_name = "IDS")]
+    pub rules: Option<String>,
+    /// Skip these rules: ids or globs, comma-separated.
+    #[arg(long, value_name = "IDS")]
+    pub skip_rules: Option<String>,
 }
 
 /// Whether to colour, given the choice, whether standard output is a
@@ -72,7 +79,8 @@ pub fn use_color(
 
 /// Runs `whosaid explain`.
 pub fn run(a: ExplainArgs) -> Result<ExitCode> {
-    let extractor = gather::extractor(&a.gazetteer)?;
+    let rules = Selection::parse(a.rules.as_deref(), a.skip_rules.as_deref())?;
+    let extractor = gather::extractor(&a.gazetteer)?.with_rules(rules);
     let no_color = std::env::var("NO_COLOR").ok();
     let color = use_color(
         a.color,
@@ -287,8 +295,7 @@ fn row_explanation(
         style.paint(&format!("1;{}", kind_colour(row)), &head),
         row.quote
     );
-    let desc =
-        RULES.iter().find(|r| r.id == row.rule).map_or("", |r| r.description);
+    let desc = rule_info(row.rule).map_or("", |r| r.description);
     let _ = writeln!(
         out,
         "  rule       {} (confidence {}): {}",
@@ -296,6 +303,12 @@ fn row_explanation(
         row.confidence,
         desc
     );
+    // The frame finder (and refinements) that found the speaker.
+    for id in row.frame.split('+').filter(|f| !f.is_empty()) {
+        let desc = rule_info(id).map_or("", |r| r.description);
+        let _ =
+            writeln!(out, "  frame      {}: {}", style.paint("1", id), desc);
+    }
     let Some(at) = at else {
         let _ = writeln!(
             out,

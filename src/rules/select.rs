@@ -43,20 +43,28 @@ impl Selection {
 
     /// Only the rules matching `only` (all when `None`), minus those
     /// matching `skip`. Both are comma-separated ids or globs, where `*`
-    /// stands for any run of characters.
+    /// stands for any run of characters. The frame finders find the
+    /// speakers of every other rule: `only` keeps them all unless it
+    /// names one (`--rules 'claim/*'` runs the claim rules with their
+    /// speakers).
     pub fn parse(
         only: Option<&str>,
         skip: Option<&str>,
     ) -> Result<Selection, SelectionError> {
         let only = only.map(patterns).transpose()?;
         let skip = skip.map(patterns).transpose()?.unwrap_or_default();
+        let names_frames = only.as_ref().is_some_and(|o| {
+            o.iter()
+                .any(|p| RULES.iter().any(|r| is_frame(r.id) && glob(p, r.id)))
+        });
         let off = RULES
             .iter()
             .map(|r| r.id)
             .filter(|id| {
-                let kept = only
-                    .as_ref()
-                    .is_none_or(|o| o.iter().any(|p| glob(p, id)));
+                let kept = only.as_ref().is_none_or(|o| {
+                    o.iter().any(|p| glob(p, id))
+                        || is_frame(id) && !names_frames
+                });
                 !kept || skip.iter().any(|p| glob(p, id))
             })
             .collect();
@@ -67,6 +75,11 @@ impl Selection {
     pub fn on(&self, id: &str) -> bool {
         !self.off.contains(&id)
     }
+}
+
+/// Whether `id` is a frame finder's or a refinement's.
+fn is_frame(id: &str) -> bool {
+    id.starts_with("frame/")
 }
 
 /// The patterns of a list, each checked to match some rule.
@@ -112,7 +125,7 @@ pub(super) mod tests {
     /// Whether `row` was decided by rule `id` (a frame finder or a
     /// refinement is named in the `frame` column).
     fn decided_by(row: &Row, id: &str) -> bool {
-        if id.starts_with("frame/") {
+        if is_frame(id) {
             row.frame.split('+').any(|f| f == id)
         } else {
             row.rule == id
@@ -154,6 +167,11 @@ pub(super) mod tests {
     fn globs_select_families() {
         let s = Selection::parse(Some("claim/*"), None).unwrap();
         assert!(s.on("claim/trailing") && !s.on("quote/before"));
+        // The frame finders stay unless named.
+        assert!(s.on("frame/subject-left"));
+        let s = Selection::parse(Some("claim/*,frame/speaker-right"), None)
+            .unwrap();
+        assert!(s.on("frame/speaker-right") && !s.on("frame/subject-left"));
         let s =
             Selection::parse(None, Some("frame/*-left,quote/before")).unwrap();
         assert!(!s.on("frame/subject-left") && !s.on("quote/before"));
