@@ -28,6 +28,7 @@ pub mod gather;
 pub mod gazetteer;
 pub mod input;
 pub mod lexicon;
+pub mod marks;
 pub mod mentions;
 pub mod normalize;
 pub mod output;

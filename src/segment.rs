@@ -183,15 +183,8 @@ fn split_sentences(text: &str, para: Span, out: &mut Vec<Span>) {
                 Some(c) => {
                     c.is_uppercase()
                         || c.is_ascii_digit()
-                        || matches!(
-                            c,
-                            '"' | '\u{201C}'
-                                | '\''
-                                | '\u{2018}'
-                                | '\u{00AB}'
-                                | '('
-                                | '\u{201E}'
-                        )
+                        || c == '('
+                        || crate::marks::can_open(c)
                 }
             };
             // "Washington, D.C. They also stated": an initialism before a

@@ -170,18 +170,10 @@ impl<'a> Context<'a> {
         self.tokens[a].sentence == self.tokens[b].sentence
     }
 
+    /// Whether token `i` is a quote mark (of the table in
+    /// [`crate::marks`], which the scanner uses too).
     pub(super) fn is_quote_mark(&self, i: usize) -> bool {
-        matches!(
-            self.word(i),
-            "\"" | "'"
-                | "\u{201C}"
-                | "\u{201D}"
-                | "\u{2018}"
-                | "\u{2019}"
-                | "\u{00AB}"
-                | "\u{00BB}"
-                | "\u{201E}"
-        )
+        crate::marks::is_quote_token(self.word(i))
     }
 
     pub(super) fn mention_ending_at(&self, i: usize) -> Option<usize> {
