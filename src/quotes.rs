@@ -64,13 +64,6 @@ struct Mark {
     dir: Direction,
 }
 
-/// Words written with a leading apostrophe for elided letters: these never
-/// open a quote ('em, 'til, rock 'n' roll, 'tis).
-const ELISIONS: &[&str] = &[
-    "em", "til", "tis", "twas", "cause", "n", "bout", "round", "ol", "nuff",
-    "s",
-];
-
 /// How deep nested double quotes are tracked; deeper ones are treated as
 /// stray marks, which keeps the state bounded.
 const MAX_NESTING: usize = 4;
@@ -141,7 +134,7 @@ fn is_elision(text: &str, after: usize) -> bool {
         return true;
     }
     let lower = word.to_lowercase();
-    ELISIONS.contains(&lower.as_str())
+    crate::lexicon::is(crate::lexicon::Class::Elisions, lower.as_str())
 }
 
 /// Scans the whole document for quotes.

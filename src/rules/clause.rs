@@ -8,10 +8,7 @@
 //! [`super::clause_start`].
 
 use crate::rules::context::MAX_CLAUSE_TOKENS;
-use crate::rules::words::{
-    is_time_word, ADVERBIALS, AUDIENCE_NOUNS, PREPOSITIONS, SUBJECT_STARTERS,
-    TIME_PREFIXES,
-};
+use crate::rules::words::is_time_word;
 use crate::rules::{Context, Frame};
 use crate::{Kind, Span};
 
@@ -66,19 +63,28 @@ impl Context<'_> {
             {
                 k = self.mentions[m].last_token + 1;
             } else if at <= sentence_end
-                && AUDIENCE_NOUNS.contains(&self.lower(at))
+                && crate::lexicon::is(
+                    crate::lexicon::Class::AudienceNouns,
+                    self.lower(at),
+                )
             {
                 k = at + 1;
             }
         }
         k = self.skip_medium_phrase(k, sentence_end);
         while k <= sentence_end
-            && ((ADVERBIALS.contains(&self.lower(k))
-                || crate::lexicon::DAYS.contains(&self.lower(k)))
-                || self.word(k) == ","
-                || TIME_PREFIXES.contains(&self.lower(k))
-                    && k < sentence_end
-                    && is_time_word(&self.lower(k + 1)))
+            && ((crate::lexicon::is(
+                crate::lexicon::Class::Adverbials,
+                self.lower(k),
+            ) || crate::lexicon::is(
+                crate::lexicon::Class::Days,
+                self.lower(k),
+            )) || self.word(k) == ","
+                || crate::lexicon::is(
+                    crate::lexicon::Class::TimePrefixes,
+                    self.lower(k),
+                ) && k < sentence_end
+                    && is_time_word(self.lower(k + 1)))
         {
             k += 1;
         }
@@ -95,7 +101,11 @@ impl Context<'_> {
             // "that" after a preposition is a determiner ("invited by
             // that country"), not the complementizer.
             if w == "that"
-                && !(j > k && PREPOSITIONS.contains(&self.lower(j - 1)))
+                && !(j > k
+                    && crate::lexicon::is(
+                        crate::lexicon::Class::Prepositions,
+                        self.lower(j - 1),
+                    ))
             {
                 return Some(j);
             }
@@ -272,7 +282,10 @@ impl Context<'_> {
             && words >= 3
             && j + 2 <= sentence_end
             && (self.tokens[j + 2].cap
-                || SUBJECT_STARTERS.contains(&self.lower(j + 2)));
+                || crate::lexicon::is(
+                    crate::lexicon::Class::SubjectStarters,
+                    self.lower(j + 2),
+                ));
         adjunct || but
     }
 

@@ -7,10 +7,7 @@
 //! ("in a statement") ends.
 
 use crate::cues::CueMatch;
-use crate::rules::words::{
-    AUXILIARIES, CLAUSE_CUES, IRREGULAR_VERBS, MEDIA_NOUNS, NOT_CLAUSE_STARTS,
-    NP_OBJECT_CUES, SUBJECT_STARTERS,
-};
+use crate::lexicon::Complement;
 use crate::rules::Context;
 
 impl Context<'_> {
@@ -32,7 +29,10 @@ impl Context<'_> {
             return k;
         }
         for j in k + 1..(k + 7).min(sentence_end + 1) {
-            if MEDIA_NOUNS.contains(&self.lower(j)) {
+            if crate::lexicon::is(
+                crate::lexicon::Class::MediaNouns,
+                self.lower(j),
+            ) {
                 let mut e = j + 1;
                 while e <= sentence_end && self.word(e) == "," {
                     e += 1;
@@ -52,16 +52,15 @@ impl Context<'_> {
     /// phrase object ("promises retaliation", "urging a broad coalition")
     /// or a directive ("urging Russia to hurry").
     pub(super) fn opens_clause(&self, k: usize, cue: &CueMatch<'_>) -> bool {
-        let lemma = cue.info.lemma.as_str();
-        if NP_OBJECT_CUES.contains(&lemma) {
+        if cue.info.complement == Complement::NounPhrase {
             return false;
         }
         let t = &self.tokens[k];
         let w = self.lower(k);
-        if NOT_CLAUSE_STARTS.contains(&w) {
+        if crate::lexicon::is(crate::lexicon::Class::NotClauseStarts, w) {
             return false;
         }
-        if !CLAUSE_CUES.contains(&lemma) {
+        if cue.info.complement != Complement::Clause {
             return self.opens_bare_clause(k);
         }
         // After a clause-taking verb a bare noun can be the subject ("said
@@ -69,11 +68,12 @@ impl Context<'_> {
         // conjunction or a question word cannot. "suggested reading the
         // report": a gerund object, not a clause.
         let gerund = !t.cap && w.len() > 5 && w.ends_with("ing");
-        let subject_like = SUBJECT_STARTERS.contains(&w)
-            || t.word && !gerund
-            || t.cap
-            || w.starts_with(|c: char| c.is_ascii_digit())
-            || self.quote_opening_at(k).is_some();
+        let subject_like =
+            crate::lexicon::is(crate::lexicon::Class::SubjectStarters, w)
+                || t.word && !gerund
+                || t.cap
+                || w.starts_with(|c: char| c.is_ascii_digit())
+                || self.quote_opening_at(k).is_some();
         if !subject_like {
             return false;
         }
@@ -157,7 +157,10 @@ impl Context<'_> {
             ) {
                 return false;
             }
-            if AUXILIARIES.contains(&self.lower(j)) {
+            if crate::lexicon::is(
+                crate::lexicon::Class::Auxiliaries,
+                self.lower(j),
+            ) {
                 return true;
             }
         }
@@ -172,9 +175,12 @@ impl Context<'_> {
             let w = self.lower(j);
             self.tokens[j].word
                 && !self.tokens[j].cap
-                && (AUXILIARIES.contains(&w)
+                && (crate::lexicon::is(crate::lexicon::Class::Auxiliaries, w)
                     || w.len() > 4 && w.ends_with("ed")
-                    || IRREGULAR_VERBS.contains(&w))
+                    || crate::lexicon::is(
+                        crate::lexicon::Class::IrregularVerbs,
+                        w,
+                    ))
         })
     }
 }

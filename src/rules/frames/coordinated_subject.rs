@@ -4,7 +4,6 @@
 //! cue it is coordinated with, else the sentence's first mention.
 
 use crate::rules::context::MAX_LOOKBACK;
-use crate::rules::words::BETWEEN_SUBJECT_AND_VERB;
 use crate::rules::{Context, Example, Outcome, Rule};
 
 /// "The State Department gave its sympathies and said ...".
@@ -39,7 +38,12 @@ impl Context<'_> {
     /// "and" or "but" comes right before the verb.
     fn coordinated_subject(&self, v: usize) -> Option<usize> {
         let mut p = v.checked_sub(1)?;
-        while p > 0 && BETWEEN_SUBJECT_AND_VERB.contains(&self.lower(p)) {
+        while p > 0
+            && crate::lexicon::is(
+                crate::lexicon::Class::BetweenSubjectAndVerb,
+                self.lower(p),
+            )
+        {
             p -= 1;
         }
         if !matches!(self.lower(p), "and" | "but") {

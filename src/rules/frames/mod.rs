@@ -131,7 +131,10 @@ impl Context<'_> {
         // A form that is also a noun reports speech only with a speaker
         // next to it.
         if f.speaker.is_none()
-            && crate::cues::NOUN_VERB_FORMS.contains(&self.lower(first))
+            && crate::lexicon::is(
+                crate::lexicon::Class::NounVerbForms,
+                self.lower(first),
+            )
             && first > 0
             && (self.tokens[first - 1].cap
                 || self

@@ -6,9 +6,7 @@
 //! moved to the person a place belongs to ([`super::owner_of`]).
 
 use crate::mentions::MentionKind;
-use crate::rules::words::{
-    is_time_word, BETWEEN_SUBJECT_AND_VERB, TIME_PREFIXES,
-};
+use crate::rules::words::is_time_word;
 use crate::rules::{Context, Example, Outcome, Rule};
 use crate::SpeakerType;
 
@@ -69,16 +67,24 @@ impl Context<'_> {
             let w = self.lower(p);
             // "mayor John Tory on Tuesday suggested".
             if p > 0
-                && is_time_word(&w)
-                && TIME_PREFIXES.contains(&self.lower(p - 1))
+                && is_time_word(w)
+                && crate::lexicon::is(
+                    crate::lexicon::Class::TimePrefixes,
+                    self.lower(p - 1),
+                )
             {
                 k = p - 1;
                 continue;
             }
             if self.tokens[p].word
-                && (BETWEEN_SUBJECT_AND_VERB.contains(&w)
-                    || w.ends_with("ly")
-                    || crate::mentions::POSTNOMINALS.contains(&self.word(p)))
+                && (crate::lexicon::is(
+                    crate::lexicon::Class::BetweenSubjectAndVerb,
+                    w,
+                ) || w.ends_with("ly")
+                    || crate::lexicon::is(
+                        crate::lexicon::Class::Postnominals,
+                        self.word(p),
+                    ))
             {
                 k = p;
                 continue;

@@ -5,7 +5,7 @@
 //! and the frames inside such a sentence given its speaker as `via`.
 
 use crate::rules::context::MAX_LOOKBACK;
-use crate::rules::words::{is_time_word, ADVERBIALS};
+use crate::rules::words::is_time_word;
 use crate::rules::{Context, Frame};
 
 impl Context<'_> {
@@ -85,9 +85,13 @@ impl Context<'_> {
                             | "of"
                             | "who"
                             | "and"
-                    ) || ADVERBIALS.contains(&w)
-                        || crate::lexicon::DAYS.contains(&w)
-                        || is_time_word(&w)
+                    ) || crate::lexicon::is(
+                        crate::lexicon::Class::Adverbials,
+                        w,
+                    ) || crate::lexicon::is(
+                        crate::lexicon::Class::Days,
+                        w,
+                    ) || is_time_word(w)
                         || w.ends_with("ly");
                     if !adverbial {
                         return false;
