@@ -20,9 +20,9 @@ use anyhow::{bail, Result};
 
 use crate::mentions::MentionKind;
 use crate::normalize::{fold_whitespace, CharIndex};
-use crate::resolve::Resolver;
+use crate::resolve::Resolution;
 use crate::rules::{rule_info, Attribution, Selection};
-use crate::{gather, output, Analysis, Extractor, Row};
+use crate::{gather, output, Analysis, Row};
 
 /// When to colour the output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -92,11 +92,12 @@ pub fn run(a: ExplainArgs) -> Result<ExitCode> {
     let mut found = false;
     let tally = gather::documents(std::slice::from_ref(&a.file), &mut |doc| {
         let analysis = extractor.analyze(&doc.text);
-        let rows = output::rows(&extractor, &doc.id, &analysis);
+        let resolution = extractor.resolve(&analysis);
+        let rows = output::rows(&doc.id, &analysis, &resolution);
         if a.quote.is_none_or(|n| rows.iter().any(|r| r.quote_id == n)) {
             found = true;
         }
-        explain(&mut out, &extractor, &analysis, &rows, a.quote, style);
+        explain(&mut out, &analysis, &resolution, &rows, a.quote, style);
     });
     gather::write_stdout(out.as_bytes())?;
     if let (Some(n), false, true) = (a.quote, found, tally.processed > 0) {
@@ -175,8 +176,8 @@ fn row_attributions<'a>(
 /// Writes the explanation of one document.
 pub fn explain(
     out: &mut String,
-    extractor: &Extractor,
     a: &Analysis<'_>,
+    resolution: &Resolution,
     rows: &[Row],
     only: Option<usize>,
     style: Style,
@@ -198,12 +199,9 @@ pub fn explain(
     );
     paragraphs(out, a, rows, &selected, style);
     let ats = row_attributions(a, rows);
-    let text = a.normalized.text.as_str();
-    let mut resolver =
-        Resolver::new(text, &a.mentions, extractor.gazetteer(), &a.segments);
     for row in selected {
         let at = ats[row.quote_id - 1];
-        row_explanation(out, a, row, at, &mut resolver, style);
+        row_explanation(out, a, row, at, resolution, style);
     }
 }
 
@@ -284,7 +282,7 @@ fn row_explanation(
     a: &Analysis<'_>,
     row: &Row,
     at: Option<&Attribution>,
-    resolver: &mut Resolver<'_>,
+    resolution: &Resolution,
     style: Style,
 ) {
     let text = a.normalized.text.as_str();
@@ -319,7 +317,7 @@ fn row_explanation(
     match at.speaker {
         Some(m) => {
             let mention = &a.mentions[m];
-            let r = resolver.resolve(m);
+            let r = resolution.of(m).cloned().unwrap_or_default();
             let kind = match mention.kind {
                 MentionKind::Name => "name",
                 MentionKind::Pronoun => "pronoun",
@@ -339,7 +337,7 @@ fn row_explanation(
             let _ = write!(
                 s,
                 " [resolution step: {}]",
-                if r.step.is_empty() { "none" } else { r.step }
+                r.step.as_str()
             );
             let _ = writeln!(out, "{s}");
             let mut facts = vec![format!("type {}", row.speaker_type)];

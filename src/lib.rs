@@ -252,10 +252,23 @@ impl Extractor {
         }
     }
 
+    /// Runs the resolve stage on an analysed document: the canonical
+    /// speaker and `via` of every attribution.
+    pub fn resolve(&self, a: &Analysis<'_>) -> resolve::Resolution {
+        resolve::resolve(
+            &a.normalized.text,
+            &a.mentions,
+            &self.gazetteer,
+            &a.segments,
+            &a.attributions,
+        )
+    }
+
     /// Extracts the rows of one document.
     pub fn extract(&self, doc_id: &str, original: &str) -> Vec<Row> {
         let analysis = self.analyze(original);
-        output::rows(self, doc_id, &analysis)
+        let resolution = self.resolve(&analysis);
+        output::rows(doc_id, &analysis, &resolution)
     }
 
     /// The lexicon.

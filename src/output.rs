@@ -1,6 +1,7 @@
 //! Stage 9, the last of the pipeline: the table.
 //!
-//! Input: one document's attributions, with its mentions and offset map.
+//! Input: one document's [`Analysis`] (attributions, mentions, offset map)
+//! and its [`Resolution`] (the resolve stage's canonical speakers).
 //! Output: [`Row`]s with resolved speakers and offsets in the ORIGINAL
 //! text as Unicode code points, and the writers for CSV (the contract) and
 //! JSONL.
@@ -33,8 +34,8 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::normalize::{display_text, CharIndex};
-use crate::resolve::Resolver;
-use crate::{Analysis, Extractor, Span};
+use crate::resolve::{Resolution, Step};
+use crate::{Analysis, Span};
 
 /// The CSV header, in contract order.
 pub const COLUMNS: &[&str] = &[
@@ -105,17 +106,17 @@ pub struct Row {
     pub frame: String,
 }
 
-/// Builds the rows of one analysed document.
+/// Builds the rows of one analysed document from its resolution.
 pub fn rows(
-    extractor: &Extractor,
     doc_id: &str,
     a: &Analysis<'_>,
+    resolution: &Resolution,
 ) -> Vec<Row> {
     let text = a.normalized.text.as_str();
     let chars = CharIndex::new(a.original);
-    let segments = &a.segments;
-    let mut resolver =
-        Resolver::new(text, &a.mentions, extractor.gazetteer(), segments);
+    let resolved_of = |m: usize| {
+        resolution.of(m).cloned().expect("the resolve stage saw every mention")
+    };
     let original_span = |s: Span| -> (usize, usize) {
         (a.normalized.to_original(s.start), a.normalized.to_original(s.end))
     };
@@ -152,7 +153,7 @@ pub fn rows(
         if let Some(m) = at.speaker {
             let mention = &a.mentions[m];
             let (ss, se) = original_span(mention.span);
-            let resolved = resolver.resolve(m);
+            let resolved = resolved_of(m);
             row.speaker = display_text(&a.original[ss..se]);
             row.speaker_start = Some(chars.chars_before(ss));
             row.speaker_end = Some(chars.chars_before(se));
@@ -161,7 +162,7 @@ pub fn rows(
             row.speaker_role =
                 crate::normalize::fold_whitespace(&resolved.role);
             row.speaker_id = resolved.id;
-            if resolved.step == "pronoun" {
+            if resolved.step == Step::Pronoun {
                 confidence *=
                     if row.speaker_name.is_empty() { 0.6 } else { 0.9 };
             }
@@ -181,7 +182,7 @@ pub fn rows(
             row.cue_class = "neutral".to_string();
         }
         if let Some(v) = at.via {
-            let r = resolver.resolve(v);
+            let r = resolved_of(v);
             row.via = if r.name.is_empty() {
                 a.mentions[v].text(text).to_string()
             } else {

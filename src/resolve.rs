@@ -16,6 +16,7 @@ use std::collections::HashMap;
 
 use crate::gazetteer::{EntityType, Gazetteer};
 use crate::mentions::{Mention, MentionKind};
+use crate::rules::Attribution;
 use crate::segment::Segments;
 use crate::{Gender, SpeakerType};
 
@@ -30,9 +31,88 @@ pub struct Resolved {
     pub role: String,
     /// Gazetteer id (a Wikidata QID where known).
     pub id: String,
-    /// How the name was found, for `explain`: `gazetteer`, `surname`,
-    /// `pronoun`, `role`, `description`, `as-written`.
-    pub step: &'static str,
+    /// How the name was found, for `explain`.
+    pub step: Step,
+}
+
+/// How a speaker's name was found: the resolution steps, cheapest first.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Step {
+    /// Not resolved.
+    #[default]
+    Unresolved,
+    /// A gazetteer name, or a surname after a title with one gazetteer
+    /// entry it can be.
+    Gazetteer,
+    /// A first word or abbreviation of a longer organization name.
+    Alias,
+    /// A single word with a fuller person name in the article.
+    Surname,
+    /// A name no other step knows: as written.
+    AsWritten,
+    /// A pronoun: the last person of compatible gender before it.
+    Pronoun,
+    /// A role noun ("the spokeswoman"): the person holding the role.
+    Role,
+    /// A document ("the report"): its author named in the article.
+    DocumentAuthor,
+    /// An unnamed source: its fullest description in the article.
+    Description,
+}
+
+impl Step {
+    /// The step's name in `explain`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Step::Unresolved => "none",
+            Step::Gazetteer => "gazetteer",
+            Step::Alias => "alias",
+            Step::Surname => "surname",
+            Step::AsWritten => "as-written",
+            Step::Pronoun => "pronoun",
+            Step::Role => "role",
+            Step::DocumentAuthor => "document author",
+            Step::Description => "description",
+        }
+    }
+}
+
+/// The resolution stage's output for one document: the resolved speaker
+/// and `via` of every attribution, shared by the output stage and
+/// `explain`.
+#[derive(Debug, Clone, Default)]
+pub struct Resolution {
+    /// By mention index; `None` for a mention no attribution names.
+    by_mention: Vec<Option<Resolved>>,
+}
+
+impl Resolution {
+    /// The resolution of mention `m`, if an attribution names it.
+    pub fn of(&self, m: usize) -> Option<&Resolved> {
+        self.by_mention.get(m)?.as_ref()
+    }
+}
+
+/// Stage 8: resolves the speaker and `via` of every attribution, in text
+/// order (the order matters: a description resolves like the first
+/// description written the same way).
+pub fn resolve(
+    text: &str,
+    mentions: &[Mention],
+    gazetteer: &Gazetteer,
+    segments: &Segments,
+    attributions: &[Attribution],
+) -> Resolution {
+    let mut resolver = Resolver::new(text, mentions, gazetteer, segments);
+    let mut by_mention = vec![None; mentions.len()];
+    for at in attributions {
+        for m in [at.speaker, at.via].into_iter().flatten() {
+            if by_mention[m].is_none() {
+                by_mention[m] = Some(resolver.resolve(m));
+            }
+        }
+    }
+    Resolution { by_mention }
 }
 
 /// Resolves the mentions of one document; results are cached.
@@ -258,12 +338,12 @@ impl<'a> Resolver<'a> {
                 speaker_type: m.speaker_type,
                 role,
                 id: ent.output_id().to_string(),
-                step: "gazetteer",
+                step: Step::Gazetteer,
             };
         }
         if let Some(f) = self.org_expansion(i) {
             let mut r = self.resolve(f);
-            r.step = "alias";
+            r.step = Step::Alias;
             return r;
         }
         if let Some(f) = self.fuller(i) {
@@ -271,7 +351,7 @@ impl<'a> Resolver<'a> {
             if !role.is_empty() {
                 r.role = role;
             }
-            r.step = "surname";
+            r.step = Step::Surname;
             return r;
         }
         // A surname after a title with one gazetteer entry it can be.
@@ -283,7 +363,7 @@ impl<'a> Resolver<'a> {
                     speaker_type: SpeakerType::Person,
                     role,
                     id: ent.output_id().to_string(),
-                    step: "gazetteer",
+                    step: Step::Gazetteer,
                 };
             }
         }
@@ -300,7 +380,7 @@ impl<'a> Resolver<'a> {
             },
             role,
             id: String::new(),
-            step: "as-written",
+            step: Step::AsWritten,
         }
     }
 
@@ -415,7 +495,7 @@ impl<'a> Resolver<'a> {
             if r.speaker_type == SpeakerType::Unknown {
                 r.speaker_type = SpeakerType::Person;
             }
-            r.step = "pronoun";
+            r.step = Step::Pronoun;
             return r;
         }
         Resolved {
@@ -425,7 +505,7 @@ impl<'a> Resolver<'a> {
             } else {
                 SpeakerType::Person
             },
-            step: "pronoun",
+            step: Step::Pronoun,
             ..Resolved::default()
         }
     }
@@ -459,7 +539,7 @@ impl<'a> Resolver<'a> {
                 .copied();
             if let Some(j) = found {
                 let mut r = self.resolve(j);
-                r.step = "role";
+                r.step = Step::Role;
                 return r;
             }
         }
@@ -505,7 +585,7 @@ impl<'a> Resolver<'a> {
             });
             if let Some(a) = author {
                 let mut r = self.resolve(a);
-                r.step = "document author";
+                r.step = Step::DocumentAuthor;
                 self.descriptions.insert(written, r.clone());
                 return r;
             }
@@ -515,7 +595,7 @@ impl<'a> Resolver<'a> {
             speaker_type: m.speaker_type,
             role: String::new(),
             id: String::new(),
-            step: "description",
+            step: Step::Description,
         };
         self.descriptions.insert(written, r.clone());
         r
