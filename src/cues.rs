@@ -10,7 +10,7 @@
 
 use crate::lexicon::{Cue, Lexicon};
 use crate::tokens::Token;
-use crate::Span;
+use crate::types::Span;
 
 /// One cue in the text.
 #[derive(Debug, Clone)]
@@ -257,4 +257,26 @@ fn is_reporting_use(
         }
     }
     true
+}
+
+/// Sentences that are questions outside quotes: their cues report nothing.
+pub fn question_sentences(
+    text: &str,
+    segments: &crate::segment::Segments,
+    tokens: &[Token],
+) -> Vec<bool> {
+    let mut out = vec![false; segments.sentences.len()];
+    for (i, s) in segments.sentences.iter().enumerate() {
+        let body = text[s.start..s.end].trim_end();
+        if body.ends_with('?') {
+            // The question mark must not close a quote.
+            let last = tokens.partition_point(|t| t.span.end <= s.end);
+            let q = last
+                .checked_sub(1)
+                .and_then(|j| tokens.get(j))
+                .is_some_and(|t| !t.in_quote && t.text(text) == "?");
+            out[i] = q;
+        }
+    }
+    out
 }

@@ -334,11 +334,7 @@ fn row_explanation(
             } else {
                 let _ = write!(s, " -> {}", style.paint("1", &r.name));
             }
-            let _ = write!(
-                s,
-                " [resolution step: {}]",
-                r.step.as_str()
-            );
+            let _ = write!(s, " [resolution step: {}]", r.step.as_str());
             let _ = writeln!(out, "{s}");
             let mut facts = vec![format!("type {}", row.speaker_type)];
             if !row.speaker_role.is_empty() {

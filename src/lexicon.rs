@@ -12,7 +12,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::gazetteer::{Gazetteer, GazetteerBuilder};
 use crate::tsv::{self, DataError};
-use crate::Gender;
+use crate::types::Gender;
 
 macro_rules! data_file {
     ($name:literal) => {

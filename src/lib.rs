@@ -18,6 +18,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod analysis;
 pub mod batch;
 pub mod cli;
 pub mod corpus;
@@ -42,93 +43,11 @@ pub mod shell;
 pub mod speakers;
 pub mod tokens;
 pub mod tsv;
+pub mod types;
 
-use serde::Serialize;
-
+pub use analysis::Analysis;
 pub use output::Row;
-
-/// A half-open byte range `[start, end)` of a text.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default,
-)]
-pub struct Span {
-    /// First byte.
-    pub start: usize,
-    /// One past the last byte.
-    pub end: usize,
-}
-
-impl Span {
-    /// A span; `start <= end` is checked in debug builds.
-    pub fn new(start: usize, end: usize) -> Span {
-        debug_assert!(start <= end, "span {start}..{end}");
-        Span { start, end }
-    }
-
-    /// Whether the span holds no byte.
-    pub fn is_empty(&self) -> bool {
-        self.start >= self.end
-    }
-}
-
-/// A person's grammatical gender, for pronoun resolution.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Gender {
-    /// he
-    Male,
-    /// she
-    Female,
-}
-
-/// The `speaker_type` column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SpeakerType {
-    /// A named or described person.
-    Person,
-    /// A party, company, outlet, institution or country.
-    Organization,
-    /// Unnamed plural sources ("US officials").
-    Group,
-    /// Not known.
-    #[default]
-    Unknown,
-}
-
-impl SpeakerType {
-    /// The column value.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SpeakerType::Person => "person",
-            SpeakerType::Organization => "organization",
-            SpeakerType::Group => "group",
-            SpeakerType::Unknown => "unknown",
-        }
-    }
-}
-
-/// The `kind` column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    /// A quoted sentence or more.
-    Direct,
-    /// A quoted fragment inside a sentence.
-    Partial,
-    /// Reported speech without quotation marks.
-    Indirect,
-}
-
-impl Kind {
-    /// The column value.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Direct => "direct",
-            Kind::Partial => "partial",
-            Kind::Indirect => "indirect",
-        }
-    }
-}
+pub use types::{Gender, Kind, Span, SpeakerType};
 
 /// The compiled gazetteer and lexicon: build once, then call
 /// [`Extractor::extract`] for each document, from any thread.
@@ -136,29 +55,6 @@ pub struct Extractor {
     gazetteer: gazetteer::Gazetteer,
     lexicon: lexicon::Lexicon,
     selection: rules::Selection,
-}
-
-/// Everything the pipeline computed for one document, for `explain` and
-/// tests.
-pub struct Analysis<'a> {
-    /// The original text.
-    pub original: &'a str,
-    /// The normalized text and its offset map.
-    pub normalized: normalize::Normalized,
-    /// Paragraphs and sentences.
-    pub segments: segment::Segments,
-    /// The quotes found.
-    pub quotes: Vec<quotes::Quote>,
-    /// The tokens.
-    pub tokens: Vec<tokens::Token>,
-    /// The mentions.
-    pub mentions: Vec<mentions::Mention>,
-    /// The cues.
-    pub cues: Vec<cues::CueMatch<'a>>,
-    /// The frames (a cue and its speaker).
-    pub frames: Vec<rules::Frame>,
-    /// The rows before output.
-    pub attributions: Vec<rules::Attribution>,
 }
 
 impl Extractor {
@@ -218,7 +114,7 @@ impl Extractor {
             &self.lexicon,
             &mut mentions,
         );
-        let questions = question_sentences(text, &segments, &tokens);
+        let questions = cues::question_sentences(text, &segments, &tokens);
         let mut cue_list = Vec::new();
         cues::find_cues(
             text,
@@ -275,28 +171,6 @@ impl Extractor {
     pub fn lexicon(&self) -> &lexicon::Lexicon {
         &self.lexicon
     }
-}
-
-/// Sentences that are questions outside quotes: their cues report nothing.
-fn question_sentences(
-    text: &str,
-    segments: &segment::Segments,
-    tokens: &[tokens::Token],
-) -> Vec<bool> {
-    let mut out = vec![false; segments.sentences.len()];
-    for (i, s) in segments.sentences.iter().enumerate() {
-        let body = text[s.start..s.end].trim_end();
-        if body.ends_with('?') {
-            // The question mark must not close a quote.
-            let last = tokens.partition_point(|t| t.span.end <= s.end);
-            let q = last
-                .checked_sub(1)
-                .and_then(|j| tokens.get(j))
-                .is_some_and(|t| !t.in_quote && t.text(text) == "?");
-            out[i] = q;
-        }
-    }
-    out
 }
 
 #[cfg(test)]

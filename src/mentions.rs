@@ -16,7 +16,7 @@ use std::borrow::Cow;
 use crate::gazetteer::{EntityType, Gazetteer};
 use crate::lexicon::{Lexicon, NounType};
 use crate::tokens::Token;
-use crate::{Gender, Span, SpeakerType};
+use crate::types::{Gender, Span, SpeakerType};
 
 /// What kind of expression a mention is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -33,9 +33,10 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::analysis::Analysis;
 use crate::normalize::{display_text, CharIndex};
 use crate::resolve::{Resolution, Step};
-use crate::{Analysis, Span};
+use crate::types::Span;
 
 /// The CSV header, in contract order.
 pub const COLUMNS: &[&str] = &[

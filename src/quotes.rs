@@ -21,7 +21,7 @@
 use crate::marks::Glyph;
 pub use crate::marks::MarkStyle;
 use crate::segment::Segments;
-use crate::Span;
+use crate::types::Span;
 
 /// One quoted span found by the scanner.
 #[derive(Debug, Clone)]

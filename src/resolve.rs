@@ -18,7 +18,7 @@ use crate::gazetteer::{EntityType, Gazetteer};
 use crate::mentions::{Mention, MentionKind};
 use crate::rules::Attribution;
 use crate::segment::Segments;
-use crate::{Gender, SpeakerType};
+use crate::types::{Gender, SpeakerType};
 
 /// A speaker resolved to a canonical entity.
 #[derive(Debug, Clone, Default, PartialEq)]

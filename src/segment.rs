@@ -6,7 +6,7 @@
 //! next paragraph, and the sentences to bound attribution windows and the
 //! extent of reported claims.
 
-use crate::Span;
+use crate::types::Span;
 
 /// Paragraph and sentence spans of one document, in text order.
 #[derive(Debug, Default, Clone)]

@@ -7,7 +7,7 @@
 
 use crate::quotes::Quote;
 use crate::segment::Segments;
-use crate::Span;
+use crate::types::Span;
 
 /// One word or punctuation mark.
 #[derive(Debug, Clone, Copy)]

@@ -10,7 +10,7 @@
 use crate::rules::context::MAX_CLAUSE_TOKENS;
 use crate::rules::words::is_time_word;
 use crate::rules::{Context, Frame};
-use crate::{Kind, Span};
+use crate::types::{Kind, Span};
 
 impl Context<'_> {
     /// The clause after the cue of `f`: past an addressee, adverbials and

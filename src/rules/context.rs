@@ -15,7 +15,7 @@ use crate::mentions::Mention;
 use crate::quotes::Quote;
 use crate::segment::Segments;
 use crate::tokens::Token;
-use crate::Span;
+use crate::types::Span;
 
 /// The longest reported clause, in tokens. A clause runs to its
 /// sentence's end; bounding it keeps the sieve linear on a 50 MB

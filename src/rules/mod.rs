@@ -33,7 +33,7 @@ mod words;
 pub use context::{Context, Document};
 pub use select::{Selection, SelectionError};
 
-use crate::{Kind, Span};
+use crate::types::{Kind, Span};
 
 /// A sentence a rule attributes: the words expected in the `quote`
 /// column and the canonical speaker (empty for none).

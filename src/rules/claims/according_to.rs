@@ -6,7 +6,7 @@
 //! ("According to WND, ...").
 
 use crate::rules::{Context, Example, Frame, Outcome, Rule};
-use crate::Span;
+use crate::types::Span;
 
 /// "More than 1000 people have been arrested, according to The Guardian."
 pub struct AccordingTo;

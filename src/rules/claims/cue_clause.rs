@@ -4,7 +4,7 @@
 //! Output: the clause after its cue ([`Context::clause_span`]).
 
 use crate::rules::{Context, Example, Outcome, Rule};
-use crate::Span;
+use crate::types::Span;
 
 /// "Kerry said Wednesday that Russia has proposed talks."
 pub struct CueClause;

@@ -8,7 +8,7 @@ use crate::rules::context::token_at;
 use crate::rules::{
     confidence_of, Attribution, Context, Example, Outcome, Rule,
 };
-use crate::Kind;
+use crate::types::Kind;
 
 /// "Kerry: US looks at Russian offer of military talks".
 pub struct HeadlineColon;

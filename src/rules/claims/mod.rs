@@ -12,7 +12,7 @@ pub(super) mod participle;
 pub(super) mod trailing;
 
 use super::{confidence_of, sieve, Attribution, Context, Outcome, Rule};
-use crate::Kind;
+use crate::types::Kind;
 
 impl Context<'_> {
     /// Claims: the reported clause of each frame, and headline colons.

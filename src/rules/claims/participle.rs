@@ -4,7 +4,7 @@
 //! its speaker is the participle's agent (`frame/participle-agent`).
 
 use crate::rules::{Context, Example, Outcome, Rule};
-use crate::Span;
+use crate::types::Span;
 
 /// "Fabius declared, insisting Russia does a lot of talking."
 pub struct Participle;

@@ -7,7 +7,7 @@
 
 use crate::rules::context::{MAX_CLAUSE_TOKENS, MAX_LOOKBACK};
 use crate::rules::{Context, Example, Frame, Outcome, Rule};
-use crate::Span;
+use crate::types::Span;
 
 /// "Russia has deployed 200 soldiers, the officials said."
 pub struct Trailing;

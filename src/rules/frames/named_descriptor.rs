@@ -6,7 +6,7 @@
 
 use crate::mentions::MentionKind;
 use crate::rules::{Context, Example, Outcome, Rule};
-use crate::SpeakerType;
+use crate::types::SpeakerType;
 
 /// "a protester using the pseudonym Katya", "a man named John Smith".
 pub struct NamedDescriptor;

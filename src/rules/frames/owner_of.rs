@@ -7,7 +7,7 @@
 use crate::mentions::MentionKind;
 use crate::rules::context::token_at;
 use crate::rules::{Context, Example, Outcome, Rule};
-use crate::SpeakerType;
+use crate::types::SpeakerType;
 
 /// "Ryan Norris of the University of Guelph in Ontario said".
 pub struct OwnerOf;

@@ -6,7 +6,7 @@
 use crate::mentions::MentionKind;
 use crate::rules::context::MAX_LOOKBACK;
 use crate::rules::{Context, Example, Outcome, Rule};
-use crate::SpeakerType;
+use crate::types::SpeakerType;
 
 /// "Fabius declared, insisting Russia does a lot of talking."
 pub struct ParticipleAgent;

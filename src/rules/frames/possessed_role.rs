@@ -5,7 +5,7 @@
 
 use crate::mentions::MentionKind;
 use crate::rules::{Context, Example, Outcome, Rule};
-use crate::SpeakerType;
+use crate::types::SpeakerType;
 
 /// "According to Windsor Locks' first selectman, Chris Kervick, ...".
 pub struct PossessedRole;

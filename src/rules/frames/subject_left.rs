@@ -8,7 +8,7 @@
 use crate::mentions::MentionKind;
 use crate::rules::words::is_time_word;
 use crate::rules::{Context, Example, Outcome, Rule};
-use crate::SpeakerType;
+use crate::types::SpeakerType;
 
 /// "Lavrov told reporters", "Sergey Lavrov, Russia's foreign minister,
 /// said".

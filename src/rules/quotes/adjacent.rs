@@ -6,7 +6,7 @@
 //! of the verb before it, and whether it is direct or partial.
 
 use crate::rules::{Context, Frame};
-use crate::Kind;
+use crate::types::Kind;
 
 impl Context<'_> {
     /// The frame right after quote `qi`'s closing mark: `"...," Lavrov

@@ -8,7 +8,7 @@
 
 use super::{QuoteSite, Said};
 use crate::rules::{Context, Example, Outcome, Rule};
-use crate::Kind;
+use crate::types::Kind;
 
 /// "\"If we have these grounds,\" said Rogachev."
 pub struct AfterCueSpeaker;

@@ -5,7 +5,7 @@
 
 use super::{QuoteSite, Said};
 use crate::rules::{Context, Example, Outcome, Rule};
-use crate::Kind;
+use crate::types::Kind;
 
 /// "Kerry warned that Russian support “risks extending the conflict”."
 pub struct InClaim;

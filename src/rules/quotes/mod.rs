@@ -26,7 +26,7 @@ use super::{
     confidence_of, sieve, Attribution, Context, Example, Outcome, Rule,
 };
 use crate::quotes::Quote;
-use crate::Kind;
+use crate::types::Kind;
 
 /// A quote as the quote rules see it.
 pub struct QuoteSite {

@@ -6,7 +6,7 @@
 use super::{QuoteSite, Said};
 use crate::rules::context::MAX_LOOKBACK;
 use crate::rules::{Context, Example, Outcome, Rule};
-use crate::Kind;
+use crate::types::Kind;
 
 /// "Jones announced new rules ..., with masks \"a condition of travel\"."
 pub struct SentenceCue;

@@ -10,7 +10,7 @@ use super::{QuoteSite, Said};
 use crate::mentions::MentionKind;
 use crate::rules::context::MAX_LOOKBACK;
 use crate::rules::{Context, Example, Outcome, Rule};
-use crate::{Kind, SpeakerType};
+use crate::types::{Kind, SpeakerType};
 
 /// "Schiff called it \"a non-starter\"."
 pub struct SentenceSubject;

@@ -18,7 +18,7 @@ use super::Said;
 use crate::rules::{
     confidence_of, sieve, Attribution, Context, Outcome, Rule,
 };
-use crate::Kind;
+use crate::types::Kind;
 
 /// A quote without a speaker, and the speakers around it.
 pub struct CarrySite {
