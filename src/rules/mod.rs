@@ -23,6 +23,7 @@
 
 mod claims;
 mod clause;
+mod clause_end;
 mod clause_start;
 mod context;
 mod frames;
@@ -61,6 +62,18 @@ pub enum Outcome<T> {
     },
     /// Not this rule's case: the next one looks.
     Pass,
+}
+
+impl<T> Outcome<T> {
+    /// Attributes what was found, else passes.
+    pub fn found(x: Option<T>) -> Outcome<T> {
+        x.map_or(Outcome::Pass, Outcome::Attribute)
+    }
+
+    /// Attributes what was found, else declines the site (no `via`).
+    pub fn found_or_defer(x: Option<T>) -> Outcome<T> {
+        x.map_or(Outcome::Defer { via: None }, Outcome::Attribute)
+    }
 }
 
 /// A rule of the sieve.

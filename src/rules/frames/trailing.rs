@@ -61,38 +61,7 @@ impl Context<'_> {
                 // place, time or medium ("in a statement", "on Monday",
                 // "yesterday"), never a clause ("said it would appeal").
                 if words == 0 {
-                    let w = self.lower(j);
-                    let adverbial = matches!(
-                        w,
-                        "in" | "on"
-                            | "at"
-                            | "via"
-                            | "during"
-                            | "after"
-                            | "before"
-                            | "to"
-                            | "through"
-                            | "from"
-                            | "when"
-                            | "while"
-                            | "last"
-                            | "this"
-                            | "earlier"
-                            | "later"
-                            | "per"
-                            | "with"
-                            | "by"
-                            | "of"
-                            | "who"
-                            | "and"
-                    ) || crate::lexicon::is(
-                        crate::lexicon::Class::Adverbials,
-                        w,
-                    ) || crate::lexicon::is(
-                        crate::lexicon::Class::Days,
-                        w,
-                    ) || is_time_word(w)
-                        || w.ends_with("ly");
+                    let adverbial = opens_closing_phrase(self.lower(j));
                     if !adverbial {
                         return false;
                     }
@@ -113,4 +82,37 @@ impl Context<'_> {
         }
         true
     }
+}
+
+/// Whether a closing attribution may be followed by a phrase opening with
+/// `w`: a phrase of place, time or medium ("in a statement", "on Monday",
+/// "yesterday"), never a clause ("said it would appeal").
+fn opens_closing_phrase(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "via"
+            | "during"
+            | "after"
+            | "before"
+            | "to"
+            | "through"
+            | "from"
+            | "when"
+            | "while"
+            | "last"
+            | "this"
+            | "earlier"
+            | "later"
+            | "per"
+            | "with"
+            | "by"
+            | "of"
+            | "who"
+            | "and"
+    ) || crate::lexicon::is(crate::lexicon::Class::Adverbials, w)
+        || crate::lexicon::is(crate::lexicon::Class::Days, w)
+        || is_time_word(w)
+        || w.ends_with("ly")
 }

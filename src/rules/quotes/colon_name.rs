@@ -28,15 +28,7 @@ impl Rule for ColonName {
     type Found = Said;
 
     fn apply(cx: &Context<'_>, site: &QuoteSite) -> Outcome<Said> {
-        match cx.colon_name(site.qi) {
-            Some(speaker) => Outcome::Attribute(Said {
-                speaker,
-                cue: None,
-                via: None,
-                kind: None,
-            }),
-            None => Outcome::Pass,
-        }
+        Outcome::found(cx.colon_name(site.qi).map(Said::by))
     }
 }
 

@@ -31,15 +31,7 @@ impl Rule for DashByline {
     type Found = Said;
 
     fn apply(cx: &Context<'_>, site: &QuoteSite) -> Outcome<Said> {
-        match cx.dash_byline(site.qi) {
-            Some(speaker) => Outcome::Attribute(Said {
-                speaker,
-                cue: None,
-                via: None,
-                kind: None,
-            }),
-            None => Outcome::Pass,
-        }
+        Outcome::found(cx.dash_byline(site.qi).map(Said::by))
     }
 }
 

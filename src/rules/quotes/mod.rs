@@ -67,6 +67,40 @@ pub struct Said {
     pub(super) kind: Option<Kind>,
 }
 
+/// The innermost claim with a speaker among `containing` (not an
+/// "according to" one), and the source of an "according to" claim among
+/// them: "according to X" reports a sentence whose fragment was said by
+/// the sentence's subject ("Pelosi called it a \"breach,\" according to
+/// NBC"): the outlet is only `via`.
+fn claims_around(
+    containing: &[&Attribution],
+) -> (Option<Said>, Option<usize>) {
+    let in_claim = containing
+        .iter()
+        .rev()
+        .find(|c| c.speaker.is_some() && c.rule != ClaimAccordingTo::ID)
+        .map(|c| Said {
+            speaker: c.speaker.expect("filtered"),
+            cue: c.cue,
+            via: c.via,
+            kind: None,
+        });
+    let reported_by = containing
+        .iter()
+        .rev()
+        .find(|c| c.rule == ClaimAccordingTo::ID)
+        .and_then(|c| c.speaker);
+    (in_claim, reported_by)
+}
+
+impl Said {
+    /// Said by `speaker`, with no cue and no outlet (a colon, a dash, a
+    /// sentence's subject).
+    pub(super) fn by(speaker: usize) -> Said {
+        Said { speaker, cue: None, via: None, kind: None }
+    }
+}
+
 /// `quote/unattributed`: the row of a quote no rule attributes.
 pub struct Unattributed;
 
@@ -120,27 +154,7 @@ impl Context<'_> {
             let (before, after) =
                 (self.frame_before(qi), self.frame_after(qi));
             after_frame[qi] = after;
-            // "according to X" reports a sentence whose fragment was said
-            // by the sentence's subject ("Pelosi called it a \"breach,\"
-            // according to NBC"): the outlet is only `via`.
-            let containing = around(q);
-            let in_claim = containing
-                .iter()
-                .rev()
-                .find(|c| {
-                    c.speaker.is_some() && c.rule != ClaimAccordingTo::ID
-                })
-                .map(|c| Said {
-                    speaker: c.speaker.expect("filtered"),
-                    cue: c.cue,
-                    via: c.via,
-                    kind: None,
-                });
-            let reported_by = containing
-                .iter()
-                .rev()
-                .find(|c| c.rule == ClaimAccordingTo::ID)
-                .and_then(|c| c.speaker);
+            let (in_claim, reported_by) = claims_around(&around(q));
             let interrupted = before.is_some()
                 && qi > 0
                 && after_frame[qi - 1] == before
@@ -177,41 +191,7 @@ impl Context<'_> {
             confidence: confidence_of(Unattributed::ID),
             paragraph: q.paragraph,
         };
-        let (outcome, rule) = sieve!(
-            self,
-            site,
-            [
-                interrupted::Interrupted,
-                before::Before,
-                after::AfterCueSpeaker,
-                after::AfterSpeakerCue,
-            ]
-        );
-        let mut deferred_via = None;
-        let decided = match outcome {
-            Outcome::Attribute(said) => Some((said, rule)),
-            Outcome::Defer { via } => {
-                deferred_via = via;
-                None
-            }
-            Outcome::Pass => None,
-        };
-        let decided = decided.or_else(|| {
-            match sieve!(
-                self,
-                site,
-                [
-                    in_claim::InClaim,
-                    colon_name::ColonName,
-                    dash_byline::DashByline,
-                    sentence_cue::SentenceCue,
-                    sentence_subject::SentenceSubject,
-                ]
-            ) {
-                (Outcome::Attribute(said), rule) => Some((said, rule)),
-                _ => None,
-            }
-        });
+        let (decided, deferred_via) = self.decide(site);
         if let Some((said, rule)) = decided {
             row.speaker = Some(said.speaker);
             row.cue = said.cue;
@@ -227,6 +207,60 @@ impl Context<'_> {
             row.confidence *= 0.8;
         }
         row
+    }
+
+    /// The frame rules, then (if none attributed) the fallback rules:
+    /// what they found and the rule, and the `via` of a rule that
+    /// declined the quote.
+    fn decide(
+        &self,
+        site: &QuoteSite,
+    ) -> (Option<(Said, &'static str)>, Option<usize>) {
+        let (outcome, rule) = sieve!(
+            self,
+            site,
+            [
+                interrupted::Interrupted,
+                before::Before,
+                after::AfterCueSpeaker,
+                after::AfterSpeakerCue,
+            ]
+        );
+        let deferred_via = match outcome {
+            Outcome::Attribute(said) => return (Some((said, rule)), None),
+            Outcome::Defer { via } => via,
+            Outcome::Pass => None,
+        };
+        let (outcome, rule) = sieve!(
+            self,
+            site,
+            [
+                in_claim::InClaim,
+                colon_name::ColonName,
+                dash_byline::DashByline,
+                sentence_cue::SentenceCue,
+                sentence_subject::SentenceSubject,
+            ]
+        );
+        match outcome {
+            Outcome::Attribute(said) => (Some((said, rule)), deferred_via),
+            _ => (None, deferred_via),
+        }
+    }
+
+    /// The opening mark of a partial quote, and where the rules look back
+    /// from it in its sentence (at most [`MAX_LOOKBACK`] tokens).
+    pub(super) fn fragment_opening(
+        &self,
+        site: &QuoteSite,
+    ) -> Option<(usize, usize)> {
+        if site.kind != Kind::Partial {
+            return None;
+        }
+        let open = self.quote_tokens[site.qi].0?;
+        let start =
+            self.sentence_start(open).max(open.saturating_sub(MAX_LOOKBACK));
+        Some((open, start))
     }
 
     /// What frame `fi` says of a quote next to it: its speaker, reported

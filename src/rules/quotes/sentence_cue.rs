@@ -4,9 +4,7 @@
 //! the last frame with a speaker ending before it in its sentence.
 
 use super::{QuoteSite, Said};
-use crate::rules::context::MAX_LOOKBACK;
 use crate::rules::{Context, Example, Outcome, Rule};
-use crate::types::Kind;
 
 /// "Jones announced new rules ..., with masks \"a condition of travel\"."
 pub struct SentenceCue;
@@ -32,14 +30,9 @@ impl Rule for SentenceCue {
     type Found = Said;
 
     fn apply(cx: &Context<'_>, site: &QuoteSite) -> Outcome<Said> {
-        if site.kind != Kind::Partial {
-            return Outcome::Pass;
-        }
-        let Some(open) = cx.quote_tokens[site.qi].0 else {
+        let Some((open, start)) = cx.fragment_opening(site) else {
             return Outcome::Pass;
         };
-        let start =
-            cx.sentence_start(open).max(open.saturating_sub(MAX_LOOKBACK));
         // The last frame with a speaker ending before the quote.
         let frame = (start..open).rev().find_map(|j| {
             let f =

@@ -8,9 +8,8 @@
 
 use super::{QuoteSite, Said};
 use crate::mentions::MentionKind;
-use crate::rules::context::MAX_LOOKBACK;
 use crate::rules::{Context, Example, Outcome, Rule};
-use crate::types::{Kind, SpeakerType};
+use crate::types::SpeakerType;
 
 /// "Schiff called it \"a non-starter\"."
 pub struct SentenceSubject;
@@ -34,14 +33,9 @@ impl Rule for SentenceSubject {
     type Found = Said;
 
     fn apply(cx: &Context<'_>, site: &QuoteSite) -> Outcome<Said> {
-        if site.kind != Kind::Partial {
-            return Outcome::Pass;
-        }
-        let Some(open) = cx.quote_tokens[site.qi].0 else {
+        let Some((open, start)) = cx.fragment_opening(site) else {
             return Outcome::Pass;
         };
-        let start =
-            cx.sentence_start(open).max(open.saturating_sub(MAX_LOOKBACK));
         let first = (start..open).find_map(|j| {
             cx.mention_starting_at(j)
                 .filter(|&m| cx.mentions[m].last_token < open)
@@ -63,11 +57,6 @@ impl Rule for SentenceSubject {
         if !subject {
             return Outcome::Pass;
         }
-        Outcome::Attribute(Said {
-            speaker: first,
-            cue: None,
-            via: None,
-            kind: None,
-        })
+        Outcome::Attribute(Said::by(first))
     }
 }

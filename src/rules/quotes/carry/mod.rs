@@ -36,6 +36,33 @@ pub struct CarrySite {
 /// A speaker and a cue.
 type Heard = (usize, Option<usize>);
 
+/// The speakers seen so far, by paragraph.
+#[derive(Default)]
+struct Seen {
+    /// The last frame or attributed quote, with its byte.
+    last_event: HashMap<usize, (usize, Heard)>,
+    /// The last attributed quote.
+    last_row_in: HashMap<usize, Heard>,
+    /// The last claim with a speaker.
+    last_claim_in: HashMap<usize, Heard>,
+}
+
+impl Seen {
+    /// A speaker heard at byte `at` of paragraph `para`.
+    fn note(&mut self, para: usize, at: usize, h: Heard) {
+        let e = self.last_event.entry(para).or_insert((at, h));
+        if at >= e.0 {
+            *e = (at, h);
+        }
+    }
+
+    /// An attributed quote at byte `at` of paragraph `para`.
+    fn note_row(&mut self, para: usize, at: usize, h: Heard) {
+        self.note(para, at, h);
+        self.last_row_in.insert(para, h);
+    }
+}
+
 fn said((speaker, cue): Heard) -> Said {
     Said { speaker, cue, via: None, kind: None }
 }
@@ -88,29 +115,13 @@ impl Context<'_> {
         rows: &mut [Attribution],
         claim_rows: &[Attribution],
     ) {
-        let mut frame_events: Vec<(usize, usize, Heard)> = self
-            .frames
-            .iter()
-            .filter_map(|f| {
-                let at = self.tokens[f.first].span.start;
-                Some((at, self.paragraph_of(at), (f.speaker?, Some(f.cue))))
-            })
-            .collect();
-        frame_events.sort_by_key(|e| e.0);
-        let mut last_claim_in: HashMap<usize, Heard> = HashMap::new();
+        let frame_events = self.frame_events();
+        let mut seen = Seen::default();
         for r in claim_rows {
             if let Some(s) = r.speaker {
-                last_claim_in.insert(r.paragraph, (s, r.cue));
+                seen.last_claim_in.insert(r.paragraph, (s, r.cue));
             }
         }
-        let mut last_event: HashMap<usize, (usize, Heard)> = HashMap::new();
-        let mut last_row_in: HashMap<usize, Heard> = HashMap::new();
-        let note = |map: &mut HashMap<usize, (usize, Heard)>, para, at, h| {
-            let e = map.entry(para).or_insert((at, h));
-            if at >= e.0 {
-                *e = (at, h);
-            }
-        };
         let mut next_frame = 0;
         for i in 0..rows.len() {
             let start = rows[i].span.start;
@@ -118,37 +129,18 @@ impl Context<'_> {
                 && frame_events[next_frame].0 < start
             {
                 let (at, para, h) = frame_events[next_frame];
-                note(&mut last_event, para, at, h);
+                seen.note(para, at, h);
                 next_frame += 1;
             }
             let para = rows[i].paragraph;
             if let Some(s) = rows[i].speaker {
-                note(&mut last_event, para, start, (s, rows[i].cue));
-                last_row_in.insert(para, (s, rows[i].cue));
+                seen.note_row(para, start, (s, rows[i].cue));
                 continue;
             }
             if rows[i].kind == Kind::Partial {
                 continue;
             }
-            let previous = self.previous_paragraph(para).and_then(|prev| {
-                last_row_in
-                    .get(&prev)
-                    .or_else(|| last_claim_in.get(&prev))
-                    .or_else(|| last_event.get(&prev).map(|(_, h)| h))
-                    .copied()
-            });
-            let q = &self.quotes[i];
-            let site = CarrySite {
-                donor: None,
-                last_in_paragraph: last_event
-                    .get(&para)
-                    .map(|&(_, h)| said(h)),
-                opens_paragraph: q
-                    .open_mark
-                    .map_or(q.content.start, |m| m.start)
-                    <= self.segments.paragraphs[para].span.start,
-                previous: previous.map(said),
-            };
+            let site = self.carry_site(i, para, &seen);
             let (outcome, rule) = sieve!(
                 self,
                 &site,
@@ -159,9 +151,45 @@ impl Context<'_> {
             );
             if let Outcome::Attribute(s) = outcome {
                 self.set(&mut rows[i], i, s, rule);
-                note(&mut last_event, para, start, (s.speaker, s.cue));
-                last_row_in.insert(para, (s.speaker, s.cue));
+                seen.note_row(para, start, (s.speaker, s.cue));
             }
+        }
+    }
+
+    /// Every frame with a speaker, by its first byte: (byte, paragraph,
+    /// speaker and cue), in text order.
+    fn frame_events(&self) -> Vec<(usize, usize, Heard)> {
+        let mut events: Vec<(usize, usize, Heard)> = self
+            .frames
+            .iter()
+            .filter_map(|f| {
+                let at = self.tokens[f.first].span.start;
+                Some((at, self.paragraph_of(at), (f.speaker?, Some(f.cue))))
+            })
+            .collect();
+        events.sort_by_key(|e| e.0);
+        events
+    }
+
+    /// The carry site of quote `i` in paragraph `para`.
+    fn carry_site(&self, i: usize, para: usize, seen: &Seen) -> CarrySite {
+        let previous = self.previous_paragraph(para).and_then(|prev| {
+            seen.last_row_in
+                .get(&prev)
+                .or_else(|| seen.last_claim_in.get(&prev))
+                .or_else(|| seen.last_event.get(&prev).map(|(_, h)| h))
+                .copied()
+        });
+        let q = &self.quotes[i];
+        CarrySite {
+            donor: None,
+            last_in_paragraph: seen
+                .last_event
+                .get(&para)
+                .map(|&(_, h)| said(h)),
+            opens_paragraph: q.open_mark.map_or(q.content.start, |m| m.start)
+                <= self.segments.paragraphs[para].span.start,
+            previous: previous.map(said),
         }
     }
 
