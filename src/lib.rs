@@ -4,7 +4,8 @@
 //!
 //! The pipeline runs one way, one module a stage:
 //! [`input`] → [`normalize`] → [`segment`] → [`quotes`] → [`tokens`] →
-//! [`mentions`] → [`cues`] → [`rules`] → [`resolve`] → [`output`].
+//! [`mentions`] → [`cues`] → [`rules`] → [`resolve`] → [`output`], over
+//! the shared [`types`].
 //! The gazetteer ([`gazetteer`]) and word lists ([`lexicon`]) are compiled
 //! once into an [`Extractor`], which is immutable and shared by threads.
 //!

@@ -884,3 +884,79 @@ impl<'a> Finder<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Mention, MentionKind};
+    use crate::types::{Gender, SpeakerType};
+    use crate::Extractor;
+
+    /// The mentions of `text`, with their words.
+    fn mentions(text: &str) -> Vec<(String, Mention)> {
+        let ex = Extractor::shipped(&[]).expect("shipped data");
+        let a = ex.analyze(text);
+        let clean = a.normalized.text.clone();
+        a.mentions
+            .into_iter()
+            .map(|m| (m.text(&clean).to_string(), m))
+            .collect()
+    }
+
+    fn find<'m>(ms: &'m [(String, Mention)], w: &str) -> Option<&'m Mention> {
+        ms.iter().find(|(t, _)| t == w).map(|(_, m)| m)
+    }
+
+    #[test]
+    fn finds_a_name_after_its_title_and_keeps_the_title_as_role() {
+        let text = "Foreign Minister Sergey Lavrov met reporters in Paris.";
+        let ms = mentions(text);
+        let m = find(&ms, "Sergey Lavrov").expect("the name");
+        assert_eq!(
+            (m.kind, m.speaker_type),
+            (MentionKind::Name, SpeakerType::Person)
+        );
+        let role = m.role.map(|r| &text[r.start..r.end]);
+        assert_eq!(role, Some("Foreign Minister"), "{ms:?}");
+    }
+
+    #[test]
+    fn finds_a_name_not_in_the_gazetteer_next_to_a_cue() {
+        let ms = mentions("Maria Lopez said the budget was balanced.");
+        let m = find(&ms, "Maria Lopez").expect("the name");
+        assert_eq!(m.kind, MentionKind::Name);
+        assert_eq!(m.gender, Some(Gender::Female), "first name gender");
+    }
+
+    #[test]
+    fn finds_a_pronoun_with_its_gender() {
+        let ms = mentions("He said the budget was balanced.");
+        let m = find(&ms, "He").expect("the pronoun");
+        assert_eq!(
+            (m.kind, m.gender),
+            (MentionKind::Pronoun, Some(Gender::Male))
+        );
+    }
+
+    #[test]
+    fn finds_a_description_of_unnamed_sources_as_a_group() {
+        let ms = mentions("US officials said the talks had failed.");
+        let m = find(&ms, "US officials").expect("the description");
+        assert_eq!(m.kind, MentionKind::Descriptor);
+        assert_eq!(m.speaker_type, SpeakerType::Group);
+        assert!(m.plural);
+    }
+
+    #[test]
+    fn dont_take_a_capitalised_day_or_month_for_a_name() {
+        let ms = mentions("Monday was quiet. March came and went.");
+        assert!(find(&ms, "Monday").is_none(), "{ms:?}");
+        assert!(find(&ms, "March").is_none(), "{ms:?}");
+    }
+
+    #[test]
+    fn dont_take_a_sentence_opening_function_word_for_a_name() {
+        let ms = mentions("However, the talks failed. The minister left.");
+        assert!(find(&ms, "However").is_none(), "{ms:?}");
+        assert!(find(&ms, "The").is_none(), "{ms:?}");
+    }
+}

@@ -123,6 +123,8 @@ impl Context<'_> {
             }
         }
         let mut next_frame = 0;
+        // rows[i] and self.quotes[i] go together.
+        #[allow(clippy::needless_range_loop)]
         for i in 0..rows.len() {
             let start = rows[i].span.start;
             while next_frame < frame_events.len()
