@@ -1,6 +1,8 @@
 //! The word lists the rules read: cues (reporting verbs and phrases),
 //! titles, the head nouns of unnamed sources, pronouns, first names with
-//! their gender, and demonyms.
+//! their gender, and demonyms; and the closed classes of English words
+//! every stage tests tokens against (`data/words.tsv`, [`is`] and
+//! [`Class`]).
 //!
 //! Input: the shipped files in `data/` (compiled into the binary so it
 //! runs anywhere, a Spark worker included). Output: a [`Lexicon`] of
