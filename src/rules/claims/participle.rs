@@ -3,6 +3,7 @@
 //! Input: a frame whose cue is a participle. Output: the clause after it;
 //! its speaker is the participle's agent (`frame/participle-agent`).
 
+use crate::rules::frames::participle_agent::ParticipleAgent;
 use crate::rules::{Context, Example, Outcome, Rule};
 use crate::types::Span;
 
@@ -15,12 +16,8 @@ impl Rule for Participle {
         "The clause after a participle whose agent is the sentence's \
          speaker.";
     const CONFIDENCE: f32 = 0.75;
-    const EXAMPLES: &'static [Example] = &[Example {
-        text: "Laurent Fabius declared, insisting Russia does a lot of \
-               talking.",
-        quote: "Russia does a lot of talking",
-        speaker: "Laurent Fabius",
-    }];
+    // The sentence whose agent frame/participle-agent finds.
+    const EXAMPLES: &'static [Example] = ParticipleAgent::EXAMPLES;
     // "urging Russia to hurry": a directive, not a report.
     const NEGATIVES: &'static [&'static str] =
         &["Laurent Fabius spoke on Monday, urging Russia to hurry up."];
