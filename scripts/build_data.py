@@ -4,6 +4,8 @@
 Usage:  python3 scripts/build_data.py [--raw ../shared/gazetteer] [--out data]
 
 Deterministic: same input -> byte-identical output (all outputs sorted).
+Writes only the files it builds: the hand-written data/quote_marks.tsv and
+data/words.tsv (and README.md, SOURCES.md) are left alone.
 Build-time dependency: wordfreq==3.1.1 (pip), used only to flag single
 English words among organisation names/aliases; nothing from it is shipped.
 Hand lists below (verbs, titles, speaker nouns, institutions, outlets,
@@ -1240,13 +1242,39 @@ CUE_SRC_NAMES = {"T": "textacy REPORTING_VERBS", "G": "Gender Gap Tracker quote 
                  "H": "hand (news usage)"}
 
 
+# The cues.tsv `complement` column: what a cue takes without "that".
+# Clause-taking cues take a bare clause ("said the talks failed", "believes
+# Russia will"): the reporting verbs that PARC and the Gender Gap Tracker's
+# rules treat as clause-taking. (British spellings are listed as they were in
+# the Rust list they come from; a lemma not in CUES has no effect.)
+CLAUSE_TAKING = {
+    "say", "tell", "add", "claim", "insist", "argue", "believe", "think", "suggest", "warn",
+    "write", "explain", "note", "admit", "acknowledge", "estimate", "predict", "reply", "respond",
+    "continue", "hope", "fear", "expect", "assert", "contend", "stress", "emphasize", "emphasise",
+    "concede", "conclude", "reckon", "suspect", "allege", "recall", "remark", "observe", "comment",
+    "tweet", "feel", "complain", "testify", "report",
+}
+# Cues whose object is usually a noun phrase ("urged restraint", "promised
+# retaliation"): a claim only with "that". Every other cue is `both`.
+NP_OBJECT = {
+    "urge", "call", "demand", "promise", "propose", "ask", "request", "offer", "criticise",
+    "criticize", "praise", "condemn", "welcome", "accuse", "blame", "thank", "reject", "deny",
+    "dismiss", "question", "recommend", "applaud", "slam", "attack", "describe", "discuss",
+    "address", "mention", "cite", "quote", "defend", "support", "oppose", "endorse", "back",
+}
+
+
+def complement(lemma):
+    return "np" if lemma in NP_OBJECT else "clause" if lemma in CLAUSE_TAKING else "both"
+
+
 def build_cues():
     rows, prov = [], collections.defaultdict(list)
     for line in CUES.strip().splitlines():
         lemma, cls, stance, inv, addr, src = line.split("\t")
         assert cls in ("speech", "belief", "report") and stance in ("neutral", "assertive", "concessive", "negative")
         assert inv in ("yes", "no") and addr in ("yes", "no")
-        rows.append([lemma, inflect(lemma), cls, stance, inv, addr])
+        rows.append([lemma, inflect(lemma), cls, stance, inv, addr, complement(lemma)])
         for c in src:
             prov[c].append(lemma)
     rows.sort()
@@ -1256,9 +1284,9 @@ def build_cues():
         for f in r[1].split("|"):
             assert f not in owner, (f, owner.get(f), r[0])
             owner[f] = r[0]
-    write_tsv("cues.tsv", ["lemma", "forms", "class", "stance", "inversion", "addressee"], rows,
+    write_tsv("cues.tsv", ["lemma", "forms", "class", "stance", "inversion", "addressee", "complement"], rows,
               ["Reporting verbs and phrases. Verb facts drawn from textacy REPORTING_VERBS (Apache-2.0), the Gender Gap",
-               "Tracker quote verb list (MIT) and VerbNet 3.4 say-37.7 / manner_speaking-37.3 (VerbNet licence); class/stance/inversion/addressee",
+               "Tracker quote verb list (MIT) and VerbNet 3.4 say-37.7 / manner_speaking-37.3 (VerbNet licence); class/stance/inversion/addressee/complement",
                "assigned by hand. Per-lemma provenance in data/SOURCES.md."])
     return prov
 

@@ -15,6 +15,7 @@ use crate::diag::shown;
 use crate::input::ReadArgs;
 use crate::outfile::Output;
 use crate::output::Format;
+use crate::rules::Selection;
 use crate::Extractor;
 
 /// Reads news articles and writes a table of who said what.
@@ -127,6 +128,13 @@ pub struct ExtractArgs {
     /// programs.
     #[arg(long, conflicts_with = "jsonl_stream")]
     pub excel: bool,
+    /// Run only these rules: ids or globs, comma-separated
+    /// (--rules 'claim/*,quote/before'; ids in README.md).
+    #[arg(long, value_name = "IDS")]
+    pub rules: Option<String>,
+    /// Skip these rules: ids or globs, comma-separated.
+    #[arg(long, value_name = "IDS")]
+    pub skip_rules: Option<String>,
 }
 
 /// Output formats on the command line.
@@ -220,8 +228,9 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
         })?;
         extra.push((path.display().to_string(), text));
     }
+    let rules = Selection::parse(a.rules.as_deref(), a.skip_rules.as_deref())?;
     let extractor = match Extractor::shipped(&extra) {
-        Ok(e) => e,
+        Ok(e) => e.with_rules(rules),
         Err(errors) => {
             for e in &errors {
                 eprintln!("whosaid: {e}");

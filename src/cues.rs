@@ -10,7 +10,7 @@
 
 use crate::lexicon::{Cue, Lexicon};
 use crate::tokens::Token;
-use crate::Span;
+use crate::types::Span;
 
 /// One cue in the text.
 #[derive(Debug, Clone)]
@@ -29,119 +29,6 @@ pub struct CueMatch<'l> {
     /// "according to X".
     pub according_to: bool,
 }
-
-/// Cue forms that are as often nouns ("a report", "his comments").
-pub const NOUN_VERB_FORMS: &[&str] = &[
-    "report",
-    "reports",
-    "claim",
-    "claims",
-    "comment",
-    "comments",
-    "statement",
-    "warning",
-    "warnings",
-    "promise",
-    "promises",
-    "answer",
-    "answers",
-    "reply",
-    "replies",
-    "response",
-    "note",
-    "notes",
-    "remark",
-    "remarks",
-    "tweet",
-    "tweets",
-    "post",
-    "posts",
-    "quote",
-    "quotes",
-    "estimate",
-    "estimates",
-    "forecast",
-    "forecasts",
-    "briefing",
-    "briefings",
-    "announcement",
-    "testimony",
-    "word",
-    "words",
-    "release",
-    "statements",
-    "concern",
-    "concerns",
-    "request",
-    "requests",
-];
-
-const NEGATIONS: &[&str] = &[
-    "not",
-    "n't",
-    "never",
-    "didn't",
-    "didn\u{2019}t",
-    "doesn't",
-    "doesn\u{2019}t",
-    "don't",
-    "don\u{2019}t",
-    "won't",
-    "won\u{2019}t",
-    "wouldn't",
-    "wouldn\u{2019}t",
-    "cannot",
-    "can't",
-    "can\u{2019}t",
-    "declined",
-    "refused",
-    "neither",
-    "nor",
-    "without",
-];
-
-const BE_FORMS: &[&str] =
-    &["is", "was", "were", "are", "been", "being", "be", "am", "'s"];
-
-const NOUN_DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "its", "their", "this", "that", "our",
-    "these", "those", "my", "your", "any", "no", "every", "each", "such",
-];
-
-/// -ing cues that are common nouns ("a storm warning", "the daily
-/// briefing"): after a noun they are nouns; other -ing cues after a noun
-/// are reduced relatives ("a motion claiming ...") and report speech.
-const NOUN_LIKE_PARTICIPLES: &[&str] = &[
-    "briefing",
-    "warning",
-    "meaning",
-    "saying",
-    "reading",
-    "hearing",
-    "meeting",
-    "ruling",
-    "finding",
-    "offering",
-    "calling",
-    "posting",
-    "writing",
-    "teaching",
-    "telling",
-    "reporting",
-    "thinking",
-    "wording",
-    "understanding",
-    "feeling",
-];
-
-/// Words after which an -ing cue is a verb.
-const PARTICIPLE_LEADS: &[&str] = &[
-    "and", "but", "while", "after", "before", "by", "when", "was", "were",
-    "is", "are", "been", "be", "also", "again", "he", "she", "they", "we",
-    "i", "still", "then", "without", "in", "since", "even", "yet", "not",
-];
-
-const CONDITIONALS: &[&str] = &["if", "unless", "whether", "should"];
 
 /// Finds the cues of one document into `out`.
 pub fn find_cues<'l>(
@@ -199,7 +86,10 @@ pub fn find_cues<'l>(
         // "the officials' report suggested", "other reports suggest": a
         // noun that is a cue form, right before a cue, is its subject.
         if !phrase
-            && NOUN_VERB_FORMS.contains(&lowered[i].as_ref())
+            && crate::lexicon::is(
+                crate::lexicon::Class::NounVerbForms,
+                lowered[i].as_ref(),
+            )
             && tokens.get(i + 1).is_some_and(|n| {
                 n.word
                     && n.sentence == t.sentence
@@ -214,7 +104,10 @@ pub fn find_cues<'l>(
         if !phrase
             && word.ends_with("ing")
             && i > 0
-            && NOUN_LIKE_PARTICIPLES.contains(&word.to_lowercase().as_str())
+            && crate::lexicon::is(
+                crate::lexicon::Class::NounLikeParticiples,
+                word.to_lowercase().as_str(),
+            )
         {
             let p = &tokens[i - 1];
             let pw = lower(i - 1);
@@ -222,7 +115,10 @@ pub fn find_cues<'l>(
                 || p.cap
                 || p.sentence != t.sentence
                 || pw.ends_with("ly")
-                || PARTICIPLE_LEADS.contains(&pw.as_str());
+                || crate::lexicon::is(
+                    crate::lexicon::Class::ParticipleLeads,
+                    pw.as_str(),
+                );
             if !verb_like {
                 continue;
             }
@@ -295,33 +191,59 @@ fn is_reporting_use(
                 return false;
             }
         }
-        if NOUN_DETERMINERS.contains(&p.as_str()) {
+        if crate::lexicon::is(
+            crate::lexicon::Class::NounDeterminers,
+            p.as_str(),
+        ) {
             return false;
         }
         // "the officials' report": after a possessive mark, a noun.
         if matches!(p.as_str(), "'" | "\u{2019}" | "'s" | "\u{2019}s")
-            && NOUN_VERB_FORMS.contains(&lower(i).as_str())
+            && crate::lexicon::is(
+                crate::lexicon::Class::NounVerbForms,
+                lower(i).as_str(),
+            )
         {
             return false;
         }
         // "a Facebook post", "the initial reports": a noun after a
         // modifier after a determiner.
         let word = lower(i);
-        if NOUN_VERB_FORMS.contains(&word.as_str())
-            && prev(2)
-                .is_some_and(|p2| NOUN_DETERMINERS.contains(&p2.as_str()))
-        {
+        if crate::lexicon::is(
+            crate::lexicon::Class::NounVerbForms,
+            word.as_str(),
+        ) && prev(2).is_some_and(|p2| {
+            crate::lexicon::is(
+                crate::lexicon::Class::NounDeterminers,
+                p2.as_str(),
+            )
+        }) {
             return false;
         }
         // "is said to", "was told": a passive with no speaker named.
-        if BE_FORMS.contains(&p.as_str()) && !word.ends_with("ing") {
+        if crate::lexicon::is(crate::lexicon::Class::BeForms, p.as_str())
+            && !word.ends_with("ing")
+        {
             return false;
         }
     }
     for k in 1..=3 {
         match prev(k) {
-            Some(p) if NEGATIONS.contains(&p.as_str()) => return false,
-            Some(p) if k <= 3 && CONDITIONALS.contains(&p.as_str()) => {
+            Some(p)
+                if crate::lexicon::is(
+                    crate::lexicon::Class::Negations,
+                    p.as_str(),
+                ) =>
+            {
+                return false
+            }
+            Some(p)
+                if k <= 3
+                    && crate::lexicon::is(
+                        crate::lexicon::Class::Conditionals,
+                        p.as_str(),
+                    ) =>
+            {
                 return false
             }
             _ => {}
@@ -335,4 +257,26 @@ fn is_reporting_use(
         }
     }
     true
+}
+
+/// Sentences that are questions outside quotes: their cues report nothing.
+pub fn question_sentences(
+    text: &str,
+    segments: &crate::segment::Segments,
+    tokens: &[Token],
+) -> Vec<bool> {
+    let mut out = vec![false; segments.sentences.len()];
+    for (i, s) in segments.sentences.iter().enumerate() {
+        let body = text[s.start..s.end].trim_end();
+        if body.ends_with('?') {
+            // The question mark must not close a quote.
+            let last = tokens.partition_point(|t| t.span.end <= s.end);
+            let q = last
+                .checked_sub(1)
+                .and_then(|j| tokens.get(j))
+                .is_some_and(|t| !t.in_quote && t.text(text) == "?");
+            out[i] = q;
+        }
+    }
+    out
 }

@@ -21,9 +21,9 @@ use anyhow::{bail, Result};
 use crate::diag::{escape, shown};
 use crate::mentions::MentionKind;
 use crate::normalize::{fold_whitespace, CharIndex};
-use crate::resolve::Resolver;
-use crate::rules::{Attribution, RULES};
-use crate::{gather, output, Analysis, Extractor, Row};
+use crate::resolve::Resolution;
+use crate::rules::{rule_info, Attribution, Selection};
+use crate::{gather, output, Analysis, Row};
 
 /// When to colour the output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -57,6 +57,13 @@ pub struct ExplainArgs {
     /// How big a document may be.
     #[command(flatten)]
     pub read: crate::input::ReadArgs,
+    /// Run only these rules: ids or globs, comma-separated
+    /// (--rules 'claim/*,quote/before'; ids in README.md).
+    #[arg(long, value_name = "IDS")]
+    pub rules: Option<String>,
+    /// Skip these rules: ids or globs, comma-separated.
+    #[arg(long, value_name = "IDS")]
+    pub skip_rules: Option<String>,
 }
 
 /// Whether to colour, given the choice, whether standard output is a
@@ -76,7 +83,8 @@ pub fn use_color(
 
 /// Runs `whosaid explain`.
 pub fn run(a: ExplainArgs) -> Result<ExitCode> {
-    let extractor = gather::extractor(&a.gazetteer)?;
+    let rules = Selection::parse(a.rules.as_deref(), a.skip_rules.as_deref())?;
+    let extractor = gather::extractor(&a.gazetteer)?.with_rules(rules);
     let no_color = std::env::var("NO_COLOR").ok();
     let color = use_color(
         a.color,
@@ -94,11 +102,12 @@ pub fn run(a: ExplainArgs) -> Result<ExitCode> {
                 return;
             }
             let analysis = extractor.analyze(&doc.text);
-            let rows = output::rows(&extractor, &doc.id, &analysis);
+            let resolution = extractor.resolve(&analysis);
+            let rows = output::rows(&doc.id, &analysis, &resolution);
             if a.quote.is_none_or(|n| rows.iter().any(|r| r.quote_id == n)) {
                 found = true;
             }
-            explain(&mut out, &extractor, &analysis, &rows, a.quote, style);
+            explain(&mut out, &analysis, &resolution, &rows, a.quote, style);
         },
     );
     out.finish()?;
@@ -248,8 +257,8 @@ fn row_attributions<'a>(
 /// Writes the explanation of one document.
 pub fn explain(
     out: &mut dyn std::fmt::Write,
-    extractor: &Extractor,
     a: &Analysis<'_>,
+    resolution: &Resolution,
     rows: &[Row],
     only: Option<usize>,
     style: Style,
@@ -271,13 +280,10 @@ pub fn explain(
     );
     paragraphs(out, a, rows, &selected, style);
     let ats = row_attributions(a, rows);
-    let text = a.normalized.text.as_str();
-    let mut resolver =
-        Resolver::new(text, &a.mentions, extractor.gazetteer(), &a.segments);
     let index = Index::new(a);
     for row in selected {
         let at = ats[row.quote_id - 1];
-        row_explanation(out, a, &index, row, at, &mut resolver, style);
+        row_explanation(out, a, &index, row, at, resolution, style);
     }
 }
 
@@ -381,7 +387,7 @@ fn row_explanation(
     index: &Index,
     row: &Row,
     at: Option<&Attribution>,
-    resolver: &mut Resolver<'_>,
+    resolution: &Resolution,
     style: Style,
 ) {
     let text = a.normalized.text.as_str();
@@ -392,8 +398,7 @@ fn row_explanation(
         style.paint(&format!("1;{}", kind_colour(row)), &head),
         escape(&row.quote)
     );
-    let desc =
-        RULES.iter().find(|r| r.id == row.rule).map_or("", |r| r.description);
+    let desc = rule_info(row.rule).map_or("", |r| r.description);
     let _ = writeln!(
         out,
         "  rule       {} (confidence {}): {}",
@@ -401,6 +406,12 @@ fn row_explanation(
         row.confidence,
         desc
     );
+    // The frame finder (and refinements) that found the speaker.
+    for id in row.frame.split('+').filter(|f| !f.is_empty()) {
+        let desc = rule_info(id).map_or("", |r| r.description);
+        let _ =
+            writeln!(out, "  frame      {}: {}", style.paint("1", id), desc);
+    }
     let Some(at) = at else {
         let _ = writeln!(
             out,
@@ -411,7 +422,7 @@ fn row_explanation(
     match at.speaker {
         Some(m) => {
             let mention = &a.mentions[m];
-            let r = resolver.resolve(m);
+            let r = resolution.of(m).cloned().unwrap_or_default();
             let kind = match mention.kind {
                 MentionKind::Name => "name",
                 MentionKind::Pronoun => "pronoun",
@@ -429,11 +440,7 @@ fn row_explanation(
                 let _ =
                     write!(s, " -> {}", style.paint("1", &escape(&r.name)));
             }
-            let _ = write!(
-                s,
-                " [resolution step: {}]",
-                if r.step.is_empty() { "none" } else { r.step }
-            );
+            let _ = write!(s, " [resolution step: {}]", r.step.as_str());
             let _ = writeln!(out, "{s}");
             let mut facts = vec![format!("type {}", row.speaker_type)];
             if !row.speaker_role.is_empty() {

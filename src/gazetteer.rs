@@ -14,7 +14,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use indexmap::IndexMap;
 
 use crate::tsv::{self, DataError};
-use crate::{Gender, Span};
+use crate::types::{Gender, Span};
 
 /// The columns of an entity file, in order.
 pub const ENTITY_HEADER: &[&str] = &[

@@ -1,6 +1,8 @@
 //! The word lists the rules read: cues (reporting verbs and phrases),
 //! titles, the head nouns of unnamed sources, pronouns, first names with
-//! their gender, and demonyms.
+//! their gender, and demonyms; and the closed classes of English words
+//! every stage tests tokens against (`data/words.tsv`, [`is`] and
+//! [`Class`]).
 //!
 //! Input: the shipped files in `data/` (compiled into the binary so it
 //! runs anywhere, a Spark worker included). Output: a [`Lexicon`] of
@@ -12,49 +14,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::gazetteer::{Gazetteer, GazetteerBuilder};
 use crate::tsv::{self, DataError};
-use crate::Gender;
-
-/// Days of the week, which head time phrases ("said Tuesday").
-pub const DAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-/// Months, which head time phrases ("last March").
-pub const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// Whether a lower-case word is a day or a month: capitalised, never a
-/// name, and the head of a time phrase. Shared by the mention and rule
-/// stages.
-pub fn is_calendar_word(w: &str) -> bool {
-    DAYS.contains(&w) || MONTHS.contains(&w)
-}
-
-/// A shipped data file: its name in messages and its text.
-pub struct DataFile {
-    /// `data/<file name>`.
-    pub name: &'static str,
-    /// The file's contents.
-    pub text: &'static str,
-}
+use crate::types::Gender;
 
 macro_rules! data_file {
     ($name:literal) => {
@@ -63,6 +23,139 @@ macro_rules! data_file {
             text: include_str!(concat!("../data/", $name)),
         }
     };
+}
+
+/// Whether a lower-case word is a day or a month: capitalised, never a
+/// name, and the head of a time phrase. Shared by the mention and rule
+/// stages.
+pub fn is_calendar_word(w: &str) -> bool {
+    is(Class::Days, w) || is(Class::Months, w)
+}
+
+/// Declares the word classes of `data/words.tsv`: each a variant with
+/// its tag in the file's `classes` column.
+macro_rules! word_classes {
+    ($($variant:ident = $tag:literal: $doc:literal,)*) => {
+        /// A closed class of English words listed in `data/words.tsv`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Class {
+            $(#[doc = $doc] $variant,)*
+        }
+
+        /// Each class's tag in the file.
+        const CLASS_TAGS: &[(&str, Class)] = &[$(($tag, Class::$variant)),*];
+    };
+}
+
+word_classes! {
+    NounVerbForms = "noun_verb_forms": "Cue forms that are as often nouns (\"a report\", \"his comments\").",
+    Negations = "negations": "Negations before a cue: a negated report is no claim (\"did not say\").",
+    BeForms = "be_forms": "Forms of \"be\" before a participle cue: a passive (\"is said to be\") reports no speaker.",
+    NounDeterminers = "noun_determiners": "Determiners before a cue form that make it a noun (\"the report\", \"his comments\").",
+    NounLikeParticiples = "noun_like_participles": "-ing cues that are common nouns (\"a storm warning\", \"the daily briefing\"): after a noun they are nouns; other -ing cues after a noun are reduced relatives (\"a motion claiming ...\") and report speech.",
+    ParticipleLeads = "participle_leads": "Words after which an -ing cue is a verb.",
+    Conditionals = "conditionals": "Conditionals before a cue: a conditional report is no claim (\"if he says\").",
+    BoilerplateLines = "boilerplate_lines": "Lines that scraped news pages carry between paragraphs and that are not part of the article.",
+    Abbreviations = "abbreviations": "Abbreviations after which a period does not end a sentence: titles and other common ones in English news (AP Stylebook abbreviations).",
+    SentenceOpeners = "sentence_openers": "Words that open sentences and never follow an initialism inside one.",
+    Elisions = "elisions": "Words written with a leading apostrophe for elided letters: these never open a quote ('em, 'til, rock 'n' roll, 'tis).",
+    NotNames = "not_names": "Capitalised words that start sentences or headlines but are not names.",
+    NameParticles = "name_particles": "Lower-case particles inside names (\"Haider al-Abadi\" is one token, but \"Ursula von der Leyen\" and \"Bank of England\" need these).",
+    Postnominals = "postnominals": "Letters after a name that are not part of it (\"Kama Melly QC\").",
+    OrgHeads = "org_heads": "Last words that make a capitalised sequence an organization.",
+    Determiners = "determiners": "Words that may open a description: determiners and quantifiers.",
+    NotModifiers = "not_modifiers": "Lower-case words that end a description's modifiers going left: function words and verbs that cannot modify a noun.",
+    Suffixes = "suffixes": "English agent suffixes of a person noun (\"astronomer\", \"scientist\"); word endings, not words.",
+    NotAgents = "not_agents": "Words with an agent suffix that are no person noun (\"after\", \"other\", \"former\").",
+    AfterRoleNoun = "after_role_noun": "Words that may follow a role noun used alone (\"the minister has\", \"the secretary of\", \"the spokesman who\").",
+    IrregularPasts = "irregular_pasts": "Irregular past tenses of reporting verbs.",
+    CommonVerbs = "common_verbs": "Irregular past tenses and common verbs that may stand before a noun.",
+    BetweenSubjectAndVerb = "between_subject_and_verb": "Adverbs and auxiliaries that may stand between a subject and its verb (\"Kerry also said\", \"Obama has repeatedly said\").",
+    Adverbials = "adverbials": "Words between a verb and its reported clause that are not the clause (\"said Tuesday\", \"said yesterday\"; days are in `days`).",
+    TimePrefixes = "time_prefixes": "Words that start a time adverbial only before a time word (\"on Tuesday\", \"last week\", \"this morning\"); elsewhere they may open the clause (\"said this is not likely\").",
+    TimeWords = "time_words": "Time words after a `time_prefixes` word, besides days and months.",
+    Prepositions = "prepositions": "Prepositions before which \"that\" is a determiner.",
+    MediaNouns = "media_nouns": "Where words are said or written: the nouns that end a phrase such as \"in a statement\" or \"on Twitter\" between a cue and its clause.",
+    Auxiliaries = "auxiliaries": "Auxiliaries and copulas: a finite verb in what follows a cue.",
+    IrregularVerbs = "irregular_verbs": "Irregular past tenses and common present forms that make a clause (\"said prices rose\", \"said the plan works\").",
+    AudienceNouns = "audience_nouns": "Nouns of an audience after \"told\" (\"told the press the drugs ...\").",
+    NotClauseStarts = "not_clause_starts": "Words that cannot open a reported clause.",
+    SubjectStarters = "subject_starters": "Words that open a clause as (part of) its subject.",
+    TitleAbbreviations = "title_abbreviations": "Abbreviated titles written with a period (AP Stylebook).",
+    Days = "days": "Days of the week, which head time phrases (\"said Tuesday\").",
+    Months = "months": "Months, which head time phrases (\"last March\").",
+}
+
+/// The word table: each word's classes as bits.
+#[derive(Debug, Default)]
+pub struct Words(HashMap<&'static str, u64, BuildHasherDefault<Fnv>>);
+
+/// Parses `data/words.tsv` (or a file like it), reporting every bad line
+/// as `file:line`.
+pub fn parse_words(
+    file: &str,
+    text: &'static str,
+) -> Result<Words, Vec<DataError>> {
+    let mut out = Words::default();
+    let mut errors = Vec::new();
+    for row in tsv::parse(file, text, &["word", "classes"])? {
+        let mut bits = 0u64;
+        for tag in tsv::values(row.cells[1]) {
+            match CLASS_TAGS.iter().find(|(t, _)| *t == tag) {
+                Some(&(_, c)) => bits |= 1 << c as u64,
+                None => errors.push(DataError {
+                    file: file.to_string(),
+                    line: row.line,
+                    message: format!("unknown class {tag:?}"),
+                }),
+            }
+        }
+        if out.0.insert(row.cells[0], bits).is_some() {
+            errors.push(DataError {
+                file: file.to_string(),
+                line: row.line,
+                message: format!("{:?} listed twice", row.cells[0]),
+            });
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The shipped word table, loaded once (checked by [`Lexicon::shipped`]
+/// and a test, so that a bad line is reported as `file:line`).
+fn words() -> &'static Words {
+    static WORDS: std::sync::LazyLock<Words> =
+        std::sync::LazyLock::new(|| {
+            let f = data_file!("words.tsv");
+            parse_words(f.name, f.text).unwrap_or_else(|e| panic!("{}", e[0]))
+        });
+    &WORDS
+}
+
+/// Whether `word`, exactly as written, is in `class`.
+pub fn is(class: Class, word: &str) -> bool {
+    words().0.get(word).is_some_and(|&b| b & 1 << class as u64 != 0)
+}
+
+/// The words of `class`, in no particular order.
+pub fn words_of(class: Class) -> impl Iterator<Item = &'static str> {
+    words()
+        .0
+        .iter()
+        .filter(move |(_, &b)| b & 1 << class as u64 != 0)
+        .map(|(&w, _)| w)
+}
+
+/// A shipped data file: its name in messages and its text.
+pub struct DataFile {
+    /// `data/<file name>`.
+    pub name: &'static str,
+    /// The file's contents.
+    pub text: &'static str,
 }
 
 /// The entity files shipped with the tool, in load order.
@@ -124,6 +217,25 @@ pub struct Cue {
     pub inversion: bool,
     /// The verb takes an addressee ("told reporters").
     pub addressee: bool,
+    /// What the verb takes without "that".
+    pub complement: Complement,
+}
+
+/// What a cue takes without "that": the `complement` column of
+/// `data/cues.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Complement {
+    /// A bare clause, even with a bare noun as its subject ("said human
+    /// actions had little to do with it"): the reporting verbs that PARC
+    /// and the Gender Gap Tracker's rules treat as clause-taking.
+    Clause,
+    /// A noun phrase ("urged restraint", "promised retaliation"): a claim
+    /// only with "that".
+    NounPhrase,
+    /// Either, a noun phrase far more often ("announced a new
+    /// initiative"): a clause only with a pronoun or name subject, or a
+    /// finite verb after the noun.
+    Both,
 }
 
 /// What a title tells the rules.
@@ -220,6 +332,8 @@ impl Lexicon {
         collect(lex.load_pronouns(pronouns.name, pronouns.text));
         collect(lex.load_first_names(first.name, first.text));
         collect(lex.load_demonyms(demonyms.name, demonyms.text));
+        let words = data_file!("words.tsv");
+        collect(parse_words(words.name, words.text).map(|_| ()));
         if errors.is_empty() {
             Ok(lex)
         } else {
@@ -232,8 +346,15 @@ impl Lexicon {
         file: &str,
         text: &str,
     ) -> Result<(), Vec<DataError>> {
-        let header =
-            ["lemma", "forms", "class", "stance", "inversion", "addressee"];
+        let header = [
+            "lemma",
+            "forms",
+            "class",
+            "stance",
+            "inversion",
+            "addressee",
+            "complement",
+        ];
         let mut errors = Vec::new();
         for row in tsv::parse(file, text, &header)? {
             let c = &row.cells;
@@ -253,12 +374,29 @@ impl Lexicon {
                 });
                 continue;
             }
+            let complement = match c[6].trim() {
+                "clause" => Complement::Clause,
+                "np" => Complement::NounPhrase,
+                "both" => Complement::Both,
+                other => {
+                    errors.push(DataError {
+                        file: file.into(),
+                        line: row.line,
+                        message: format!(
+                            "complement must be clause, np or both, not \
+                             {other:?}"
+                        ),
+                    });
+                    continue;
+                }
+            };
             let cue = Cue {
                 lemma: c[0].trim().to_string(),
                 class: c[2].trim().to_string(),
                 stance: stance.to_string(),
                 inversion: yes(c[4]),
                 addressee: yes(c[5]),
+                complement,
             };
             for form in tsv::values(c[1]) {
                 let form = form.to_lowercase();

@@ -4,7 +4,8 @@
 //!
 //! The pipeline runs one way, one module a stage:
 //! [`input`] → [`normalize`] → [`segment`] → [`quotes`] → [`tokens`] →
-//! [`mentions`] → [`cues`] → [`rules`] → [`resolve`] → [`output`].
+//! [`mentions`] → [`cues`] → [`rules`] → [`resolve`] → [`output`], over
+//! the shared [`types`].
 //! The gazetteer ([`gazetteer`]) and word lists ([`lexicon`]) are compiled
 //! once into an [`Extractor`], which is immutable and shared by threads.
 //!
@@ -18,6 +19,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod analysis;
 pub mod batch;
 pub mod cli;
 pub mod corpus;
@@ -29,6 +31,7 @@ pub mod gather;
 pub mod gazetteer;
 pub mod input;
 pub mod lexicon;
+pub mod marks;
 pub mod mentions;
 pub mod normalize;
 pub mod outfile;
@@ -44,122 +47,18 @@ pub mod speakers;
 pub mod tagger;
 pub mod tokens;
 pub mod tsv;
+pub mod types;
 
-use serde::Serialize;
-
+pub use analysis::Analysis;
 pub use output::Row;
-
-/// A half-open byte range `[start, end)` of a text.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default,
-)]
-pub struct Span {
-    /// First byte.
-    pub start: usize,
-    /// One past the last byte.
-    pub end: usize,
-}
-
-impl Span {
-    /// A span; `start <= end` is checked in debug builds.
-    pub fn new(start: usize, end: usize) -> Span {
-        debug_assert!(start <= end, "span {start}..{end}");
-        Span { start, end }
-    }
-
-    /// Whether the span holds no byte.
-    pub fn is_empty(&self) -> bool {
-        self.start >= self.end
-    }
-}
-
-/// A person's grammatical gender, for pronoun resolution.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Gender {
-    /// he
-    Male,
-    /// she
-    Female,
-}
-
-/// The `speaker_type` column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SpeakerType {
-    /// A named or described person.
-    Person,
-    /// A party, company, outlet, institution or country.
-    Organization,
-    /// Unnamed plural sources ("US officials").
-    Group,
-    /// Not known.
-    #[default]
-    Unknown,
-}
-
-impl SpeakerType {
-    /// The column value.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SpeakerType::Person => "person",
-            SpeakerType::Organization => "organization",
-            SpeakerType::Group => "group",
-            SpeakerType::Unknown => "unknown",
-        }
-    }
-}
-
-/// The `kind` column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    /// A quoted sentence or more.
-    Direct,
-    /// A quoted fragment inside a sentence.
-    Partial,
-    /// Reported speech without quotation marks.
-    Indirect,
-}
-
-impl Kind {
-    /// The column value.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Direct => "direct",
-            Kind::Partial => "partial",
-            Kind::Indirect => "indirect",
-        }
-    }
-}
+pub use types::{Gender, Kind, Span, SpeakerType};
 
 /// The compiled gazetteer and lexicon: build once, then call
 /// [`Extractor::extract`] for each document, from any thread.
 pub struct Extractor {
     gazetteer: gazetteer::Gazetteer,
     lexicon: lexicon::Lexicon,
-}
-
-/// Everything the pipeline computed for one document, for `explain` and
-/// tests.
-pub struct Analysis<'a> {
-    /// The original text.
-    pub original: &'a str,
-    /// The normalized text and its offset map.
-    pub normalized: normalize::Normalized,
-    /// Paragraphs and sentences.
-    pub segments: segment::Segments,
-    /// The quotes found.
-    pub quotes: Vec<quotes::Quote>,
-    /// The tokens.
-    pub tokens: Vec<tokens::Token>,
-    /// The mentions.
-    pub mentions: Vec<mentions::Mention>,
-    /// The cues.
-    pub cues: Vec<cues::CueMatch<'a>>,
-    /// The frames (a cue and its speaker).
-    pub frames: Vec<rules::Frame>,
-    /// The rows before output.
-    pub attributions: Vec<rules::Attribution>,
+    selection: rules::Selection,
 }
 
 impl Extractor {
@@ -171,9 +70,11 @@ impl Extractor {
         let lexicon = lexicon::Lexicon::shipped();
         let gazetteer = lexicon::build_gazetteer(extra_gazetteers);
         match (lexicon, gazetteer) {
-            (Ok(lexicon), Ok(gazetteer)) => {
-                Ok(Extractor { gazetteer, lexicon })
-            }
+            (Ok(lexicon), Ok(gazetteer)) => Ok(Extractor {
+                gazetteer,
+                lexicon,
+                selection: rules::Selection::all(),
+            }),
             (l, g) => {
                 let mut errors = Vec::new();
                 if let Err(e) = l {
@@ -185,6 +86,13 @@ impl Extractor {
                 Err(errors)
             }
         }
+    }
+
+    /// Runs only the rules `selection` keeps (`--rules`,
+    /// `--skip-rules`).
+    pub fn with_rules(mut self, selection: rules::Selection) -> Extractor {
+        self.selection = selection;
+        self
     }
 
     /// The compiled gazetteer.
@@ -210,7 +118,7 @@ impl Extractor {
             &self.lexicon,
             &mut mentions,
         );
-        let questions = question_sentences(text, &segments, &tokens);
+        let questions = cues::question_sentences(text, &segments, &tokens);
         let mut cue_list = Vec::new();
         cues::find_cues(
             text,
@@ -220,9 +128,16 @@ impl Extractor {
             &questions,
             &mut cue_list,
         );
-        let (frames, attributions) = rules::attribute(
-            text, &segments, &quotes, &tokens, &lowered, &mentions, &cue_list,
-        );
+        let doc = rules::Document {
+            text,
+            segments: &segments,
+            quotes: &quotes,
+            tokens: &tokens,
+            lowered: &lowered,
+            mentions: &mentions,
+            cues: &cue_list,
+        };
+        let (frames, attributions) = rules::attribute(&doc, &self.selection);
         drop(lowered);
         Analysis {
             original,
@@ -237,38 +152,29 @@ impl Extractor {
         }
     }
 
+    /// Runs the resolve stage on an analysed document: the canonical
+    /// speaker and `via` of every attribution.
+    pub fn resolve(&self, a: &Analysis<'_>) -> resolve::Resolution {
+        resolve::resolve(
+            &a.normalized.text,
+            &a.mentions,
+            &self.gazetteer,
+            &a.segments,
+            &a.attributions,
+        )
+    }
+
     /// Extracts the rows of one document.
     pub fn extract(&self, doc_id: &str, original: &str) -> Vec<Row> {
         let analysis = self.analyze(original);
-        output::rows(self, doc_id, &analysis)
+        let resolution = self.resolve(&analysis);
+        output::rows(doc_id, &analysis, &resolution)
     }
 
     /// The lexicon.
     pub fn lexicon(&self) -> &lexicon::Lexicon {
         &self.lexicon
     }
-}
-
-/// Sentences that are questions outside quotes: their cues report nothing.
-fn question_sentences(
-    text: &str,
-    segments: &segment::Segments,
-    tokens: &[tokens::Token],
-) -> Vec<bool> {
-    let mut out = vec![false; segments.sentences.len()];
-    for (i, s) in segments.sentences.iter().enumerate() {
-        let body = text[s.start..s.end].trim_end();
-        if body.ends_with('?') {
-            // The question mark must not close a quote.
-            let last = tokens.partition_point(|t| t.span.end <= s.end);
-            let q = last
-                .checked_sub(1)
-                .and_then(|j| tokens.get(j))
-                .is_some_and(|t| !t.in_quote && t.text(text) == "?");
-            out[i] = q;
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -12,13 +12,11 @@
 //! canonical names.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
 
 use crate::gazetteer::{EntityType, Gazetteer};
-use crate::lexicon::{Lexicon, NounType, DAYS, MONTHS};
+use crate::lexicon::{Lexicon, NounType};
 use crate::tokens::Token;
-use crate::{Gender, Span, SpeakerType};
+use crate::types::{Gender, Span, SpeakerType};
 
 /// What kind of expression a mention is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,482 +60,30 @@ pub struct Mention {
     pub single_word: bool,
 }
 
-/// Capitalised words that start sentences or headlines but are not names.
-static NOT_NAMES: &[&str] = &[
-    "a",
-    "about",
-    "after",
-    "against",
-    "all",
-    "also",
-    "although",
-    "an",
-    "and",
-    "another",
-    "any",
-    "as",
-    "at",
-    "because",
-    "before",
-    "being",
-    "both",
-    "but",
-    "by",
-    "despite",
-    "during",
-    "each",
-    "earlier",
-    "even",
-    "every",
-    "few",
-    "for",
-    "from",
-    "further",
-    "he",
-    "her",
-    "here",
-    "his",
-    "how",
-    "however",
-    "i",
-    "if",
-    "in",
-    "including",
-    "instead",
-    "it",
-    "its",
-    "last",
-    "later",
-    "like",
-    "many",
-    "meanwhile",
-    "more",
-    "most",
-    "much",
-    "my",
-    "neither",
-    "no",
-    "nor",
-    "not",
-    "now",
-    "of",
-    "on",
-    "once",
-    "one",
-    "only",
-    "or",
-    "other",
-    "our",
-    "over",
-    "since",
-    "so",
-    "some",
-    "still",
-    "such",
-    "than",
-    "that",
-    "the",
-    "their",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "though",
-    "through",
-    "thus",
-    "to",
-    "today",
-    "tomorrow",
-    "under",
-    "unlike",
-    "until",
-    "upon",
-    "we",
-    "what",
-    "whatever",
-    "when",
-    "where",
-    "whether",
-    "which",
-    "while",
-    "who",
-    "whom",
-    "whose",
-    "why",
-    "with",
-    "within",
-    "without",
-    "yesterday",
-    "yet",
-    "you",
-    "she",
-    "according",
-    "reacting",
-    "citing",
-    "asked",
-    "speaking",
-    "following",
-    "amid",
-    "among",
-    "around",
-    "between",
-    "beyond",
-    "near",
-    "toward",
-    "towards",
-    "via",
-    "per",
-    "let",
-    "please",
-    "yes",
-    "oh",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "hundreds",
-    "thousands",
-    "millions",
-    "dozens",
-    "several",
-    "author",
-    "photo",
-    "image",
-    "video",
-    "source",
-    "update",
-    "updated",
-    "breaking",
-    "exclusive",
-    "opinion",
-    "analysis",
-    "editor",
-    "editorial",
-];
-
-/// Lower-case particles inside names ("Haider al-Abadi" is one token, but
-/// "Ursula von der Leyen" and "Bank of England" need these).
-static NAME_PARTICLES: &[&str] = &[
-    "al", "bin", "ibn", "de", "van", "von", "der", "den", "da", "del",
-    "della", "di", "du", "la", "le", "dos", "das", "of", "el", "y", "for",
-];
-
-/// Letters after a name that are not part of it ("Kama Melly QC").
-pub const POSTNOMINALS: &[&str] = &[
-    "QC", "KC", "MP", "MEP", "MSP", "Jr", "Jr.", "Sr", "Sr.", "PhD", "OBE",
-    "MBE", "CBE", "Esq",
-];
-
-/// Last words that make a capitalised sequence an organization.
-const ORG_HEADS: &[&str] = &[
-    "Administration",
-    "Agency",
-    "Airlines",
-    "Airways",
-    "Army",
-    "Assembly",
-    "Association",
-    "Authority",
-    "Bank",
-    "Board",
-    "Bureau",
-    "Cabinet",
-    "Center",
-    "Centre",
-    "Church",
-    "Club",
-    "Coalition",
-    "College",
-    "Command",
-    "Commission",
-    "Committee",
-    "Company",
-    "Congress",
-    "Corp",
-    "Corporation",
-    "Council",
-    "Court",
-    "Department",
-    "Embassy",
-    "Federation",
-    "Force",
-    "Forces",
-    "Foundation",
-    "Front",
-    "Fund",
-    "Government",
-    "Group",
-    "Guard",
-    "Hospital",
-    "House",
-    "Inc",
-    "Institute",
-    "Journal",
-    "League",
-    "Ltd",
-    "Media",
-    "Ministry",
-    "Movement",
-    "Navy",
-    "Network",
-    "News",
-    "Office",
-    "Organisation",
-    "Organization",
-    "Parliament",
-    "Party",
-    "Police",
-    "Post",
-    "Press",
-    "Project",
-    "Senate",
-    "Service",
-    "Services",
-    "Society",
-    "Times",
-    "Tribunal",
-    "Trust",
-    "Union",
-    "University",
-    "Agency",
-    "Conference",
-    "Program",
-    "Programme",
-    "Reuters",
-    "Telegraph",
-    "Herald",
-    "Tribune",
-    "Gazette",
-    "Guardian",
-    "Observer",
-    "Chronicle",
-    "Pentagon",
-    "Kremlin",
-    "Commons",
-    "Lords",
-    "Authority",
-    "Team",
-];
-
-/// Words that may open a description: determiners and quantifiers.
-static DETERMINERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "other",
-    "some",
-    "several",
-    "many",
-    "two",
-    "three",
-    "four",
-    "five",
-    "most",
-    "few",
-    "unnamed",
-    "anonymous",
-    "senior",
-    "top",
-    "local",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "both",
-    "all",
-    "these",
-    "those",
-    "this",
-    "that",
-    "one",
-    "another",
-    "various",
-    "numerous",
-];
-
-/// Lower-case words that end a description's modifiers going left:
-/// function words and verbs that cannot modify a noun.
-static NOT_MODIFIERS: &[&str] = &[
-    "and", "or", "but", "to", "of", "in", "on", "at", "by", "for", "with",
-    "from", "as", "that", "which", "who", "is", "are", "was", "were", "be",
-    "been", "has", "have", "had", "said", "says", "say", "told", "not",
-    "while", "when", "if", "than", "then", "so", "also", "after", "before",
-    "about", "into", "over", "under", "since", "because", "although",
-    "though", "whom", "whose", "it", "he", "she", "they", "we", "i", "you",
-    "him", "them", "us", "me", "would", "will", "could", "can", "may",
-    "might", "should", "must", "did", "do", "does", "no", "nor", "yet",
-];
+/// Whether a lower-case word is never a name: the listed function words,
+/// and the days and months.
+fn is_not_name(lower: &str) -> bool {
+    crate::lexicon::is(crate::lexicon::Class::NotNames, lower)
+        || crate::lexicon::is_calendar_word(lower)
+}
 
 /// A lower-case noun of a person by its suffix ("astronomer", "co-author",
 /// "scientist", "historian", "consultant"): no list of jobs is complete,
 /// but English agent suffixes are few. Only used right before a name.
 fn is_agent_noun(lower: &str) -> bool {
-    const SUFFIXES: &[&str] = &["er", "or", "ist", "ian", "ant", "ent"];
-    const NOT_AGENTS: &[&str] = &[
-        "after",
-        "under",
-        "over",
-        "other",
-        "never",
-        "ever",
-        "former",
-        "latter",
-        "for",
-        "or",
-        "nor",
-        "per",
-        "her",
-        "their",
-        "our",
-        "your",
-        "whether",
-        "together",
-        "rather",
-        "either",
-        "neither",
-        "further",
-        "later",
-        "sooner",
-        "recent",
-        "current",
-        "important",
-        "different",
-        "present",
-        "silent",
-        "violent",
-        "against",
-        "want",
-        "meant",
-        "sent",
-        "went",
-        "spent",
-        "cent",
-        "percent",
-        "event",
-        "content",
-        "moment",
-        "government",
-        "statement",
-        "agreement",
-        "department",
-        "parliament",
-        "tournament",
-        "paper",
-        "number",
-        "letter",
-        "member",
-        "order",
-        "border",
-        "error",
-        "sector",
-        "center",
-        "centre",
-        "matter",
-        "water",
-        "winter",
-        "summer",
-        "quarter",
-        "chapter",
-        "corner",
-        "power",
-        "tower",
-        "powder",
-        "faster",
-        "slower",
-        "higher",
-        "lower",
-        "larger",
-        "smaller",
-    ];
     lower.len() > 4
         && lower.chars().all(|c| c.is_alphabetic() || c == '-')
-        && SUFFIXES.iter().any(|s| lower.ends_with(s))
-        && !NOT_AGENTS.contains(&lower)
-        && !lower.ends_with("ever")
-}
-
-/// Words that may follow a role noun used alone ("the minister has",
-/// "the secretary of", "the spokesman who").
-static AFTER_ROLE_NOUN: &[&str] = &[
-    "of", "for", "who", "has", "had", "was", "is", "would", "will", "also",
-    "later", "then", "and", "at", "in", "on", "from", "did", "does", "could",
-    "may", "might", "must", "should", "can", "himself", "herself", "again",
-];
-
-/// Irregular past tenses of reporting verbs.
-static IRREGULAR_PASTS: &[&str] = &[
-    "said",
-    "told",
-    "wrote",
-    "spoke",
-    "thought",
-    "felt",
-    "knew",
-    "held",
-    "put",
-    "swore",
-    "taught",
-    "understood",
-    "sang",
-    "rang",
-    "foresaw",
-    "forecast",
-    "froze",
-    "gave",
-    "made",
-    "saw",
-    "heard",
-];
-
-/// Irregular past tenses and common verbs that may stand before a noun.
-static COMMON_VERBS: &[&str] = &[
-    "met", "saw", "told", "gave", "got", "made", "took", "left", "led", "hit",
-    "sent", "won", "lost", "became", "came", "went", "put", "let", "set",
-    "kept", "held", "brought", "thought", "felt", "heard", "meet", "see",
-    "give", "get", "make", "take", "lead", "send", "win", "lose", "keep",
-    "hold", "bring", "tell", "urge", "thank", "warn", "join", "ask", "call",
-    "visit", "inform", "brief", "address", "remind", "are", "is", "were",
-    "was",
-];
-
-/// Whether `lower` is in one of the word lists above. The longer lists
-/// are hashed once per process: they are looked up for every token.
-fn in_list(list: &'static [&'static str], lower: &str) -> bool {
-    static SETS: OnceLock<HashMap<usize, HashSet<&'static str>>> =
-        OnceLock::new();
-    let sets = SETS.get_or_init(|| {
-        [
-            NOT_NAMES,
-            NAME_PARTICLES,
-            DETERMINERS,
-            NOT_MODIFIERS,
-            AFTER_ROLE_NOUN,
-            COMMON_VERBS,
-            IRREGULAR_PASTS,
-        ]
-        .iter()
-        .map(|l| {
-            let mut set: HashSet<&'static str> = l.iter().copied().collect();
-            // Days and months are never names either.
-            if l.as_ptr() == NOT_NAMES.as_ptr() {
-                set.extend(DAYS.iter().chain(MONTHS).copied());
-            }
-            (l.as_ptr() as usize, set)
+        && (1..=4).any(|k| {
+            lower
+                .len()
+                .checked_sub(k)
+                .and_then(|i| lower.get(i..))
+                .is_some_and(|end| {
+                    crate::lexicon::is(crate::lexicon::Class::Suffixes, end)
+                })
         })
-        .collect()
-    });
-    match sets.get(&(list.as_ptr() as usize)) {
-        Some(set) => set.contains(lower),
-        None => list.contains(&lower),
-    }
+        && !crate::lexicon::is(crate::lexicon::Class::NotAgents, lower)
+        && !lower.ends_with("ever")
 }
 
 /// Finds the mentions of one document into `out`.
@@ -689,7 +235,10 @@ impl<'a> Finder<'a> {
                 let next_ok = self.tokens.get(i + 1).is_none_or(|nt| {
                     !nt.word
                         || self.lexicon.cue(&self.lower[i + 1]).is_some()
-                        || in_list(AFTER_ROLE_NOUN, &self.lower[i + 1])
+                        || crate::lexicon::is(
+                            crate::lexicon::Class::AfterRoleNoun,
+                            &self.lower[i + 1],
+                        )
                 });
                 self.lexicon
                     .title(lower)
@@ -716,9 +265,9 @@ impl<'a> Finder<'a> {
                 let verb_after_subject = self.lexicon.cue(lower).is_some()
                     && i > 0
                     && self.tokens[i - 1].word
-                    && !in_list(DETERMINERS, &self.lower[i - 1])
+                    && !crate::lexicon::is(crate::lexicon::Class::Determiners, &self.lower[i - 1])
                     // "a Twitter post": after an article it is a noun.
-                    && !(i > 1 && in_list(DETERMINERS, &self.lower[i - 2]))
+                    && !(i > 1 && crate::lexicon::is(crate::lexicon::Class::Determiners, &self.lower[i - 2]))
                     && (self.tokens[i - 1].cap
                         || self.lexicon.noun(&self.lower[i - 1]).is_some()
                         || matches!(self.lower[i - 1].as_ref(),
@@ -799,7 +348,7 @@ impl<'a> Finder<'a> {
             && (sentence_initial
                 || self.lexicon.first_name(self.tok(i)).is_none()
                 || !(i + 1 < self.tokens.len() && self.is_cap_word(i + 1)));
-        in_list(NOT_NAMES, lower)
+        is_not_name(lower)
             || cue_word
             || (sentence_initial
                 && lower.ends_with("ly")
@@ -823,7 +372,7 @@ impl<'a> Finder<'a> {
             if self.gaz_at[next].is_some()
                 || (self.is_cap_word(next)
                     && !self.cue_like(next)
-                    && !in_list(NOT_NAMES, &self.lower[next]))
+                    && !is_not_name(&self.lower[next]))
             {
                 j = next;
                 continue;
@@ -836,7 +385,12 @@ impl<'a> Finder<'a> {
                 while r < n && self.is_cap_word(r) && !self.cue_like(r) {
                     r += 1;
                 }
-                if r > next + 1 && ORG_HEADS.contains(&self.tok(r - 1)) {
+                if r > next + 1
+                    && crate::lexicon::is(
+                        crate::lexicon::Class::OrgHeads,
+                        self.tok(r - 1),
+                    )
+                {
                     j = r - 1;
                     continue;
                 }
@@ -847,13 +401,18 @@ impl<'a> Finder<'a> {
             // Georgia").
             let joins_here = match self.lower[next].as_ref() {
                 "of" | "for" => {
-                    ORG_HEADS.contains(&self.tok(j))
-                        || self.lexicon.title(&self.lower[j]).is_some()
+                    crate::lexicon::is(
+                        crate::lexicon::Class::OrgHeads,
+                        self.tok(j),
+                    ) || self.lexicon.title(&self.lower[j]).is_some()
                 }
                 _ => true,
             };
             if joins_here
-                && in_list(NAME_PARTICLES, &self.lower[next])
+                && crate::lexicon::is(
+                    crate::lexicon::Class::NameParticles,
+                    &self.lower[next],
+                )
                 && next + 1 < n
                 && self.is_cap_word(next + 1)
                 && !self.cue_like(next + 1)
@@ -874,7 +433,10 @@ impl<'a> Finder<'a> {
             && self.gaz_at[i].is_none()
             && (lower.ends_with('s')
                 || lower.ends_with("ed")
-                || in_list(IRREGULAR_PASTS, lower))
+                || crate::lexicon::is(
+                    crate::lexicon::Class::IrregularPasts,
+                    lower,
+                ))
     }
 
     /// Splits the capitalised sequence `[i, end]` into mentions: gazetteer
@@ -964,7 +526,12 @@ impl<'a> Finder<'a> {
         out: &mut Vec<Mention>,
     ) {
         let mut e = e;
-        while e > s && POSTNOMINALS.contains(&self.tok(e)) {
+        while e > s
+            && crate::lexicon::is(
+                crate::lexicon::Class::Postnominals,
+                self.tok(e),
+            )
+        {
             e -= 1;
         }
         // "Senate Minority Whip Dick Durbin": an office the title list
@@ -1038,8 +605,14 @@ impl<'a> Finder<'a> {
             }
             // "Electric Company", "University of Guelph", "Bank of
             // England": an institution's head word at either end.
-            None if ORG_HEADS.contains(&last)
-                || s < e && ORG_HEADS.contains(&first) =>
+            None if crate::lexicon::is(
+                crate::lexicon::Class::OrgHeads,
+                last,
+            ) || s < e
+                && crate::lexicon::is(
+                    crate::lexicon::Class::OrgHeads,
+                    first,
+                ) =>
             {
                 (SpeakerType::Organization, None)
             }
@@ -1096,7 +669,7 @@ impl<'a> Finder<'a> {
                 || (lower == "of" || lower == "for")
                     && p > 0
                     && (self.is_role_word(p - 1)
-                        || ORG_HEADS.contains(&self.tok(p - 1)))
+                        || crate::lexicon::is(crate::lexicon::Class::OrgHeads, self.tok(p - 1)))
                 || lower == "'s"
                 || lower == "\u{2019}s";
             if !ok {
@@ -1153,7 +726,7 @@ impl<'a> Finder<'a> {
                 s = q;
                 break;
             }
-            if in_list(DETERMINERS, lower) {
+            if crate::lexicon::is(crate::lexicon::Class::Determiners, lower) {
                 s = p;
                 // "one of the children": a single member of the group.
                 if s >= 2
@@ -1177,21 +750,21 @@ impl<'a> Finder<'a> {
                 }
                 break;
             }
-            if (in_list(NOT_MODIFIERS, lower) || in_list(NOT_NAMES, lower))
+            if (crate::lexicon::is(crate::lexicon::Class::NotModifiers, lower) || is_not_name(lower))
                 && !t.cap
                 // A cue's base form may modify ("state media", "report
                 // card"); its inflections are verbs ("Russia says").
                 || self.lexicon.cue(lower).is_some()
-                    && (lower.ends_with('s') || in_list(IRREGULAR_PASTS, lower))
+                    && (lower.ends_with('s') || crate::lexicon::is(crate::lexicon::Class::IrregularPasts, lower))
                 || lower.ends_with("ing")
                 || lower.ends_with("ly")
                 // Past tenses are verbs, not modifiers: "Sergey Lavrov
                 // met reporters" is no description of reporters.
-                || !t.cap && (lower.ends_with("ed") || in_list(COMMON_VERBS, lower))
+                || !t.cap && (lower.ends_with("ed") || crate::lexicon::is(crate::lexicon::Class::CommonVerbs, lower))
             {
                 break;
             }
-            if t.cap && in_list(NOT_NAMES, lower) {
+            if t.cap && is_not_name(lower) {
                 break;
             }
             s = p;
@@ -1309,5 +882,81 @@ impl<'a> Finder<'a> {
                 .then(|| self.lower[e].to_string()),
             single_word: s == e,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Mention, MentionKind};
+    use crate::types::{Gender, SpeakerType};
+    use crate::Extractor;
+
+    /// The mentions of `text`, with their words.
+    fn mentions(text: &str) -> Vec<(String, Mention)> {
+        let ex = Extractor::shipped(&[]).expect("shipped data");
+        let a = ex.analyze(text);
+        let clean = a.normalized.text.clone();
+        a.mentions
+            .into_iter()
+            .map(|m| (m.text(&clean).to_string(), m))
+            .collect()
+    }
+
+    fn find<'m>(ms: &'m [(String, Mention)], w: &str) -> Option<&'m Mention> {
+        ms.iter().find(|(t, _)| t == w).map(|(_, m)| m)
+    }
+
+    #[test]
+    fn finds_a_name_after_its_title_and_keeps_the_title_as_role() {
+        let text = "Foreign Minister Sergey Lavrov met reporters in Paris.";
+        let ms = mentions(text);
+        let m = find(&ms, "Sergey Lavrov").expect("the name");
+        assert_eq!(
+            (m.kind, m.speaker_type),
+            (MentionKind::Name, SpeakerType::Person)
+        );
+        let role = m.role.map(|r| &text[r.start..r.end]);
+        assert_eq!(role, Some("Foreign Minister"), "{ms:?}");
+    }
+
+    #[test]
+    fn finds_a_name_not_in_the_gazetteer_next_to_a_cue() {
+        let ms = mentions("Maria Lopez said the budget was balanced.");
+        let m = find(&ms, "Maria Lopez").expect("the name");
+        assert_eq!(m.kind, MentionKind::Name);
+        assert_eq!(m.gender, Some(Gender::Female), "first name gender");
+    }
+
+    #[test]
+    fn finds_a_pronoun_with_its_gender() {
+        let ms = mentions("He said the budget was balanced.");
+        let m = find(&ms, "He").expect("the pronoun");
+        assert_eq!(
+            (m.kind, m.gender),
+            (MentionKind::Pronoun, Some(Gender::Male))
+        );
+    }
+
+    #[test]
+    fn finds_a_description_of_unnamed_sources_as_a_group() {
+        let ms = mentions("US officials said the talks had failed.");
+        let m = find(&ms, "US officials").expect("the description");
+        assert_eq!(m.kind, MentionKind::Descriptor);
+        assert_eq!(m.speaker_type, SpeakerType::Group);
+        assert!(m.plural);
+    }
+
+    #[test]
+    fn dont_take_a_capitalised_day_or_month_for_a_name() {
+        let ms = mentions("Monday was quiet. March came and went.");
+        assert!(find(&ms, "Monday").is_none(), "{ms:?}");
+        assert!(find(&ms, "March").is_none(), "{ms:?}");
+    }
+
+    #[test]
+    fn dont_take_a_sentence_opening_function_word_for_a_name() {
+        let ms = mentions("However, the talks failed. The minister left.");
+        assert!(find(&ms, "However").is_none(), "{ms:?}");
+        assert!(find(&ms, "The").is_none(), "{ms:?}");
     }
 }

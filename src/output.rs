@@ -1,6 +1,7 @@
 //! Stage 9, the last of the pipeline: the table.
 //!
-//! Input: one document's attributions, with its mentions and offset map.
+//! Input: one document's [`Analysis`] (attributions, mentions, offset map)
+//! and its [`Resolution`] (the resolve stage's canonical speakers).
 //! Output: [`Row`]s with resolved speakers and offsets in the ORIGINAL
 //! text as Unicode code points, and the writers for CSV (the contract) and
 //! JSONL.
@@ -26,14 +27,16 @@
 //! | confidence | decimal 0 to 1 | two decimals |
 //! | paragraph | integer ≥ 1 | paragraph number |
 //! | cue_class | `neutral`, `assertive`, `concessive`, `negative` | the cue's stance |
+//! | frame | text | the frame finder that found the speaker (`frame/subject-left`), then each refinement that moved it, joined by `+`; empty when no frame gave the speaker |
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::analysis::Analysis;
 use crate::normalize::{display_text, CharIndex};
-use crate::resolve::Resolver;
-use crate::{Analysis, Extractor, Span};
+use crate::resolve::{Resolution, Step};
+use crate::types::Span;
 
 /// The CSV header, in contract order.
 pub const COLUMNS: &[&str] = &[
@@ -56,6 +59,7 @@ pub const COLUMNS: &[&str] = &[
     "confidence",
     "paragraph",
     "cue_class",
+    "frame",
 ];
 
 /// One row of the table.
@@ -99,19 +103,21 @@ pub struct Row {
     pub paragraph: usize,
     /// The cue's stance.
     pub cue_class: String,
+    /// The frame finder (and refinements) that found the speaker.
+    pub frame: String,
 }
 
-/// Builds the rows of one analysed document.
+/// Builds the rows of one analysed document from its resolution.
 pub fn rows(
-    extractor: &Extractor,
     doc_id: &str,
     a: &Analysis<'_>,
+    resolution: &Resolution,
 ) -> Vec<Row> {
     let text = a.normalized.text.as_str();
     let chars = CharIndex::new(a.original);
-    let segments = &a.segments;
-    let mut resolver =
-        Resolver::new(text, &a.mentions, extractor.gazetteer(), segments);
+    let resolved_of = |m: usize| {
+        resolution.of(m).cloned().expect("the resolve stage saw every mention")
+    };
     let original_span = |s: Span| -> (usize, usize) {
         (a.normalized.to_original(s.start), a.normalized.to_original(s.end))
     };
@@ -142,12 +148,13 @@ pub fn rows(
             confidence: String::new(),
             paragraph: at.paragraph + 1,
             cue_class: String::new(),
+            frame: String::new(),
         };
         let mut confidence = at.confidence;
         if let Some(m) = at.speaker {
             let mention = &a.mentions[m];
             let (ss, se) = original_span(mention.span);
-            let resolved = resolver.resolve(m);
+            let resolved = resolved_of(m);
             row.speaker = display_text(&a.original[ss..se]);
             row.speaker_start = Some(chars.chars_before(ss));
             row.speaker_end = Some(chars.chars_before(se));
@@ -156,12 +163,18 @@ pub fn rows(
             row.speaker_role =
                 crate::normalize::fold_whitespace(&resolved.role);
             row.speaker_id = resolved.id;
-            if resolved.step == "pronoun" {
+            if resolved.step == Step::Pronoun {
                 confidence *=
                     if row.speaker_name.is_empty() { 0.6 } else { 0.9 };
             }
         }
         if let Some(c) = at.cue {
+            // The frame of the row's cue gave the speaker unless another
+            // rule (a colon, a dash) did.
+            let f = &a.frames[c];
+            if at.speaker.is_some() && f.speaker == at.speaker {
+                row.frame.clone_from(&f.found_by);
+            }
             let cue = &a_cue(a, c);
             row.cue = cue.0.clone();
             row.cue_class = cue.1.clone();
@@ -170,7 +183,7 @@ pub fn rows(
             row.cue_class = "neutral".to_string();
         }
         if let Some(v) = at.via {
-            let r = resolver.resolve(v);
+            let r = resolved_of(v);
             row.via = if r.name.is_empty() {
                 a.mentions[v].text(text).to_string()
             } else {
@@ -261,7 +274,7 @@ pub fn excel_record<'a>(
 
 impl Row {
     /// The cells in column order, as the CSV writes them.
-    pub fn cells(&self) -> [String; 19] {
+    pub fn cells(&self) -> [String; 20] {
         let opt =
             |x: Option<usize>| x.map(|v| v.to_string()).unwrap_or_default();
         [
@@ -284,6 +297,7 @@ impl Row {
             self.confidence.clone(),
             self.paragraph.to_string(),
             self.cue_class.clone(),
+            self.frame.clone(),
         ]
     }
 }

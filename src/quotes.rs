@@ -18,17 +18,10 @@
 //! mark (the convention for quotes over several paragraphs) and is closed
 //! at the paragraph's end, with a lower confidence, when it does not.
 
+use crate::marks::Glyph;
+pub use crate::marks::MarkStyle;
 use crate::segment::Segments;
-use crate::Span;
-
-/// Which pair of marks delimits a quote.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MarkStyle {
-    /// `"`, `“ ”`, `„`, `« »`, and `''`/``` `` ``` after normalization.
-    Double,
-    /// `'`, `‘ ’`, `‹ ›`.
-    Single,
-}
+use crate::types::Span;
 
 /// One quoted span found by the scanner.
 #[derive(Debug, Clone)]
@@ -71,13 +64,6 @@ struct Mark {
     dir: Direction,
 }
 
-/// Words written with a leading apostrophe for elided letters: these never
-/// open a quote ('em, 'til, rock 'n' roll, 'tis).
-const ELISIONS: &[&str] = &[
-    "em", "til", "tis", "twas", "cause", "n", "bout", "round", "ol", "nuff",
-    "s",
-];
-
 /// How deep nested double quotes are tracked; deeper ones are treated as
 /// stray marks, which keeps the state bounded.
 const MAX_NESTING: usize = 4;
@@ -87,20 +73,7 @@ fn is_open_punct(c: char) -> bool {
 }
 
 fn is_quote_char(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\''
-            | '\u{201C}'
-            | '\u{201D}'
-            | '\u{201E}'
-            | '\u{00AB}'
-            | '\u{00BB}'
-            | '\u{2018}'
-            | '\u{2019}'
-            | '\u{201A}'
-            | '\u{2039}'
-            | '\u{203A}'
-    )
+    crate::marks::is_quote_mark(c)
 }
 
 /// Classifies the quote mark `c` at `pos` from its glyph and neighbours.
@@ -126,39 +99,28 @@ fn classify(text: &str, pos: usize, c: char) -> Option<Mark> {
         (false, true) => Direction::Close,
         _ => glyph_default,
     };
-    let (style, dir) = match c {
-        '"' => (MarkStyle::Double, by_flanks(Direction::Either)),
-        '\u{201C}' | '\u{201E}' | '\u{00AB}' => {
-            (MarkStyle::Double, by_flanks(Direction::Open))
+    let m = crate::marks::mark(c)?;
+    let glyph_default = match m.glyph {
+        Glyph::Open => Direction::Open,
+        Glyph::Close => Direction::Close,
+        Glyph::Either => Direction::Either,
+    };
+    let style = m.style;
+    if style == MarkStyle::Single {
+        let letter = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
+        if letter(prev) && letter(next) {
+            // don't, Putin's, Moscow’s
+            return Some(Mark { span, style, dir: Direction::Apostrophe });
         }
-        '\u{201D}' | '\u{00BB}' => {
-            (MarkStyle::Double, by_flanks(Direction::Close))
-        }
-        '\'' | '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{2039}'
-        | '\u{203A}' => {
-            let letter =
-                |x: Option<char>| x.is_some_and(char::is_alphanumeric);
-            if letter(prev) && letter(next) {
-                // don't, Putin's, Moscow’s
-                return Some(Mark {
-                    span,
-                    style: MarkStyle::Single,
-                    dir: Direction::Apostrophe,
-                });
-            }
-            let dir = by_flanks(match c {
-                '\u{2018}' | '\u{201A}' | '\u{2039}' => Direction::Open,
-                '\u{203A}' | '\u{2019}' => Direction::Close,
-                _ => Direction::Either,
-            });
-            let dir = if dir == Direction::Open && is_elision(text, span.end) {
-                Direction::Apostrophe
-            } else {
-                dir
-            };
-            (MarkStyle::Single, dir)
-        }
-        _ => return None,
+    }
+    let dir = by_flanks(glyph_default);
+    let dir = if style == MarkStyle::Single
+        && dir == Direction::Open
+        && is_elision(text, span.end)
+    {
+        Direction::Apostrophe
+    } else {
+        dir
     };
     Some(Mark { span, style, dir })
 }
@@ -172,7 +134,7 @@ fn is_elision(text: &str, after: usize) -> bool {
         return true;
     }
     let lower = word.to_lowercase();
-    ELISIONS.contains(&lower.as_str())
+    crate::lexicon::is(crate::lexicon::Class::Elisions, lower.as_str())
 }
 
 /// Scans the whole document for quotes.
@@ -203,7 +165,7 @@ pub fn scan(text: &str, segments: &Segments) -> Vec<Quote> {
 /// carries on from the previous paragraph reopens like this).
 fn opens_with_mark(text: &str, span: Span) -> bool {
     let mut chars = text[span.start..span.end].chars();
-    matches!(chars.next(), Some('"' | '\u{201C}' | '\u{201E}' | '\u{00AB}'))
+    chars.next().is_some_and(crate::marks::opens_double)
         && chars.next().is_some_and(|c| !c.is_whitespace())
 }
 

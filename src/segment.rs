@@ -6,7 +6,7 @@
 //! next paragraph, and the sentences to bound attribution windows and the
 //! extent of reported claims.
 
-use crate::Span;
+use crate::types::Span;
 
 /// Paragraph and sentence spans of one document, in text order.
 #[derive(Debug, Default, Clone)]
@@ -42,30 +42,6 @@ impl Segments {
     }
 }
 
-/// Lines that scraped news pages carry between paragraphs and that are
-/// not part of the article.
-const BOILERPLATE_LINES: &[&str] = &[
-    "share",
-    "advertisement",
-    "related articles",
-    "related",
-    "read more",
-    "continue reading",
-    "story continues below",
-    "sponsored",
-    "news",
-];
-
-/// Abbreviations after which a period does not end a sentence: titles and
-/// other common ones in English news (AP Stylebook abbreviations).
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col",
-    "sgt", "capt", "cmdr", "adm", "maj", "st", "jr", "sr", "rev", "hon",
-    "pres", "supt", "insp", "det", "no", "vs", "etc", "inc", "ltd", "co",
-    "corp", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov",
-    "dec", "mt", "ft", "fig", "approx", "dept", "univ", "est",
-];
-
 /// Splits `text` into paragraphs and sentences.
 pub fn segment(text: &str) -> Segments {
     let mut seg = Segments::default();
@@ -75,7 +51,7 @@ pub fn segment(text: &str) -> Segments {
         // and lowering it cost an allocation the size of the paragraph.
         let boilerplate = body.len() < 40 && {
             let lower = body.trim().trim_end_matches(':').to_lowercase();
-            BOILERPLATE_LINES.iter().any(|b| lower == *b)
+            crate::lexicon::is(crate::lexicon::Class::BoilerplateLines, &lower)
         };
         seg.paragraphs.push(Paragraph { span: para, boilerplate });
         split_sentences(text, para, &mut seg.sentences);
@@ -183,15 +159,8 @@ fn split_sentences(text: &str, para: Span, out: &mut Vec<Span>) {
                 Some(c) => {
                     c.is_uppercase()
                         || c.is_ascii_digit()
-                        || matches!(
-                            c,
-                            '"' | '\u{201C}'
-                                | '\''
-                                | '\u{2018}'
-                                | '\u{00AB}'
-                                | '('
-                                | '\u{201E}'
-                        )
+                        || c == '('
+                        || crate::marks::can_open(c)
                 }
             };
             // "Washington, D.C. They also stated": an initialism before a
@@ -203,7 +172,10 @@ fn split_sentences(text: &str, para: Span, out: &mut Vec<Span>) {
             let abbreviation = b == b'.'
                 && is_abbreviation(body, i)
                 && !(is_initialism(body, i)
-                    && SENTENCE_OPENERS.contains(&next_word.as_str()));
+                    && crate::lexicon::is(
+                        crate::lexicon::Class::SentenceOpeners,
+                        next_word.as_str(),
+                    ));
             if spaced && starts_new && !abbreviation {
                 out.push(Span::new(para.start + start, para.start + end));
                 start = end + (rest.len() - after_space.len());
@@ -233,37 +205,6 @@ fn word_window(body: &str, dot: usize) -> &str {
     &body[from..dot]
 }
 
-/// Words that open sentences and never follow an initialism inside one.
-const SENTENCE_OPENERS: &[&str] = &[
-    "The",
-    "They",
-    "He",
-    "She",
-    "It",
-    "We",
-    "I",
-    "But",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "His",
-    "Her",
-    "Their",
-    "Its",
-    "In",
-    "On",
-    "At",
-    "A",
-    "An",
-    "There",
-    "However",
-    "Meanwhile",
-    "After",
-    "When",
-    "While",
-];
-
 /// "U.S.", "D.C.": single letters and periods, two letters or more.
 fn is_initialism(body: &str, dot: usize) -> bool {
     let before = word_window(body, dot);
@@ -292,7 +233,7 @@ fn is_abbreviation(body: &str, dot: usize) -> bool {
         return true;
     }
     let lower = word.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    crate::lexicon::is(crate::lexicon::Class::Abbreviations, lower.as_str())
 }
 
 #[cfg(test)]

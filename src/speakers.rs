@@ -292,6 +292,7 @@ mod tests {
             confidence: "0.50".into(),
             paragraph: 1,
             cue_class: String::new(),
+            frame: String::new(),
         }
     }
 

@@ -7,7 +7,7 @@
 
 use crate::quotes::Quote;
 use crate::segment::Segments;
-use crate::Span;
+use crate::types::Span;
 
 /// One word or punctuation mark.
 #[derive(Debug, Clone, Copy)]
@@ -31,13 +31,6 @@ impl Token {
     }
 }
 
-/// Abbreviated titles written with a period (AP Stylebook).
-const TITLE_ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col",
-    "Sgt", "Capt", "Cmdr", "Adm", "Maj", "St", "Jr", "Sr", "Rev", "Hon",
-    "Supt", "Insp", "Det", "Pres",
-];
-
 /// Each token in lower case, computed once per document and shared by
 /// the mention, cue and rule stages; borrowed when already lower case
 /// (most words), so it costs no allocation for them.
@@ -56,6 +49,19 @@ pub fn lowercase<'t>(
             }
         })
         .collect()
+}
+
+/// A capitalised title abbreviation written with a period ("Mr",
+/// "Gen"): the lower-case word in the `title_abbreviations` class of
+/// `data/words.tsv`, written with a capital and lower case after it.
+fn is_title_abbreviation(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.all(char::is_lowercase)
+        && crate::lexicon::is(
+            crate::lexicon::Class::TitleAbbreviations,
+            &word.to_lowercase(),
+        )
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -124,8 +130,7 @@ pub fn tokenize(
                     && rest[1..].starts_with(|x: char| x.is_uppercase());
                 let joins = joins
                     || d == '.'
-                        && (TITLE_ABBREVIATIONS.contains(&word_so_far)
-                            || initial);
+                        && (is_title_abbreviation(word_so_far) || initial);
                 if joins {
                     chars.next();
                     end = p + d.len_utf8();

@@ -38,6 +38,9 @@ attributes! {
     attributes_inverted_speaker:
         "\"If we have these sufficient grounds, the appropriateness will be evaluated,\" said Ilya Rogachev."
         => "If we have these sufficient grounds, the appropriateness will be evaluated,", "direct", "Ilya Rogachev", "quote/after/cue-speaker";
+    attributes_single_guillemets_like_curly_quotes:
+        "\u{2039}We will appeal,\u{203A} said Ilya Rogachev."
+        => "We will appeal,", "direct", "Ilya Rogachev", "quote/after/cue-speaker";
     attributes_speaker_before_colon:
         "Kerry spoke in Paris. Later John Kerry said: \"We have said before that we would welcome Russian contributions.\""
         => "We have said before that we would welcome Russian contributions.", "direct", "John Kerry", "quote/before";

@@ -50,6 +50,7 @@ COLUMNS = [
     ("confidence", T.StringType()),
     ("paragraph", T.LongType()),
     ("cue_class", T.StringType()),
+    ("frame", T.StringType()),
 ]
 
 ANSWER = T.StructType(

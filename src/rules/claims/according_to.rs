@@ -1,0 +1,73 @@
+//! `claim/according-to`: the clause reported by "according to X".
+//!
+//! Input: a frame whose cue is "according to". Output: the clause before
+//! it when it closes the sentence ("..., according to The Guardian"), or
+//! the clause after the source's comma when it opens the sentence
+//! ("According to WND, ...").
+
+use crate::rules::{Context, Example, Frame, Outcome, Rule};
+use crate::types::Span;
+
+/// "More than 1000 people have been arrested, according to The Guardian."
+pub struct AccordingTo;
+
+impl Rule for AccordingTo {
+    const ID: &'static str = "claim/according-to";
+    const DESCRIPTION: &'static str =
+        "The clause reported by \"according to X\".";
+    const CONFIDENCE: f32 = 0.85;
+    const EXAMPLES: &'static [Example] = &[
+        Example {
+            text: "More than 1000 people have been arrested, according \
+                   to The Guardian.",
+            quote: "More than 1000 people have been arrested",
+            speaker: "The Guardian",
+        },
+        Example {
+            text: "According to The Guardian, more than 1000 people have \
+                   been arrested.",
+            quote: "more than 1000 people have been arrested",
+            speaker: "The Guardian",
+        },
+    ];
+    const NEGATIVES: &'static [&'static str] =
+        &["More than 1000 people have been arrested, The Guardian said."];
+    type Site = usize;
+    type Found = Span;
+
+    fn apply(cx: &Context<'_>, &fi: &usize) -> Outcome<Span> {
+        let f = &cx.frames[fi];
+        if !cx.cues[f.cue].according_to {
+            return Outcome::Pass;
+        }
+        if f.trailing {
+            return cx
+                .trailing_span(f)
+                .map_or(Outcome::Defer { via: None }, Outcome::Attribute);
+        }
+        // Else the clause after the cue, like any other cue's.
+        cx.leading_according_to(f).map_or(Outcome::Pass, Outcome::Attribute)
+    }
+}
+
+impl Context<'_> {
+    /// "According to X, CLAUSE": the clause after the comma that follows
+    /// the source.
+    fn leading_according_to(&self, f: &Frame) -> Option<Span> {
+        let cue = &self.cues[f.cue];
+        let start = self.sentence_start(cue.first_token);
+        if start != cue.first_token {
+            return None;
+        }
+        let sentence_end = self.sentence_end(cue.first_token);
+        let mut k = f.last + 1;
+        while k <= sentence_end && self.word(k) != "," {
+            k += 1;
+        }
+        if k >= sentence_end {
+            return None;
+        }
+        let end = self.clause_end(k + 1, sentence_end, false);
+        self.trim_span(k + 1, end)
+    }
+}

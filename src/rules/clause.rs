@@ -1,0 +1,205 @@
+//! Reported clauses: where the clause after a cue starts and ends.
+//!
+//! Input: a frame of the [`Context`]. Output: the span of the clause its
+//! cue reports ("said Wednesday that Russia has proposed talks"), past an
+//! addressee, a medium phrase, adverbials and "that", up to the end of the
+//! sentence or the next attribution. The claim rules of [`super::claims`]
+//! name it; the tests of a clause's first words are in
+//! [`super::clause_start`].
+
+use crate::rules::context::MAX_CLAUSE_TOKENS;
+use crate::rules::words::is_time_word;
+use crate::rules::{Context, Frame};
+use crate::types::{Kind, Span};
+
+impl Context<'_> {
+    /// The clause after the cue of `f`: past an addressee, adverbials and
+    /// "that", up to the end of the sentence or the next attribution.
+    pub(super) fn clause_span(&self, f: &Frame) -> Option<Span> {
+        let cue = &self.cues[f.cue];
+        // `..., said John Smith, a spokesman for the company`: what
+        // follows an inverted speaker describes the speaker; it is no
+        // reported clause.
+        if f.inverted && !cue.according_to {
+            return None;
+        }
+        let k = if f.inverted { f.last + 1 } else { cue.last_token + 1 };
+        if k >= self.tokens.len() || !self.same_sentence(k, cue.first_token) {
+            return None;
+        }
+        let sentence_end = self.sentence_end(cue.first_token);
+        let (k, that) = self.clause_start(f, k, sentence_end);
+        if k > sentence_end || !self.clause_opens_at(f, k, that, sentence_end)
+        {
+            return None;
+        }
+        let end = self.clause_end(k, sentence_end, true);
+        self.trim_span(k, end)
+    }
+
+    /// The first token of the clause after token `k`, and whether a
+    /// "that" opened it: "said Wednesday that", "told the media outlets
+    /// from X that", "told reporters", "said in a statement".
+    fn clause_start(
+        &self,
+        f: &Frame,
+        mut k: usize,
+        sentence_end: usize,
+    ) -> (usize, bool) {
+        if let Some(t) = self.that_after(k, sentence_end) {
+            k = t + 1;
+            // "reported that, in a phone call in July, Trump ...".
+            while k < sentence_end && self.word(k) == "," {
+                k += 1;
+            }
+            return (k, true);
+        }
+        if self.cues[f.cue].info.addressee {
+            // "told reporters", "told the BBC", "told the court".
+            let at = if self.lower(k) == "the" { k + 1 } else { k };
+            if let Some(m) = self
+                .mention_starting_at(k)
+                .or_else(|| self.mention_starting_at(at))
+            {
+                k = self.mentions[m].last_token + 1;
+            } else if at <= sentence_end
+                && crate::lexicon::is(
+                    crate::lexicon::Class::AudienceNouns,
+                    self.lower(at),
+                )
+            {
+                k = at + 1;
+            }
+        }
+        k = self.skip_medium_phrase(k, sentence_end);
+        while k <= sentence_end
+            && ((crate::lexicon::is(
+                crate::lexicon::Class::Adverbials,
+                self.lower(k),
+            ) || crate::lexicon::is(
+                crate::lexicon::Class::Days,
+                self.lower(k),
+            )) || self.word(k) == ","
+                || crate::lexicon::is(
+                    crate::lexicon::Class::TimePrefixes,
+                    self.lower(k),
+                ) && k < sentence_end
+                    && is_time_word(self.lower(k + 1)))
+        {
+            k += 1;
+        }
+        (k, false)
+    }
+
+    /// A "that" close after the verb, which starts the clause.
+    fn that_after(&self, k: usize, sentence_end: usize) -> Option<usize> {
+        for j in k..(k + 12).min(sentence_end + 1) {
+            if self.tokens[j].in_quote || self.cue_at[j] != 0 && j > k {
+                break;
+            }
+            let w = self.word(j);
+            // "that" after a preposition is a determiner ("invited by
+            // that country"), not the complementizer.
+            if w == "that"
+                && !(j > k
+                    && crate::lexicon::is(
+                        crate::lexicon::Class::Prepositions,
+                        self.lower(j - 1),
+                    ))
+            {
+                return Some(j);
+            }
+            if matches!(w, "." | ";" | ":" | "?" | "!")
+                || self.is_quote_mark(j)
+            {
+                break;
+            }
+        }
+        None
+    }
+
+    /// Whether a reported clause opens at token `k`: not punctuation, not
+    /// another cue, not a noun phrase object, not a direct quote the cue
+    /// introduces.
+    fn clause_opens_at(
+        &self,
+        f: &Frame,
+        k: usize,
+        that: bool,
+        sentence_end: usize,
+    ) -> bool {
+        let first = self.word(k);
+        if matches!(
+            first,
+            ":" | ","
+                | "."
+                | "?"
+                | "!"
+                | ";"
+                | "("
+                | "-"
+                | "\u{2014}"
+                | "\u{2013}"
+        ) {
+            return false;
+        }
+        // `"...," Fabius declared, insisting Russia ...`: the clause
+        // belongs to the cue that opens it.
+        if self.cue_at[k] != 0 {
+            return false;
+        }
+        if !that && !self.opens_clause(k, &self.cues[f.cue]) {
+            return false;
+        }
+        !self.direct_quote_object(k, sentence_end)
+    }
+
+    /// `said on Twitter, "Until ..."`: a direct quote introduced after an
+    /// adverbial is the object; the quote rules attribute it. So is a
+    /// quote that starts the clause and runs to the sentence's end.
+    fn direct_quote_object(&self, k: usize, sentence_end: usize) -> bool {
+        let no_words_after = |from: usize| {
+            (from..=sentence_end)
+                .take(MAX_CLAUSE_TOKENS)
+                .all(|x| !self.tokens[x].word)
+        };
+        for j in k..(k + 10).min(sentence_end + 1) {
+            if let Some(q) = self.quote_opening_at(j) {
+                let lead = j.checked_sub(1).map(|p| self.word(p));
+                let to_end = self.quote_tokens[q]
+                    .1
+                    .is_none_or(|c| no_words_after(c + 1));
+                if self.quote_kind(q) == Kind::Direct
+                    || matches!(lead, Some("," | ":")) && to_end
+                {
+                    return true;
+                }
+                break;
+            }
+        }
+        if let Some(q) = self.quote_opening_at(k) {
+            let after_close =
+                self.quote_tokens[q].1.map_or(sentence_end, |c| c + 1);
+            if no_words_after(after_close)
+                || self.frame_starts_in(after_close, sentence_end)
+            {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether a frame starts at the first word at or after `a` (up to
+    /// `b`): an attribution right after a quote.
+    fn frame_starts_in(&self, a: usize, b: usize) -> bool {
+        for j in a..=b.min(self.tokens.len().saturating_sub(1)) {
+            if self.frame_first_at[j] != 0 {
+                return true;
+            }
+            if self.tokens[j].word {
+                return false;
+            }
+        }
+        false
+    }
+}

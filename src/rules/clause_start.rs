@@ -1,0 +1,186 @@
+//! The first words of a reported clause.
+//!
+//! Input: a cue and the token after it (past "that", an addressee and
+//! adverbials). Output: whether a clause opens there ("said he would",
+//! "said the talks") or a noun phrase object does ("promised
+//! retaliation", "announced a new initiative"), and where a medium phrase
+//! ("in a statement") ends.
+
+use crate::cues::CueMatch;
+use crate::lexicon::Complement;
+use crate::rules::Context;
+
+impl Context<'_> {
+    /// Past a phrase naming where the words were said ("in a statement",
+    /// "in their filing", "on Twitter", "during a press conference", "via
+    /// Facebook"): its preposition, up to a medium noun within six words.
+    pub(super) fn skip_medium_phrase(
+        &self,
+        k: usize,
+        sentence_end: usize,
+    ) -> usize {
+        if k > sentence_end || k >= self.tokens.len() {
+            return k;
+        }
+        if !matches!(
+            self.lower(k),
+            "in" | "on" | "at" | "via" | "during" | "through" | "to"
+        ) {
+            return k;
+        }
+        for j in k + 1..(k + 7).min(sentence_end + 1) {
+            if crate::lexicon::is(
+                crate::lexicon::Class::MediaNouns,
+                self.lower(j),
+            ) {
+                let mut e = j + 1;
+                while e <= sentence_end && self.word(e) == "," {
+                    e += 1;
+                }
+                return e;
+            }
+            if !self.tokens[j].word || self.cue_at[j] != 0 {
+                break;
+            }
+        }
+        k
+    }
+
+    /// Without "that", what follows a cue is a reported clause only when
+    /// it opens like one: a pronoun, a determiner or a name as subject
+    /// ("said he would", "said the talks", "said Moscow may"), not a noun
+    /// phrase object ("promises retaliation", "urging a broad coalition")
+    /// or a directive ("urging Russia to hurry").
+    pub(super) fn opens_clause(&self, k: usize, cue: &CueMatch<'_>) -> bool {
+        if cue.info.complement == Complement::NounPhrase {
+            return false;
+        }
+        let t = &self.tokens[k];
+        let w = self.lower(k);
+        if crate::lexicon::is(crate::lexicon::Class::NotClauseStarts, w) {
+            return false;
+        }
+        if cue.info.complement != Complement::Clause {
+            return self.opens_bare_clause(k);
+        }
+        // After a clause-taking verb a bare noun can be the subject ("said
+        // human actions had little to do with it"); a preposition, a
+        // conjunction or a question word cannot. "suggested reading the
+        // report": a gerund object, not a clause.
+        let gerund = !t.cap && w.len() > 5 && w.ends_with("ing");
+        let subject_like =
+            crate::lexicon::is(crate::lexicon::Class::SubjectStarters, w)
+                || t.word && !gerund
+                || t.cap
+                || w.starts_with(|c: char| c.is_ascii_digit())
+                || self.quote_opening_at(k).is_some();
+        if !subject_like {
+            return false;
+        }
+        // "added 200 jobs", "wrote a book about the war", "told a story":
+        // after an indefinite article or a number, a clause needs its verb
+        // ("said a deal was close", "said 40 people were hurt").
+        let needs_verb = !t.cap
+            && (matches!(w, "a" | "an")
+                || w.starts_with(|c: char| c.is_ascii_digit()));
+        if needs_verb && !self.verb_follows(k) {
+            return false;
+        }
+        !self.directive_at(k, cue)
+    }
+
+    /// Verbs such as "announce", "declare", "reject" take a noun phrase
+    /// far more often than a bare clause ("announced a new initiative"):
+    /// without "that", only a pronoun subject, a name in a sentence (not a
+    /// headline) or a finite verb after the noun makes one.
+    fn opens_bare_clause(&self, k: usize) -> bool {
+        let w = self.lower(k);
+        let name_at = |j: usize| {
+            j < self.tokens.len()
+                && self.tokens[j].cap
+                && self.mention_starting_at(j).is_some()
+        };
+        let headline = !self.text
+            [..self.tokens[self.sentence_end(k)].span.end]
+            .trim_end()
+            .ends_with(['.', '!', '?', '"', '\u{201D}', '\'', '\u{2019}']);
+        matches!(w, "he" | "she" | "they" | "it" | "we" | "i" | "there")
+            || !headline && (name_at(k) || w == "the" && name_at(k + 1))
+            || !headline && self.finite_verb_follows(k)
+    }
+
+    /// "urging Russia to hurry up", "tells foreign powers to leave": an
+    /// object and an infinitive.
+    fn directive_at(&self, k: usize, cue: &CueMatch<'_>) -> bool {
+        let next_word = (k + 1..(k + 4).min(self.tokens.len()))
+            .find(|&j| self.tokens[j].word && !self.tokens[j].cap);
+        next_word.is_some_and(|j| self.lower(j) == "to")
+            || cue.info.addressee
+                && (k + 1..(k + 4).min(self.tokens.len()))
+                    .take_while(|&j| self.tokens[j].word)
+                    .any(|j| self.lower(j) == "to")
+    }
+
+    /// Whether an auxiliary or copula follows within a dozen words before
+    /// any punctuation: "announced a trial of four drugs was stopped" is a
+    /// clause; "announced a new initiative for the Gulf" is not.
+    fn finite_verb_follows(&self, k: usize) -> bool {
+        let end = (k + 12).min(self.tokens.len());
+        for j in k + 1..end {
+            if !self.tokens[j].word || !self.same_sentence(j, k) {
+                return false;
+            }
+            // "a naval coalition which was joined by": the verb of a
+            // relative or subordinate clause does not make a clause of
+            // the object.
+            if matches!(
+                self.lower(j),
+                "which"
+                    | "who"
+                    | "whom"
+                    | "whose"
+                    | "where"
+                    | "when"
+                    | "so"
+                    | "because"
+                    | "if"
+                    | "as"
+                    | "while"
+                    | "after"
+                    | "before"
+                    | "since"
+                    | "until"
+                    | "although"
+                    | "though"
+                    | "that"
+                    | "to"
+            ) {
+                return false;
+            }
+            if crate::lexicon::is(
+                crate::lexicon::Class::Auxiliaries,
+                self.lower(j),
+            ) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether a finite verb follows within sixteen words: an auxiliary,
+    /// a past tense in -ed, or a common irregular past.
+    fn verb_follows(&self, k: usize) -> bool {
+        let end = (k + 16).min(self.tokens.len());
+        (k + 1..end).take_while(|&j| self.same_sentence(j, k)).any(|j| {
+            let w = self.lower(j);
+            self.tokens[j].word
+                && !self.tokens[j].cap
+                && (crate::lexicon::is(crate::lexicon::Class::Auxiliaries, w)
+                    || w.len() > 4 && w.ends_with("ed")
+                    || crate::lexicon::is(
+                        crate::lexicon::Class::IrregularVerbs,
+                        w,
+                    ))
+        })
+    }
+}

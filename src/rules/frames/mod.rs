@@ -1,0 +1,169 @@
+//! Frames: each cue with its speaker.
+//!
+//! Input: one cue of the [`Context`]. Output: its [`Frame`]: the speaking
+//! mention, found by the first frame finder of [`Context::frame`]'s list
+//! that attributes, then moved by the refinements (a person "of" a place,
+//! the role a possessor owns, the name given to a description). The
+//! finder and refinements that decided are kept in [`Frame::found_by`],
+//! written to the `frame` column.
+
+pub(super) mod according_to;
+pub(super) mod coordinated_subject;
+pub(super) mod named_descriptor;
+pub(super) mod owner_of;
+pub(super) mod participle_agent;
+pub(super) mod possessed_role;
+pub(super) mod sentence_subject;
+pub(super) mod speaker_right;
+pub(super) mod subject_left;
+mod trailing;
+
+use super::{Context, Frame, Outcome, Rule};
+
+/// The refinements, in the order of their bits in [`Context::trace`].
+pub(super) const REFINEMENTS: [&str; 3] = [
+    owner_of::OwnerOf::ID,
+    possessed_role::PossessedRole::ID,
+    named_descriptor::NamedDescriptor::ID,
+];
+
+/// What a finder found: the mention, the finder and the refinement bits.
+type Found = (usize, &'static str, u8);
+
+impl Context<'_> {
+    /// Builds the frame of cue `c`. The finders run in this order, the
+    /// sieve's precedence: a cue that is "according to" or a participle
+    /// is theirs alone; an inverted speaker beats a subject to the left.
+    pub(super) fn frame(&self, c: usize) -> Frame {
+        use self::{
+            according_to::AccordingTo,
+            coordinated_subject::CoordinatedSubject,
+            participle_agent::ParticipleAgent,
+            sentence_subject::SentenceSubject, speaker_right::SpeakerRight,
+            subject_left::SubjectLeft,
+        };
+        let cue = &self.cues[c];
+        let found = self.finder::<AccordingTo>(c, Outcome::Pass);
+        let found = self.finder::<ParticipleAgent>(c, found);
+        let found = self.finder::<SpeakerRight>(c, found);
+        let found = self.finder::<SubjectLeft>(c, found);
+        let found = self.finder::<CoordinatedSubject>(c, found);
+        let found = self.finder::<SentenceSubject>(c, found);
+        let mut f = Frame {
+            cue: c,
+            speaker: None,
+            inverted: cue.according_to,
+            first: cue.first_token,
+            last: cue.last_token,
+            via: None,
+            trailing: false,
+            parenthetical: false,
+            found_by: String::new(),
+        };
+        let mut bits = 0;
+        let mut finder = "";
+        if let Outcome::Attribute((m, id, b)) = found {
+            (f.speaker, finder, bits) = (Some(m), id, b);
+            f.inverted |= id == SpeakerRight::ID;
+        }
+        if cue.participle {
+            // The agent is found anywhere in the sentence: it does not
+            // widen the frame.
+            f.found_by = found_by(finder, bits);
+            return f;
+        }
+        self.trace.set(bits);
+        f.speaker = f
+            .speaker
+            .map(|s| self.refine::<named_descriptor::NamedDescriptor>(s));
+        f.found_by = found_by(finder, self.trace.get());
+        if let Some(s) = f.speaker {
+            let m = &self.mentions[s];
+            f.first = f.first.min(m.first_token);
+            f.last = f.last.max(m.last_token);
+        }
+        self.mark_parenthetical(&mut f);
+        f
+    }
+
+    /// Runs finder `R` on cue `c` unless an earlier one decided.
+    fn finder<R>(&self, c: usize, prev: Outcome<Found>) -> Outcome<Found>
+    where
+        R: Rule<Site = usize, Found = usize>,
+    {
+        if prev != Outcome::Pass || !self.selection.on(R::ID) {
+            return prev;
+        }
+        self.trace.set(0);
+        match R::apply(self, &c) {
+            Outcome::Attribute(m) => {
+                Outcome::Attribute((m, R::ID, self.trace.get()))
+            }
+            Outcome::Defer { via } => Outcome::Defer { via },
+            Outcome::Pass => Outcome::Pass,
+        }
+    }
+
+    /// Moves mention `m` by refinement `R`, noting it in the trace when
+    /// it moved.
+    pub(super) fn refine<R>(&self, m: usize) -> usize
+    where
+        R: Rule<Site = usize, Found = usize>,
+    {
+        if !self.selection.on(R::ID) {
+            return m;
+        }
+        match R::apply(self, &m) {
+            Outcome::Attribute(n) if n != m => {
+                let bit = REFINEMENTS.iter().position(|&id| id == R::ID);
+                let bit = bit.expect("a refinement is in REFINEMENTS");
+                self.trace.set(self.trace.get() | 1 << bit);
+                n
+            }
+            _ => m,
+        }
+    }
+
+    /// Frames that report nothing: a noun form with no speaker ("In a
+    /// News.com.au report, ..."), and "as they say".
+    fn mark_parenthetical(&self, f: &mut Frame) {
+        let first = self.cues[f.cue].first_token;
+        // A form that is also a noun reports speech only with a speaker
+        // next to it.
+        if f.speaker.is_none()
+            && crate::lexicon::is(
+                crate::lexicon::Class::NounVerbForms,
+                self.lower(first),
+            )
+            && first > 0
+            && (self.tokens[first - 1].cap
+                || self
+                    .lower(first - 1)
+                    .starts_with(|c: char| c.is_ascii_digit()))
+        {
+            f.parenthetical = true;
+        }
+        // "as they say", "as he put it": a comparison, not a report.
+        if f.first > 0 && self.lower(f.first - 1) == "as" && !f.inverted {
+            f.speaker = None;
+            f.found_by.clear();
+            f.parenthetical = true;
+        }
+    }
+}
+
+/// The `frame` column: the finder, then each refinement that moved the
+/// speaker, joined by `+`.
+fn found_by(finder: &str, bits: u8) -> String {
+    let mut out = finder.to_string();
+    if out.is_empty() {
+        return out;
+    }
+    for (i, id) in REFINEMENTS.iter().enumerate() {
+        if bits & 1 << i != 0 {
+            out.push('+');
+            out.push_str(id);
+        }
+    }
+    out
+}

@@ -1,0 +1,112 @@
+//! `frame/speaker-right`: an inverted speaker after the cue.
+//!
+//! Input: a cue that allows inversion, after a comma or a quote mark.
+//! Output: the mention right after it ("..., said Rogachev"), when the
+//! mention ends the attribution.
+
+use crate::mentions::MentionKind;
+use crate::rules::{Context, Example, Outcome, Rule};
+
+/// "\"If we have these grounds,\" said Ilya Rogachev."
+pub struct SpeakerRight;
+
+impl Rule for SpeakerRight {
+    const ID: &'static str = "frame/speaker-right";
+    const DESCRIPTION: &'static str =
+        "An inverted speaker right after a cue that follows a comma or a \
+         quote (\"..., said Rogachev\").";
+    const EXAMPLES: &'static [Example] = &[Example {
+        text: "\"If we have these grounds,\" said Ilya Rogachev.",
+        quote: "If we have these grounds,",
+        speaker: "Ilya Rogachev",
+    }];
+    // The name is inside the reported clause, not an inverted speaker.
+    const NEGATIVES: &'static [&'static str] =
+        &["The minister said Gazprom can't supply the new pipeline."];
+    type Site = usize;
+    type Found = usize;
+
+    fn apply(cx: &Context<'_>, &c: &usize) -> Outcome<usize> {
+        let cue = &cx.cues[c];
+        let before = cue.first_token.checked_sub(1);
+        let after_comma_or_quote = before.is_none_or(|b| {
+            !cx.same_sentence(b, cue.first_token)
+                || cx.word(b) == ","
+                || cx.is_quote_mark(b)
+        });
+        if !after_comma_or_quote || !cue.info.inversion {
+            return Outcome::Pass;
+        }
+        // `..., said Rogachev.`: the inverted speaker ends its clause; in
+        // `..., said the new EastMed supply can't` the name is inside the
+        // reported clause.
+        cx.speaker_right(cue.last_token, 3)
+            .filter(|&m| cx.ends_inverted_speaker(m))
+            .map_or(Outcome::Pass, Outcome::Attribute)
+    }
+}
+
+impl Context<'_> {
+    /// The speaker after an inverted cue ("said Rogachev", "according to
+    /// WND"): a mention starting within `window` tokens.
+    pub(super) fn speaker_right(
+        &self,
+        c: usize,
+        window: usize,
+    ) -> Option<usize> {
+        for k in c + 1..(c + 1 + window).min(self.tokens.len()) {
+            if !self.same_sentence(k, c) || self.tokens[k].in_quote {
+                return None;
+            }
+            if let Some(m) = self.mention_starting_at(k) {
+                if self.mentions[m].kind == MentionKind::Pronoun
+                    && self.lower(k) != "he"
+                    && self.lower(k) != "she"
+                {
+                    return None;
+                }
+                return Some(
+                    self.refine::<super::named_descriptor::NamedDescriptor>(m),
+                );
+            }
+            if !self.tokens[k].word {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Whether what follows mention `m` closes an inverted attribution:
+    /// punctuation, the sentence's end, or a phrase that adds to the
+    /// speaker ("who", "of", "on Twitter", "in a statement").
+    fn ends_inverted_speaker(&self, m: usize) -> bool {
+        let last = self.mentions[m].last_token;
+        let Some(next) = self.tokens.get(last + 1) else { return true };
+        if !self.same_sentence(last, last + 1) || !next.word {
+            return true;
+        }
+        matches!(
+            self.lower(last + 1),
+            "who"
+                | "of"
+                | "in"
+                | "on"
+                | "at"
+                | "during"
+                | "after"
+                | "to"
+                | "from"
+                | "with"
+                | "while"
+                | "when"
+                | "before"
+                | "using"
+                | "named"
+                | "called"
+                | "and"
+                | "as"
+                | "for"
+                | "via"
+        )
+    }
+}

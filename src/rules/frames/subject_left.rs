@@ -1,0 +1,134 @@
+//! `frame/subject-left`: the subject just before the verb.
+//!
+//! Input: a cue. Output: the mention ending right before it, past adverbs,
+//! auxiliaries, a time phrase and an appositive or relative clause
+//! between commas ("Sergey Lavrov, Russia's foreign minister, said"),
+//! moved to the person a place belongs to ([`super::owner_of`]).
+
+use crate::mentions::MentionKind;
+use crate::rules::words::is_time_word;
+use crate::rules::{Context, Example, Outcome, Rule};
+use crate::types::SpeakerType;
+
+/// "Lavrov told reporters", "Sergey Lavrov, Russia's foreign minister,
+/// said".
+pub struct SubjectLeft;
+
+impl Rule for SubjectLeft {
+    const ID: &'static str = "frame/subject-left";
+    const DESCRIPTION: &'static str =
+        "The mention right before the cue, past adverbs, auxiliaries and \
+         an appositive between commas.";
+    const EXAMPLES: &'static [Example] = &[
+        Example {
+            text: "\"We are polite people,\" Sergey Lavrov told reporters.",
+            quote: "We are polite people,",
+            speaker: "Sergey Lavrov",
+        },
+        Example {
+            text: "The Senate Minority Leader, Chuck Schumer, said the \
+                   bill would fail.",
+            quote: "the bill would fail",
+            speaker: "Chuck Schumer",
+        },
+    ];
+    const NEGATIVES: &'static [&'static str] =
+        &["\"We are polite people,\" said Sergey Lavrov."];
+    type Site = usize;
+    type Found = usize;
+
+    fn apply(cx: &Context<'_>, &c: &usize) -> Outcome<usize> {
+        // "Schwartz went on to say ...": the subject of "went".
+        let v = cx.cues[c].first_token;
+        let start =
+            if v >= 3 && cx.lower(v - 1) == "to" && cx.lower(v - 2) == "on" {
+                v - 3
+            } else {
+                v
+            };
+        cx.subject_left(start).map_or(Outcome::Pass, Outcome::Attribute)
+    }
+}
+
+impl Context<'_> {
+    /// The subject of the verb at token `v`: the mention ending just before
+    /// it, past adverbs and an appositive ("Sergey Lavrov, Russia's foreign
+    /// minister, said").
+    pub(super) fn subject_left(&self, v: usize) -> Option<usize> {
+        let mut k = v;
+        while k > 0 {
+            let p = k - 1;
+            if !self.same_sentence(p, v) || self.tokens[p].in_quote {
+                return None;
+            }
+            if let Some(m) = self.mention_ending_at(p) {
+                return Some(self.refine::<super::owner_of::OwnerOf>(m));
+            }
+            let w = self.lower(p);
+            // "mayor John Tory on Tuesday suggested".
+            if p > 0
+                && is_time_word(w)
+                && crate::lexicon::is(
+                    crate::lexicon::Class::TimePrefixes,
+                    self.lower(p - 1),
+                )
+            {
+                k = p - 1;
+                continue;
+            }
+            if self.tokens[p].word
+                && (crate::lexicon::is(
+                    crate::lexicon::Class::BetweenSubjectAndVerb,
+                    w,
+                ) || w.ends_with("ly")
+                    || crate::lexicon::is(
+                        crate::lexicon::Class::Postnominals,
+                        self.word(p),
+                    ))
+            {
+                k = p;
+                continue;
+            }
+            if w == "," || w == ")" || w == "\u{2014}" {
+                return self.subject_before_appositive(p, v);
+            }
+            return None;
+        }
+        None
+    }
+
+    /// An appositive or relative clause between commas ending at token
+    /// `p`: the subject ends before the comma that opens it.
+    fn subject_before_appositive(&self, p: usize, v: usize) -> Option<usize> {
+        let w = self.lower(p);
+        let open = if w == ")" { "(" } else { w };
+        let mut j = p;
+        let limit = p.saturating_sub(30);
+        while j > limit {
+            j -= 1;
+            if !self.same_sentence(j, v) || self.tokens[j].in_quote {
+                return None;
+            }
+            if self.word(j) != open {
+                continue;
+            }
+            // "The Senate Minority Leader, Chuck Schumer, said": the name
+            // between the commas speaks.
+            if let Some(m) = self.mention_starting_at(j + 1) {
+                let mm = &self.mentions[m];
+                if mm.kind == MentionKind::Name
+                    && mm.speaker_type == SpeakerType::Person
+                    && mm.last_token + 1 == p
+                {
+                    return Some(m);
+                }
+            }
+            return j.checked_sub(1).and_then(|e| {
+                self.mention_ending_at(e)
+                    .filter(|&m| self.mentions[m].kind != MentionKind::Pronoun)
+                    .map(|m| self.refine::<super::owner_of::OwnerOf>(m))
+            });
+        }
+        None
+    }
+}

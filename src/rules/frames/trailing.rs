@@ -1,0 +1,118 @@
+//! Closing attributions: frames that end their sentence.
+//!
+//! Input: the frames of a document. Output: the same frames, those that
+//! close their sentence ("..., the officials said.") marked `trailing`,
+//! and the frames inside such a sentence given its speaker as `via`.
+
+use crate::rules::context::MAX_LOOKBACK;
+use crate::rules::words::is_time_word;
+use crate::rules::{Context, Frame};
+
+impl Context<'_> {
+    /// Marks frames that close their sentence ("..., the officials
+    /// said."), and gives each frame inside such a sentence the closing
+    /// frame's speaker as `via` ("US officials believe ..., said WND").
+    pub(in crate::rules) fn mark_trailing(&self, frames: &mut [Frame]) {
+        for i in 0..frames.len() {
+            let f = frames[i].clone();
+            let cue = &self.cues[f.cue];
+            if cue.participle {
+                continue;
+            }
+            // A closing attribution names its speaker ("..., Cherono,
+            // posted a time" closes nothing).
+            if f.speaker.is_none() {
+                continue;
+            }
+            let Some(before) = f.first.checked_sub(1) else { continue };
+            if !self.same_sentence(before, f.first) {
+                continue;
+            }
+            let opens_after = self.word(before) == ","
+                || self.is_quote_mark(before)
+                || cue.according_to && self.tokens[before].word;
+            if !opens_after || !self.ends_sentence_after(f.last) {
+                continue;
+            }
+            frames[i].trailing = true;
+            let (start, via) = (self.sentence_start(f.first), f.speaker);
+            // Frames are in text order: the ones inside this sentence are
+            // the few right before this one.
+            for g in frames[..i].iter_mut().rev().take(MAX_LOOKBACK) {
+                if self.cues[g.cue].first_token < start {
+                    break;
+                }
+                if g.first >= start && g.speaker.is_some() && g.via.is_none() {
+                    g.via = via;
+                }
+            }
+        }
+    }
+
+    /// Whether only adverbials or a closing phrase ("in a statement", "on
+    /// Twitter") follow token `k` in its sentence.
+    pub(in crate::rules) fn ends_sentence_after(&self, k: usize) -> bool {
+        let mut j = k + 1;
+        let mut words = 0;
+        while j < self.tokens.len() && self.same_sentence(j, k) {
+            let t = &self.tokens[j];
+            if t.word {
+                // What may follow a closing attribution is a phrase of
+                // place, time or medium ("in a statement", "on Monday",
+                // "yesterday"), never a clause ("said it would appeal").
+                if words == 0 {
+                    let adverbial = opens_closing_phrase(self.lower(j));
+                    if !adverbial {
+                        return false;
+                    }
+                }
+                words += 1;
+                if words > 6 {
+                    return false;
+                }
+            } else if self.is_quote_mark(j) && !t.in_quote {
+                // A quote opening after the frame: not trailing.
+                if self.quote_opening_at(j).is_some() {
+                    return false;
+                }
+            } else if self.word(j) == "," && words == 0 {
+                return false;
+            }
+            j += 1;
+        }
+        true
+    }
+}
+
+/// Whether a closing attribution may be followed by a phrase opening with
+/// `w`: a phrase of place, time or medium ("in a statement", "on Monday",
+/// "yesterday"), never a clause ("said it would appeal").
+fn opens_closing_phrase(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "via"
+            | "during"
+            | "after"
+            | "before"
+            | "to"
+            | "through"
+            | "from"
+            | "when"
+            | "while"
+            | "last"
+            | "this"
+            | "earlier"
+            | "later"
+            | "per"
+            | "with"
+            | "by"
+            | "of"
+            | "who"
+            | "and"
+    ) || crate::lexicon::is(crate::lexicon::Class::Adverbials, w)
+        || crate::lexicon::is(crate::lexicon::Class::Days, w)
+        || is_time_word(w)
+        || w.ends_with("ly")
+}

@@ -1,0 +1,189 @@
+//! The frames next to a quote, and the quote's kind.
+//!
+//! Input: a quote of the [`Context`]. Output: the frame right after its
+//! closing mark (`"...," Lavrov told reporters`), the frame right before
+//! its opening mark (`Kerry said: "...`), whether the quote is the object
+//! of the verb before it, and whether it is direct or partial.
+
+use crate::rules::{Context, Frame};
+use crate::types::Kind;
+
+impl Context<'_> {
+    /// The frame right after quote `qi`'s closing mark: `"...," Lavrov
+    /// told reporters` or `"...," said Rogachev`. It must be in the quote's
+    /// paragraph, glued to the quote (only words of the speaker's name and
+    /// title between), and must not be the lead-in of the next quote (`"A."
+    /// Sophie Obadia told reporters "B."`).
+    pub(in crate::rules) fn frame_after(&self, qi: usize) -> Option<usize> {
+        let close = self.quote_tokens[qi].1?;
+        let mut k = close + 1;
+        while k < self.tokens.len()
+            && matches!(self.word(k), "," | "\u{2014}" | "-" | "\u{2013}")
+        {
+            k += 1;
+        }
+        if k >= self.tokens.len()
+            || self.tokens[k].in_quote
+            || !self.same_sentence(close, k)
+            || self.paragraph_of(self.tokens[k].span.start)
+                != self.quotes[qi].paragraph
+        {
+            return None;
+        }
+        let last = (k + 8).min(self.tokens.len() - 1);
+        let fi = (k..=last).find_map(|j| {
+            let fi = (self.frame_first_at[j] as usize).checked_sub(1)?;
+            let f = &self.frames[fi];
+            let cue = &self.cues[f.cue];
+            if f.first < k || cue.participle || !self.same_sentence(f.first, k)
+            {
+                return None;
+            }
+            let glued = f.first <= k + 1
+                || (f.first <= k + 8
+                    && f.speaker.is_some()
+                    && cue.first_token <= k + 12
+                    && (k..f.first).all(|j| {
+                        self.tokens[j].word
+                            && (self.tokens[j].cap
+                                || matches!(
+                                    self.lower(j),
+                                    "of" | "for" | "the"
+                                ))
+                    }));
+            // `"...," the witness, Paul Grant, said`: a description and a
+            // comma before the name.
+            let appositive = f.speaker.is_some()
+                && self.mention_starting_at(k).is_some_and(|d| {
+                    let d = &self.mentions[d];
+                    d.last_token + 2 == f.first
+                        && self.word(d.last_token + 1) == ","
+                });
+            (glued || appositive).then_some(fi)
+        })?;
+        let ends_sentence = self.text
+            [self.quotes[qi].content.start..self.quotes[qi].content.end]
+            .ends_with(['.', '?', '!']);
+        if ends_sentence && self.leads_into_quote(&self.frames[fi]) {
+            return None;
+        }
+        Some(fi)
+    }
+
+    /// Whether a quote opens within a few words after frame `f`: the frame
+    /// introduces that quote.
+    pub(in crate::rules) fn leads_into_quote(&self, f: &Frame) -> bool {
+        let mut j = f.last + 1;
+        let mut words = 0;
+        while j < self.tokens.len() && self.same_sentence(j, f.last) {
+            if self.quote_opening_at(j).is_some() {
+                return true;
+            }
+            if self.tokens[j].word {
+                words += 1;
+                if words > 6 {
+                    return false;
+                }
+            } else if !matches!(self.word(j), "," | ":") {
+                return false;
+            }
+            j += 1;
+        }
+        false
+    }
+
+    /// The frame right before quote `qi`'s opening mark: `Kerry said: "`,
+    /// `he said, "`, `told reporters "`.
+    pub(in crate::rules) fn frame_before(&self, qi: usize) -> Option<usize> {
+        let open = self.quote_tokens[qi].0?;
+        let mut k = open;
+        let mut gap_words = 0;
+        while k > 0 {
+            let p = k - 1;
+            if self.tokens[p].in_quote {
+                break;
+            }
+            if self.cue_at[p] != 0 || self.mention_ending[p] != 0 {
+                // Found the end of something: a frame ending here?
+                if let Some(fi) =
+                    (self.frame_last_at[p] as usize).checked_sub(1)
+                {
+                    return Some(fi);
+                }
+            }
+            if self.tokens[p].word {
+                // "warned that X \"...\"": a clause, not a lead-in.
+                if self.lower(p) == "that" {
+                    return None;
+                }
+                gap_words += 1;
+                // "said in a statement:" / "told the BBC after the verdict".
+                if gap_words > 6 {
+                    return None;
+                }
+            } else if !matches!(self.word(p), ":" | "," | "\u{2014}" | "-") {
+                return None;
+            }
+            k = p;
+        }
+        None
+    }
+
+    /// Whether the quote is the object of the verb before it (`said
+    /// "..."`, `said: "..."`): then it wins over an attribution after it,
+    /// which only reports the words (`The sources said "...," WND
+    /// reported`).
+    pub(in crate::rules) fn before_is_object(&self, qi: usize) -> bool {
+        let Some(open) = self.quote_tokens[qi].0 else { return false };
+        open > 0
+            && !matches!(self.word(open - 1), ",")
+            && self.quote_kind(qi) == Kind::Direct
+            && self.cue_at[open - 1] != 0
+            || open > 0 && self.word(open - 1) == ":"
+    }
+
+    /// Direct (a quoted sentence or more) or partial (a fragment inside a
+    /// sentence). A quote is partial when a word other than a cue runs
+    /// into its opening mark and its words start in lower case, or when
+    /// it is short and ends with no punctuation mid-sentence.
+    pub(in crate::rules) fn quote_kind(&self, qi: usize) -> Kind {
+        let q = &self.quotes[qi];
+        let content = &self.text[q.content.start..q.content.end];
+        let Some(open) = self.quote_tokens[qi].0 else { return Kind::Direct };
+        let first_char = content.chars().next().unwrap_or(' ');
+        let prev = (0..open).rev().find(|&j| !self.tokens[j].in_quote);
+        let Some(p) = prev else { return Kind::Direct };
+        if !self.same_sentence(p, open)
+            && self.tokens[p].sentence + 1 < self.tokens[open].sentence
+        {
+            return Kind::Direct;
+        }
+        let pw = self.word(p);
+        if matches!(pw, ":" | "." | "?" | "!") {
+            return Kind::Direct;
+        }
+        if self.paragraph_of(self.tokens[p].span.start) != q.paragraph {
+            return Kind::Direct;
+        }
+        let ends_sentence = content.ends_with(['.', '?', '!', ','])
+            || content.ends_with("...");
+        if pw == "," {
+            return if first_char.is_uppercase() || ends_sentence {
+                Kind::Direct
+            } else {
+                Kind::Partial
+            };
+        }
+        if self.tokens[p].word {
+            // `said "We ..."`, `said on Friday "We ..."`: a capitalised
+            // quote after a cue and a few adverbial words is direct.
+            let cue_near = (p.saturating_sub(4)..=p)
+                .any(|j| self.cue_at[j] != 0 && self.same_sentence(j, open));
+            if cue_near && first_char.is_uppercase() {
+                return Kind::Direct;
+            }
+            return Kind::Partial;
+        }
+        Kind::Direct
+    }
+}
