@@ -19,6 +19,7 @@
 #![deny(missing_docs)]
 
 pub mod batch;
+pub mod chunk;
 pub mod cli;
 pub mod corpus;
 pub mod cues;
