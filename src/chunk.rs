@@ -202,7 +202,9 @@ fn base_phrase<S: AsRef<str>>(
     if x == Xpos::Prp {
         return Some(Chunk { first: i, head: i, last: i, coordinated: false });
     }
-    if !(opens(x) || premodifies(x)) || x == Xpos::Hyph {
+    // A gerund does not open a phrase: "Citing defence sources" is a
+    // participial clause, "the ruling party" has its determiner first.
+    if !(opens(x) || premodifies(x)) || matches!(x, Xpos::Hyph | Xpos::Vbg) {
         return None;
     }
     let mut k = i;
@@ -414,6 +416,14 @@ mod tests {
         assert_eq!(text_of(&words, p), "officials");
         let p = chunks.phrase_starting_at(index(&words, "the")).unwrap();
         assert_eq!(text_of(&words, p), "the policies");
+    }
+
+    #[test]
+    fn a_gerund_opens_no_phrase() {
+        let b = base_phrases("Citing Middle Eastern defence sources, the agency said talks failed.");
+        assert_eq!(b[0], "Middle Eastern defence sources");
+        let b = base_phrases("The ruling party said talks failed.");
+        assert_eq!(b[0], "The ruling party");
     }
 
     #[test]

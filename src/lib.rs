@@ -151,6 +151,10 @@ pub struct Analysis<'a> {
     pub quotes: Vec<quotes::Quote>,
     /// The tokens.
     pub tokens: Vec<tokens::Token>,
+    /// One part-of-speech tag per token.
+    pub tags: Vec<tagger::PosTag>,
+    /// The noun-phrase chunks of the tokens.
+    pub chunks: chunk::Chunks,
     /// The mentions.
     pub mentions: Vec<mentions::Mention>,
     /// The cues.
@@ -200,11 +204,15 @@ impl Extractor {
         let mut tokens = Vec::new();
         tokens::tokenize(text, &segments, &quotes, &mut tokens);
         let lowered = tokens::lowercase(text, &tokens);
+        let mut tags = Vec::new();
+        tagger::Tagger::shipped().tag_tokens(text, &tokens, &mut tags);
+        let chunks = chunk::Chunks::new(&tokens, &tags, &lowered);
         let mut mentions = Vec::new();
         mentions::find_mentions(
             text,
             &tokens,
             &lowered,
+            &chunks,
             &self.gazetteer,
             &self.lexicon,
             &mut mentions,
@@ -229,6 +237,8 @@ impl Extractor {
             segments,
             quotes,
             tokens,
+            tags,
+            chunks,
             mentions,
             cues: cue_list,
             frames,

@@ -15,6 +15,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use crate::chunk::Chunks;
 use crate::gazetteer::{EntityType, Gazetteer};
 use crate::lexicon::{Lexicon, NounType, DAYS, MONTHS};
 use crate::tokens::Token;
@@ -545,12 +546,14 @@ pub fn find_mentions(
     text: &str,
     tokens: &[Token],
     lowered: &[Cow<'_, str>],
+    chunks: &Chunks,
     gazetteer: &Gazetteer,
     lexicon: &Lexicon,
     out: &mut Vec<Mention>,
 ) {
     out.clear();
-    let finder = Finder::new(text, tokens, lowered, gazetteer, lexicon);
+    let mut finder = Finder::new(text, tokens, lowered, gazetteer, lexicon);
+    finder.chunks = Some(chunks);
     finder.run(out);
 }
 
@@ -562,6 +565,7 @@ struct Finder<'a> {
     /// For a token where a gazetteer name starts: its last token and entry.
     gaz_at: Vec<Option<(usize, usize)>>,
     lower: &'a [Cow<'a, str>],
+    chunks: Option<&'a Chunks>,
 }
 
 impl<'a> Finder<'a> {
@@ -589,7 +593,7 @@ impl<'a> Finder<'a> {
                 gaz_at[t] = Some((e, m.entity));
             }
         }
-        Finder { text, tokens, lexicon, gazetteer, gaz_at, lower }
+        Finder { text, tokens, lexicon, gazetteer, gaz_at, lower, chunks: None }
     }
 
     fn tok(&self, i: usize) -> &'a str {
@@ -1197,6 +1201,15 @@ impl<'a> Finder<'a> {
             s = p;
             modifiers += 1;
         }
+        // The description's post-modifiers, from the noun-phrase chunks:
+        // "a spokeswoman for the department", "researchers from the
+        // University of Colorado and the College of Wooster".
+        let chunk_end = self
+            .chunks
+            .and_then(|c| Some((c, c.base_at(h)?)))
+            .filter(|(_, base)| base.head == h && base.last == h)
+            .and_then(|(c, base)| c.phrase_starting_at(base.first))
+            .map(|p| p.last);
         // Names inside a description are part of it ("US officials")
         // except in a document's, where they name its author ("Federal
         // Aviation Administration records").
@@ -1220,7 +1233,7 @@ impl<'a> Finder<'a> {
             } else {
                 (speaker_type, plural || kind == NounType::Group)
             };
-        let e = self.post_modifier_end(h);
+        let e = chunk_end.unwrap_or_else(|| self.post_modifier_end(h));
         let mut m = self.simple(
             s,
             e,
