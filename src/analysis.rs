@@ -17,6 +17,10 @@ pub struct Analysis<'a> {
     pub quotes: Vec<crate::quotes::Quote>,
     /// The tokens.
     pub tokens: Vec<crate::tokens::Token>,
+    /// One part-of-speech tag per token.
+    pub tags: Vec<crate::tagger::PosTag>,
+    /// The noun-phrase chunks of the tokens.
+    pub chunks: crate::chunk::Chunks,
     /// The mentions.
     pub mentions: Vec<crate::mentions::Mention>,
     /// The cues.

@@ -21,6 +21,7 @@
 
 pub mod analysis;
 pub mod batch;
+pub mod chunk;
 pub mod cli;
 pub mod corpus;
 pub mod cues;
@@ -109,11 +110,15 @@ impl Extractor {
         let mut tokens = Vec::new();
         tokens::tokenize(text, &segments, &quotes, &mut tokens);
         let lowered = tokens::lowercase(text, &tokens);
+        let mut tags = Vec::new();
+        tagger::Tagger::shipped().tag_tokens(text, &tokens, &mut tags);
+        let chunks = chunk::Chunks::new(&tokens, &tags, &lowered);
         let mut mentions = Vec::new();
         mentions::find_mentions(
             text,
             &tokens,
             &lowered,
+            &chunks,
             &self.gazetteer,
             &self.lexicon,
             &mut mentions,
@@ -126,6 +131,7 @@ impl Extractor {
             &lowered,
             &self.lexicon,
             &questions,
+            &tags,
             &mut cue_list,
         );
         let doc = rules::Document {
@@ -136,6 +142,7 @@ impl Extractor {
             lowered: &lowered,
             mentions: &mentions,
             cues: &cue_list,
+            tags: &tags,
         };
         let (frames, attributions) = rules::attribute(&doc, &self.selection);
         drop(lowered);
@@ -145,6 +152,8 @@ impl Extractor {
             segments,
             quotes,
             tokens,
+            tags,
+            chunks,
             mentions,
             cues: cue_list,
             frames,

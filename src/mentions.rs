@@ -13,6 +13,7 @@
 
 use std::borrow::Cow;
 
+use crate::chunk::Chunks;
 use crate::gazetteer::{EntityType, Gazetteer};
 use crate::lexicon::{Lexicon, NounType};
 use crate::tokens::Token;
@@ -91,12 +92,14 @@ pub fn find_mentions(
     text: &str,
     tokens: &[Token],
     lowered: &[Cow<'_, str>],
+    chunks: &Chunks,
     gazetteer: &Gazetteer,
     lexicon: &Lexicon,
     out: &mut Vec<Mention>,
 ) {
     out.clear();
-    let finder = Finder::new(text, tokens, lowered, gazetteer, lexicon);
+    let mut finder = Finder::new(text, tokens, lowered, gazetteer, lexicon);
+    finder.chunks = Some(chunks);
     finder.run(out);
 }
 
@@ -108,6 +111,7 @@ struct Finder<'a> {
     /// For a token where a gazetteer name starts: its last token and entry.
     gaz_at: Vec<Option<(usize, usize)>>,
     lower: &'a [Cow<'a, str>],
+    chunks: Option<&'a Chunks>,
 }
 
 impl<'a> Finder<'a> {
@@ -135,7 +139,7 @@ impl<'a> Finder<'a> {
                 gaz_at[t] = Some((e, m.entity));
             }
         }
-        Finder { text, tokens, lexicon, gazetteer, gaz_at, lower }
+        Finder { text, tokens, lexicon, gazetteer, gaz_at, lower, chunks: None }
     }
 
     fn tok(&self, i: usize) -> &'a str {
@@ -215,8 +219,9 @@ impl<'a> Finder<'a> {
                 && !(i + 1 < n && self.is_cap_word(i + 1))
             {
                 if let Some((kind, plural)) = self.lexicon.noun(lower) {
-                    self.descriptor(i, kind, plural, out);
-                    i += 1;
+                    // Past the description's post-modifiers: what they
+                    // name belongs to it.
+                    i = self.descriptor(i, kind, plural, out).max(i) + 1;
                     continue;
                 }
             }
@@ -273,7 +278,11 @@ impl<'a> Finder<'a> {
                         || matches!(self.lower[i - 1].as_ref(),
                             "he" | "she" | "they" | "it" | "we"));
                 if !before_name && !verb_after_subject {
-                    self.descriptor(i, kind, plural, out);
+                    let e = self.descriptor(i, kind, plural, out);
+                    if e > i {
+                        i = e + 1;
+                        continue;
+                    }
                 }
             }
             i += 1;
@@ -696,7 +705,7 @@ impl<'a> Finder<'a> {
         kind: NounType,
         plural: bool,
         out: &mut Vec<Mention>,
-    ) {
+    ) -> usize {
         let mut s = h;
         let mut modifiers = 0;
         while s > 0 && modifiers < 4 {
@@ -770,6 +779,24 @@ impl<'a> Finder<'a> {
             s = p;
             modifiers += 1;
         }
+        // The description's determiner and premodifiers, from the
+        // noun-phrase chunks ("the police's internal investigators", "A
+        // Downing Street spokesman"), unless the words before reach
+        // further ("one of the victims").
+        if let Some(base) = self.chunks.and_then(|c| c.base_at(h)) {
+            if base.head == h {
+                s = s.min(base.first);
+            }
+        }
+        // The description's post-modifiers, from the noun-phrase chunks:
+        // "a spokeswoman for the department", "researchers from the
+        // University of Colorado and the College of Wooster".
+        let chunk_end = self
+            .chunks
+            .and_then(|c| Some((c, c.base_at(h)?)))
+            .filter(|(_, base)| base.head == h && base.last == h)
+            .and_then(|(c, base)| c.phrase_starting_at(base.first))
+            .map(|p| self.before_person_name(h, p.last));
         // Names inside a description are part of it ("US officials")
         // except in a document's, where they name its author ("Federal
         // Aviation Administration records").
@@ -793,7 +820,7 @@ impl<'a> Finder<'a> {
             } else {
                 (speaker_type, plural || kind == NounType::Group)
             };
-        let e = self.post_modifier_end(h);
+        let e = chunk_end.unwrap_or_else(|| self.post_modifier_end(h));
         let mut m = self.simple(
             s,
             e,
@@ -803,7 +830,17 @@ impl<'a> Finder<'a> {
             plural,
         );
         m.head = Some(self.lower[h].to_string());
+        // "a spokeswoman for the department": the organisation she speaks
+        // for is her role, not a speaker of its own.
+        if e > h && kind == NounType::Person && m.role.is_none() {
+            let role_start = (h + 2).min(e);
+            m.role = Some(Span::new(
+                self.tokens[role_start].span.start,
+                self.tokens[e].span.end,
+            ));
+        }
         out.push(m);
+        e
     }
 
     /// The end of a description's post-modifier naming where its members
@@ -852,6 +889,51 @@ impl<'a> Finder<'a> {
             end = j - 1;
             k = j;
             first = false;
+        }
+        end
+    }
+
+    /// The end of a description's post-modifier, cut before a person's
+    /// name in it: "incoming chair of the House Intelligence Committee
+    /// Representative Adam Schiff", "director of Amnesty International
+    /// Man-kei Tam" describe the person named last, who is a mention of
+    /// their own. A name starts at a known first name, a gazetteer person
+    /// or a title.
+    fn before_person_name(&self, h: usize, end: usize) -> usize {
+        for j in h + 1..=end {
+            let t = &self.tokens[j];
+            let person = t.cap
+                && (self.lexicon.first_name(self.tok(j)).is_some()
+                    || self.lexicon.title(&self.lower[j]).is_some()
+                    || self.gaz_at[j].is_some_and(|(_, e)| {
+                        self.gazetteer.entity(e).kind == EntityType::Person
+                    }));
+            if person {
+                return self.trim_linking_words(h, j - 1);
+            }
+            // "Amnesty International Man-kei Tam": capitals after a known
+            // organisation's name run on into a person's.
+            if let Some((g_end, _)) = self.gaz_at[j] {
+                if g_end < end
+                    && (g_end + 1..=end).all(|k| self.tokens[k].cap)
+                {
+                    return g_end;
+                }
+            }
+        }
+        end
+    }
+
+    /// `end` moved back past the words that only link ("of", "the").
+    fn trim_linking_words(&self, h: usize, mut end: usize) -> usize {
+        while end > h
+            && (!self.tokens[end].word
+                || matches!(
+                    self.lower[end].as_ref(),
+                    "of" | "for" | "from" | "at" | "in" | "and" | "the" | "a" | "an"
+                ))
+        {
+            end -= 1;
         }
         end
     }

@@ -6,6 +6,7 @@
 //! frame starting or ending at a token) so that each rule looks a token up
 //! in constant time: the sieve stays linear (BENCHMARKS.md).
 
+use crate::tagger::PosTag;
 use std::borrow::Cow;
 use std::cell::Cell;
 
@@ -35,6 +36,8 @@ pub struct Context<'a> {
     pub(super) lowered: &'a [Cow<'a, str>],
     pub(super) mentions: &'a [Mention],
     pub(super) cues: &'a [CueMatch<'a>],
+    /// One part-of-speech tag per token.
+    pub(super) tags: &'a [PosTag],
     /// The rules switched on.
     pub(super) selection: &'a Selection,
     /// Mention whose extent ends at a token (index + 1; 0 for none).
@@ -79,6 +82,8 @@ pub struct Document<'a> {
     pub mentions: &'a [Mention],
     /// The cues.
     pub cues: &'a [CueMatch<'a>],
+    /// One part-of-speech tag per token.
+    pub tags: &'a [PosTag],
 }
 
 /// The index of the token at or after byte `pos`.
@@ -132,6 +137,7 @@ impl<'a> Context<'a> {
             lowered: doc.lowered,
             mentions: doc.mentions,
             cues: doc.cues,
+            tags: doc.tags,
             selection,
             mention_ending,
             mention_starting,

@@ -22,9 +22,10 @@ impl Context<'_> {
         {
             k += 1;
         }
+        let after_question = self.opens_sentence_after_question(qi, close, k);
         if k >= self.tokens.len()
             || self.tokens[k].in_quote
-            || !self.same_sentence(close, k)
+            || !self.same_sentence(close, k) && !after_question
             || self.paragraph_of(self.tokens[k].span.start)
                 != self.quotes[qi].paragraph
         {
@@ -35,7 +36,10 @@ impl Context<'_> {
             let fi = (self.frame_first_at[j] as usize).checked_sub(1)?;
             let f = &self.frames[fi];
             let cue = &self.cues[f.cue];
-            if f.first < k || cue.participle || !self.same_sentence(f.first, k)
+            if f.first < k
+                || cue.participle
+                || !self.same_sentence(f.first, k)
+                || after_question && !self.ends_sentence_after(f.last)
             {
                 return None;
             }
@@ -68,6 +72,26 @@ impl Context<'_> {
             return None;
         }
         Some(fi)
+    }
+
+    /// `"Why?" Jane Smith asked.`: a question or exclamation mark before
+    /// the closing mark ends the segmenter's sentence when a capital
+    /// follows, but the short sentence after it (a speaker and a cue,
+    /// checked by the caller) still attributes the quote, as "she asked"
+    /// does in the same sentence.
+    fn opens_sentence_after_question(
+        &self,
+        qi: usize,
+        close: usize,
+        k: usize,
+    ) -> bool {
+        let content = self.quotes[qi].content;
+        k < self.tokens.len()
+            && !self.same_sentence(close, k)
+            && self.sentence_start(k) == k
+            && self.text[content.start..content.end]
+                .trim_end()
+                .ends_with(['?', '!'])
     }
 
     /// Whether a quote opens within a few words after frame `f`: the frame

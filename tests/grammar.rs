@@ -1,0 +1,99 @@
+//! The rules on the tagger's grammar: speaker phrases from noun-phrase
+//! chunks, cue words the tags read as nouns or adjectives, "that" as a
+//! relative or a determiner, and a question mark before the speaker. Each
+//! case is a sentence written for the test, in the manner of news prose,
+//! with a positive and a negative side.
+
+use whosaid::{Extractor, Row};
+
+fn extract(text: &str) -> Vec<Row> {
+    thread_local! {
+        static EX: Extractor = Extractor::shipped(&[]).expect("shipped data");
+    }
+    EX.with(|ex| ex.extract("t", text))
+}
+
+/// The row whose words are `quote`, or a panic listing the rows.
+fn row<'a>(rows: &'a [Row], quote: &str) -> &'a Row {
+    rows.iter()
+        .find(|r| r.quote == quote)
+        .unwrap_or_else(|| panic!("no row {quote:?}; rows: {rows:#?}"))
+}
+
+#[test]
+fn a_spokeswoman_for_an_organisation_is_the_speaker_not_the_organisation() {
+    let rows = extract("A spokeswoman for the department said the report was wrong.");
+    let r = row(&rows, "the report was wrong");
+    assert_eq!(r.speaker, "A spokeswoman for the department");
+    assert_eq!(r.speaker_type.to_string(), "person");
+    let rows = extract("The department said the report was wrong.");
+    assert_eq!(row(&rows, "the report was wrong").speaker, "The department");
+}
+
+#[test]
+fn an_organisation_with_of_inside_is_one_speaker_phrase() {
+    let rows = extract("Officials at the Chamber of Commerce said exports had fallen.");
+    let r = row(&rows, "exports had fallen");
+    assert_eq!(r.speaker_name, "Officials at the Chamber of Commerce");
+    // Without the post-modifier the head alone speaks.
+    let rows = extract("Officials said exports had fallen.");
+    assert_eq!(row(&rows, "exports had fallen").speaker, "Officials");
+}
+
+#[test]
+fn a_premodifying_name_stays_inside_the_description() {
+    let rows = extract("A Downing Street spokesman said the prime minister would not resign.");
+    let r = row(&rows, "the prime minister would not resign");
+    assert_eq!(r.speaker, "A Downing Street spokesman");
+}
+
+#[test]
+fn a_name_after_a_description_is_the_speaker() {
+    let text = "The incoming chair of the House Intelligence Committee, \
+                Representative Adam Schiff, said the plan was a non-starter. \
+                Schiff said he would hold hearings.";
+    let rows = extract(text);
+    assert_eq!(row(&rows, "he would hold hearings").speaker_name, "Adam Schiff");
+}
+
+#[test]
+fn states_after_a_preposition_is_a_noun_not_a_cue() {
+    let rows = extract("In states that lean Republican, turnout was high.");
+    assert!(rows.is_empty(), "{rows:#?}");
+    let rows = extract("The memo states that the agency knew of the risk.");
+    assert_eq!(row(&rows, "the agency knew of the risk").speaker, "The memo");
+}
+
+#[test]
+fn a_relative_that_opens_no_reported_clause() {
+    let text = "The minister announced policies that help families pay for care.";
+    let rows = extract(text);
+    assert!(
+        rows.iter().all(|r| !r.quote.starts_with("help families")),
+        "{rows:#?}"
+    );
+    let rows = extract("The minister announced that the policies would help families.");
+    assert_eq!(
+        row(&rows, "the policies would help families").speaker,
+        "The minister"
+    );
+}
+
+#[test]
+fn a_question_mark_before_a_named_speaker_keeps_the_speaker() {
+    let rows = extract("\"Why would we do that?\" Jane Smith asked.");
+    let r = row(&rows, "Why would we do that?");
+    assert_eq!((r.speaker_name.as_str(), r.rule), ("Jane Smith", "quote/after/speaker-cue"));
+    let rows = extract("\"We will win!\" John Roberts shouted.");
+    assert_eq!(row(&rows, "We will win!").speaker_name, "John Roberts");
+    // The sentence after the quote must be only the attribution: here it
+    // is a new sentence about someone else.
+    let rows = extract("\"Why would we do that?\" Jane Smith said the plan would fail.");
+    assert!(row(&rows, "Why would we do that?").speaker_name.is_empty(), "{rows:#?}");
+}
+
+#[test]
+fn coordinated_conjuncts_must_be_alike() {
+    let rows = extract("Police and county officials said the driver was drunk.");
+    assert_eq!(row(&rows, "the driver was drunk").speaker, "Police and county officials");
+}
