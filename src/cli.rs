@@ -123,6 +123,14 @@ pub struct ExtractArgs {
     /// programs.
     #[arg(long, conflicts_with = "jsonl_stream")]
     pub excel: bool,
+    /// Copy these JSONL record fields into extra columns after the
+    /// table's, in this order (comma separated; e.g. url,date,outlet).
+    ///
+    /// Strings and numbers as they are, nested values as JSON text; a
+    /// field a record lacks is an empty cell (null in JSONL), never an
+    /// error. Works with --format csv|jsonl, --excel and --jsonl-stream.
+    #[arg(long, value_name = "FIELD,...", value_delimiter = ',')]
+    pub keep: Vec<String>,
 }
 
 /// Output formats on the command line.
@@ -244,7 +252,8 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
     } else {
         crate::pipeline::progress_bar(&a.inputs, 32 << 20)
     };
-    let options = a.read.options();
+    let mut options = a.read.options();
+    options.keep = keep_fields(&a.keep)?;
     let finished = crate::pipeline::extract_table(
         &extractor, &a.inputs, &options, format, threads, progress, a.quiet,
         &mut out,
@@ -287,10 +296,12 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
 fn jsonl_stream(extractor: &Extractor, a: &ExtractArgs) -> Result<ExitCode> {
     let threads = thread_count(a.threads);
     let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let mut options = a.read.options();
+    options.keep = keep_fields(&a.keep)?;
     let tally = match crate::pipeline::jsonl_stream(
         extractor,
         io::stdin(),
-        a.read.options().max_size,
+        &options,
         threads,
         &mut out,
     ) {
@@ -308,6 +319,25 @@ fn jsonl_stream(extractor: &Extractor, a: &ExtractArgs) -> Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The `--keep` names: none empty, none twice, none a column already.
+fn keep_fields(names: &[String]) -> Result<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    for n in names {
+        let n = n.trim();
+        if n.is_empty() {
+            bail!("--keep: an empty field name");
+        }
+        if crate::output::COLUMNS.contains(&n) {
+            bail!("--keep {n}: already a column of the table");
+        }
+        if out.iter().any(|o| o == n) {
+            bail!("--keep {n}: named twice");
+        }
+        out.push(n.to_string());
+    }
+    Ok(out)
 }
 
 /// `--threads`, else every core.
