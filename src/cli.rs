@@ -58,14 +58,12 @@ pub enum Command {
     /// Show why each quote got its speaker: rule, cue, candidates.
     Explain(crate::explain::ExplainArgs),
     /// Generate shell completions or the man page.
-    #[command(hide = true)]
     Generate(crate::shell::GenerateArgs),
     /// Write N MB of generated news-like JSONL (for benchmarks).
-    #[command(hide = true)]
     GenCorpus(GenCorpusArgs),
 }
 
-/// Arguments of the hidden `gen-corpus`.
+/// Arguments of `gen-corpus`.
 #[derive(Debug, clap::Args)]
 pub struct GenCorpusArgs {
     /// Megabytes (10^6 bytes) to write, at least.

@@ -30,6 +30,7 @@ from . import _whosaid
 
 __all__ = [
     "COLUMNS",
+    "DTYPES",
     "Extractor",
     "extract",
     "extract_many",
@@ -54,6 +55,13 @@ INT_COLUMNS = (
 )
 #: Columns holding a decimal.
 FLOAT_COLUMNS = ("confidence",)
+
+#: The pandas dtype of every column:
+#: ``pd.DataFrame(rows).astype(whosaid.DTYPES)`` types a frame of rows.
+DTYPES: Dict[str, str] = {
+    c: "Int64" if c in INT_COLUMNS else "float64" if c in FLOAT_COLUMNS else "string"
+    for c in COLUMNS
+}
 
 #: Documents handed to Rust at once by :meth:`Extractor.extract_many`.
 DEFAULT_CHUNK = 256

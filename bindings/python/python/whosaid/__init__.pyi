@@ -11,6 +11,7 @@ COLUMNS: List[str]
 INT_COLUMNS: Tuple[str, ...]
 FLOAT_COLUMNS: Tuple[str, ...]
 DEFAULT_CHUNK: int
+DTYPES: Dict[str, str]
 
 class Extractor:
     def __init__(
