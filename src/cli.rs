@@ -63,14 +63,12 @@ pub enum Command {
     /// Measure the part-of-speech tagger on a CoNLL-U file.
     TaggerEval(crate::tagger::command::TaggerEvalArgs),
     /// Generate shell completions or the man page.
-    #[command(hide = true)]
     Generate(crate::shell::GenerateArgs),
     /// Write N MB of generated news-like JSONL (for benchmarks).
-    #[command(hide = true)]
     GenCorpus(GenCorpusArgs),
 }
 
-/// Arguments of the hidden `gen-corpus`.
+/// Arguments of `gen-corpus`.
 #[derive(Debug, clap::Args)]
 pub struct GenCorpusArgs {
     /// Megabytes (10^6 bytes) to write, at least.
@@ -135,6 +133,14 @@ pub struct ExtractArgs {
     /// Skip these rules: ids or globs, comma-separated.
     #[arg(long, value_name = "IDS")]
     pub skip_rules: Option<String>,
+    /// Copy these JSONL record fields into extra columns after the
+    /// table's, in this order (comma separated; e.g. url,date,outlet).
+    ///
+    /// Strings and numbers as they are, nested values as JSON text; a
+    /// field a record lacks is an empty cell (null in JSONL), never an
+    /// error. Works with --format csv|jsonl, --excel and --jsonl-stream.
+    #[arg(long, value_name = "FIELD,...", value_delimiter = ',')]
+    pub keep: Vec<String>,
 }
 
 /// Output formats on the command line.
@@ -259,7 +265,8 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
     } else {
         crate::pipeline::progress_bar(&a.inputs, 32 << 20)
     };
-    let options = a.read.options();
+    let mut options = a.read.options();
+    options.keep = keep_fields(&a.keep)?;
     let finished = crate::pipeline::extract_table(
         &extractor, &a.inputs, &options, format, threads, progress, a.quiet,
         &mut out,
@@ -302,10 +309,12 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
 fn jsonl_stream(extractor: &Extractor, a: &ExtractArgs) -> Result<ExitCode> {
     let threads = thread_count(a.threads);
     let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let mut options = a.read.options();
+    options.keep = keep_fields(&a.keep)?;
     let tally = match crate::pipeline::jsonl_stream(
         extractor,
         io::stdin(),
-        a.read.options().max_size,
+        &options,
         threads,
         &mut out,
     ) {
@@ -323,6 +332,25 @@ fn jsonl_stream(extractor: &Extractor, a: &ExtractArgs) -> Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The `--keep` names: none empty, none twice, none a column already.
+fn keep_fields(names: &[String]) -> Result<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    for n in names {
+        let n = n.trim();
+        if n.is_empty() {
+            bail!("--keep: an empty field name");
+        }
+        if crate::output::COLUMNS.contains(&n) {
+            bail!("--keep {n}: already a column of the table");
+        }
+        if out.iter().any(|o| o == n) {
+            bail!("--keep {n}: named twice");
+        }
+        out.push(n.to_string());
+    }
+    Ok(out)
 }
 
 /// `--threads`, else every core.

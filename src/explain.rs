@@ -101,7 +101,14 @@ pub fn run(a: ExplainArgs) -> Result<ExitCode> {
             if out.failed.is_some() {
                 return;
             }
-            let analysis = extractor.analyze(&doc.text);
+            // An HTML article is explained on its text (offsets in the
+            // text, not in the HTML source).
+            let text = if doc.html {
+                crate::html::html_to_text(&doc.text).text
+            } else {
+                doc.text
+            };
+            let analysis = extractor.analyze(&text);
             let resolution = extractor.resolve(&analysis);
             let rows = output::rows(&doc.id, &analysis, &resolution);
             if a.quote.is_none_or(|n| rows.iter().any(|r| r.quote_id == n)) {

@@ -26,6 +26,37 @@ pub struct Document {
     pub id: String,
     /// Its text, as read.
     pub text: String,
+    /// Whether the text is HTML (a `.html`/`.htm` file, or a JSONL
+    /// record or standard input read with `--html`): the extractor reads
+    /// it with [`crate::html`], and offsets point into the HTML.
+    pub html: bool,
+    /// The record's fields named by `--keep`, in that order (all
+    /// [`Field::Missing`] for a file).
+    pub fields: Vec<Field>,
+}
+
+/// A JSONL record's field kept with `--keep`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Field {
+    /// Absent or `null`: an empty cell.
+    #[default]
+    Missing,
+    /// A string's value, or a nested object or array as compact JSON
+    /// text.
+    Text(String),
+    /// A number or boolean, as written in the record (CSV writes it as
+    /// text, JSONL as a number).
+    Json(String),
+}
+
+impl Field {
+    /// The CSV cell.
+    pub fn cell(&self) -> &str {
+        match self {
+            Field::Missing => "",
+            Field::Text(s) | Field::Json(s) => s,
+        }
+    }
 }
 
 /// Something that could not be read.
@@ -72,6 +103,11 @@ pub struct ReadArgs {
     #[arg(long, value_name = "SIZE", default_value = "64M",
         value_parser = parse_size)]
     pub max_document_size: u64,
+    /// Read the text of JSONL records and of standard input as HTML
+    /// (.html and .htm files always are): tags dropped, entities
+    /// decoded, offsets into the HTML.
+    #[arg(long)]
+    pub html: bool,
 }
 
 impl ReadArgs {
@@ -81,6 +117,8 @@ impl ReadArgs {
             follow: self.follow,
             max_size: usize::try_from(self.max_document_size)
                 .unwrap_or(usize::MAX),
+            html: self.html,
+            keep: Vec::new(),
         }
     }
 }
@@ -107,17 +145,26 @@ pub fn parse_size(s: &str) -> Result<u64, String> {
 }
 
 /// How inputs are read.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Options {
     /// Walk into symbolic links to folders.
     pub follow: bool,
     /// The largest document, in bytes.
     pub max_size: usize,
+    /// JSONL record texts and standard input are HTML (`--html`).
+    pub html: bool,
+    /// JSONL fields to keep with each document (`--keep`).
+    pub keep: Vec<String>,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { follow: false, max_size: DEFAULT_MAX_SIZE }
+        Options {
+            follow: false,
+            max_size: DEFAULT_MAX_SIZE,
+            html: false,
+            keep: Vec::new(),
+        }
     }
 }
 
@@ -286,7 +333,7 @@ fn read_stdin(options: &Options, sink: &mut Sink<'_>) -> bool {
     }
     match read_bounded(head.as_slice().chain(reader), options.max_size) {
         Ok(Bounded::Whole(bytes)) => {
-            text_document(loc, "stdin".into(), bytes, sink)
+            text_document(loc, "stdin".into(), bytes, options.html, sink)
         }
         Ok(Bounded::Over(n)) => sink(
             too_large(loc, "the document".into(), n, options.max_size),
@@ -389,7 +436,7 @@ fn read_dir(
     for p in paths {
         let readable = matches!(
             p.extension().and_then(|e| e.to_str()),
-            Some("txt" | "jsonl")
+            Some("txt" | "jsonl" | "html" | "htm")
         );
         let ploc = p.display().to_string();
         let own = fs::symlink_metadata(&p);
@@ -458,7 +505,12 @@ fn read_file(
         );
     }
     match read_bounded(file, options.max_size) {
-        Ok(Bounded::Whole(bytes)) => text_document(&location, id, bytes, sink),
+        Ok(Bounded::Whole(bytes)) => {
+            let html = path.extension().and_then(|e| e.to_str()).is_some_and(
+                |e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"),
+            );
+            text_document(&location, id, bytes, html, sink)
+        }
         Ok(Bounded::Over(n)) => {
             let what = "the document".to_string();
             sink(too_large(&location, what, n, options.max_size), &location)
@@ -589,6 +641,7 @@ fn text_document(
     location: &str,
     id: String,
     bytes: Vec<u8>,
+    html: bool,
     sink: &mut Sink<'_>,
 ) -> bool {
     match decode_text(bytes) {
@@ -598,7 +651,8 @@ fn text_document(
                     return false;
                 }
             }
-            sink(Item::Document(Document { id, text }), location)
+            let doc = Document { id, text, html, fields: Vec::new() };
+            sink(Item::Document(doc), location)
         }
         Err(why) => sink(error(location, why), location),
     }
@@ -767,7 +821,7 @@ fn read_jsonl(
         if bytes.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let ok = match parse_repaired(bytes) {
+        let ok = match parse_repaired(bytes, options) {
             Ok((doc, None)) => sink(Item::Document(doc), &loc),
             Ok((doc, Some(why))) => {
                 sink(warning(&loc, why), &loc)
@@ -785,21 +839,32 @@ fn read_jsonl(
 /// that is not UTF-8 is an error here (`--jsonl-stream` answers each line
 /// with rows or an error, and has no place for a warning).
 pub fn parse_record(line: &[u8]) -> Result<Document, String> {
+    parse_record_with(line, &Options::default())
+}
+
+/// [`parse_record`], with `--html` and `--keep` from `options`.
+pub fn parse_record_with(
+    line: &[u8],
+    options: &Options,
+) -> Result<Document, String> {
     let line = std::str::from_utf8(line).map_err(|e| {
         format!("invalid UTF-8 at byte {} of the line", e.valid_up_to())
     })?;
-    parse_json(line)
+    parse_json(line, options)
 }
 
 /// Parses one record of a JSONL file; a line that is not UTF-8 is repaired
 /// as a text file is, with a warning.
-fn parse_repaired(line: &[u8]) -> Result<(Document, Option<String>), String> {
+fn parse_repaired(
+    line: &[u8],
+    options: &Options,
+) -> Result<(Document, Option<String>), String> {
     if let Ok(line) = std::str::from_utf8(line) {
         // The common case, without a copy of the line.
-        return Ok((parse_json(line)?, None));
+        return Ok((parse_json(line, options)?, None));
     }
     let Decoded { text: line, warning } = decode_bytes(line.to_vec())?;
-    Ok((parse_json(&line)?, warning))
+    Ok((parse_json(&line, options)?, warning))
 }
 
 /// The fields of a record that are read; the values stay raw JSON until
@@ -848,7 +913,7 @@ pub fn record_id(line: &[u8]) -> Option<String> {
     id_of(&record(&text).ok()?)
 }
 
-fn parse_json(line: &str) -> Result<Document, String> {
+fn parse_json(line: &str, options: &Options) -> Result<Document, String> {
     let rec = record(line)?;
     let Some(id) = id_of(&rec) else {
         return Err(
@@ -869,7 +934,43 @@ fn parse_json(line: &str) -> Result<Document, String> {
             "record {id:?}: binary text (contains NUL characters): skipped"
         ));
     }
-    Ok(Document { id, text })
+    let fields = if options.keep.is_empty() {
+        Vec::new()
+    } else {
+        kept_fields(line, &options.keep)
+    };
+    Ok(Document { id, text, html: options.html, fields })
+}
+
+/// The `--keep` fields of a record that parsed, in the order asked; a
+/// field that is absent or `null` is [`Field::Missing`], never an error.
+/// The line is read a second time, only when fields are kept.
+fn kept_fields(line: &str, keep: &[String]) -> Vec<Field> {
+    let map: std::collections::HashMap<
+        std::borrow::Cow<'_, str>,
+        &serde_json::value::RawValue,
+    > = serde_json::from_str(line).unwrap_or_default();
+    keep.iter()
+        .map(|k| {
+            let Some(raw) = map.get(k.as_str()) else {
+                return Field::Missing;
+            };
+            let t = raw.get();
+            match t.as_bytes().first() {
+                Some(b'"') => serde_json::from_str::<String>(t)
+                    .map_or(Field::Missing, Field::Text),
+                Some(b'{' | b'[') => {
+                    match serde_json::from_str::<serde_json::Value>(t) {
+                        Ok(v) => Field::Text(v.to_string()),
+                        Err(_) => Field::Missing,
+                    }
+                }
+                Some(b'n') => Field::Missing,
+                Some(_) => Field::Json(t.to_string()),
+                None => Field::Missing,
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

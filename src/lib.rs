@@ -30,6 +30,7 @@ pub mod eval;
 pub mod explain;
 pub mod gather;
 pub mod gazetteer;
+pub mod html;
 pub mod input;
 pub mod lexicon;
 pub mod marks;
@@ -94,6 +95,41 @@ impl Extractor {
     pub fn with_rules(mut self, selection: rules::Selection) -> Extractor {
         self.selection = selection;
         self
+    }
+
+    /// [`Extractor::shipped`], with the shipped gazetteer files (people,
+    /// organisations, ...) left out when `shipped` is false, so that only
+    /// the user's own files name entities; the word lists (cues, titles,
+    /// pronouns) are always the shipped ones.
+    pub fn with_gazetteers(
+        shipped: bool,
+        extra_gazetteers: &[(String, String)],
+    ) -> Result<Extractor, Vec<tsv::DataError>> {
+        if shipped {
+            return Extractor::shipped(extra_gazetteers);
+        }
+        let mut errors = Vec::new();
+        let lexicon = lexicon::Lexicon::shipped();
+        let mut builder = gazetteer::GazetteerBuilder::new();
+        for (name, text) in extra_gazetteers {
+            if let Err(e) = builder.add_file(name, text) {
+                errors.extend(e);
+            }
+        }
+        match lexicon {
+            Ok(lexicon) if errors.is_empty() => {
+                Ok(Extractor {
+                    gazetteer: builder.build(),
+                    lexicon,
+                    selection: rules::Selection::all(),
+                })
+            }
+            Ok(_) => Err(errors),
+            Err(mut e) => {
+                e.extend(errors);
+                Err(e)
+            }
+        }
     }
 
     /// The compiled gazetteer.
@@ -180,9 +216,65 @@ impl Extractor {
         output::rows(doc_id, &analysis, &resolution)
     }
 
+    /// Extracts the rows of one HTML document ([`html`]): the pipeline
+    /// runs on its text, and every offset of the rows points into the
+    /// HTML source (code points), so that the source between
+    /// `quote_start` and `quote_end`, tags removed and entities decoded,
+    /// is the quote.
+    pub fn extract_html(&self, doc_id: &str, source: &str) -> Vec<Row> {
+        let h = html::html_to_text(source);
+        let mut rows = self.extract(doc_id, &h.text);
+        html_offsets(&h, source, &mut rows);
+        rows
+    }
+
+    /// Extracts the rows of one document as read: as HTML when it is.
+    pub fn extract_document(&self, doc: &input::Document) -> Vec<Row> {
+        if doc.html {
+            self.extract_html(&doc.id, &doc.text)
+        } else {
+            self.extract(&doc.id, &doc.text)
+        }
+    }
+
     /// The lexicon.
     pub fn lexicon(&self) -> &lexicon::Lexicon {
         &self.lexicon
+    }
+}
+
+/// Maps the rows' code point offsets in `h.text` to code point offsets
+/// in the HTML `source`, starts as starts and ends as ends (an entity or
+/// a tag maps whole).
+fn html_offsets(h: &html::HtmlText, source: &str, rows: &mut [Row]) {
+    // Code points to bytes of the text, in one sweep over the offsets.
+    let mut wanted: Vec<usize> = rows
+        .iter()
+        .flat_map(|r| {
+            [Some(r.quote_start), Some(r.quote_end), r.speaker_start,
+                r.speaker_end]
+        })
+        .flatten()
+        .collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut byte_of = Vec::with_capacity(wanted.len());
+    let mut chars = h.text.char_indices().map(|(b, _)| b).enumerate();
+    for &cp in &wanted {
+        let b = chars
+            .by_ref()
+            .find(|&(i, _)| i == cp)
+            .map_or(h.text.len(), |(_, b)| b);
+        byte_of.push(b);
+    }
+    let byte = |cp: usize| byte_of[wanted.binary_search(&cp).expect("kept")];
+    let chars = normalize::CharIndex::new(source);
+    let start = |cp: usize| chars.chars_before(h.source_start(byte(cp)));
+    let end = |cp: usize| chars.chars_before(h.source_end(byte(cp)));
+    for r in rows {
+        (r.quote_start, r.quote_end) = (start(r.quote_start), end(r.quote_end));
+        r.speaker_start = r.speaker_start.map(start);
+        r.speaker_end = r.speaker_end.map(end);
     }
 }
 

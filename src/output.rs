@@ -33,7 +33,10 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use std::str::FromStr;
+
 use crate::analysis::Analysis;
+use crate::input::Field;
 use crate::normalize::{display_text, CharIndex};
 use crate::resolve::{Resolution, Step};
 use crate::types::Span;
@@ -158,7 +161,13 @@ pub fn rows(
             row.speaker = display_text(&a.original[ss..se]);
             row.speaker_start = Some(chars.chars_before(ss));
             row.speaker_end = Some(chars.chars_before(se));
-            row.speaker_name = resolved.name;
+            // A description can run over a line break ("a statement\n
+            // from the party"): the name is folded like the quote.
+            row.speaker_name = if resolved.name.contains(char::is_whitespace) {
+                crate::normalize::fold_whitespace(&resolved.name)
+            } else {
+                resolved.name
+            };
             row.speaker_type = resolved.speaker_type.as_str();
             row.speaker_role =
                 crate::normalize::fold_whitespace(&resolved.role);
@@ -351,7 +360,8 @@ impl<W: Write> TableWriter<W> {
             }
             Format::Jsonl => {
                 let w = self.plain.as_mut().expect("plain writer");
-                serde_json::to_writer(&mut *w, row)?;
+                let json = JsonRow::new(row, &[], &[]);
+                serde_json::to_writer(&mut *w, &json)?;
                 w.write_all(b"\n")
             }
         }
@@ -448,12 +458,148 @@ impl RowEncoder {
             }
             Format::Jsonl => {
                 for row in rows {
-                    serde_json::to_writer(&mut *out, row)
+                    let json = JsonRow::new(row, &[], &[]);
+                    serde_json::to_writer(&mut *out, &json)
                         .expect("writing to memory");
                     out.push(b'\n');
                 }
             }
         }
         cut
+    }
+
+    /// [`RowEncoder::encode_counting`] with the document's `--keep`
+    /// fields (named `keep`, valued `fields`) after every row's columns:
+    /// as text in CSV, typed in JSONL (numbers as numbers, missing as
+    /// null).
+    pub fn encode_kept(
+        &self,
+        rows: &[Row],
+        keep: &[String],
+        fields: &[Field],
+        out: &mut Vec<u8>,
+    ) -> usize {
+        if keep.is_empty() {
+            return self.encode_counting(rows, out);
+        }
+        let mut cut = 0;
+        let cell = |i: usize| fields.get(i).map_or("", Field::cell);
+        match self.format {
+            Format::Csv | Format::Excel => {
+                let mut w = self.csv.from_writer(out);
+                for row in rows {
+                    let mut cells: Vec<String> = row.cells().into();
+                    cells.extend((0..keep.len()).map(|i| cell(i).to_string()));
+                    if self.format == Format::Excel {
+                        let (safe, n) =
+                            excel_record(cells.iter().map(String::as_str));
+                        cut += n;
+                        cells = safe;
+                    }
+                    w.write_record(&cells).expect("writing to memory");
+                }
+                w.flush().expect("writing to memory");
+            }
+            Format::Jsonl => {
+                for row in rows {
+                    let json = JsonRow::new(row, keep, fields);
+                    serde_json::to_writer(&mut *out, &json)
+                        .expect("writing to memory");
+                    out.push(b'\n');
+                }
+            }
+        }
+        cut
+    }
+}
+
+/// The header of a table with `--keep` columns after the contract's.
+pub fn header_kept(format: Format, keep: &[String]) -> Vec<u8> {
+    if keep.is_empty() || format == Format::Jsonl {
+        return RowEncoder::header(format);
+    }
+    let columns = COLUMNS.iter().copied().chain(keep.iter().map(String::as_str));
+    let mut b = csv::WriterBuilder::new();
+    let start: Vec<u8> = if format == Format::Excel {
+        b.terminator(csv::Terminator::CRLF);
+        b"\xEF\xBB\xBF".to_vec()
+    } else {
+        Vec::new()
+    };
+    let mut w = b.from_writer(start);
+    w.write_record(columns).expect("writing to memory");
+    w.into_inner().expect("writing to memory")
+}
+
+/// Columns that `--format jsonl` writes as JSON numbers (the span
+/// columns as null when empty); every other column is a string.
+const NUMBER_COLUMNS: &[&str] = &[
+    "quote_id",
+    "quote_start",
+    "quote_end",
+    "speaker_start",
+    "speaker_end",
+    "confidence",
+    "paragraph",
+];
+
+/// A row as one JSON object for `--format jsonl`: the columns in order,
+/// numbers as numbers, empty spans as null, then the `--keep` fields
+/// (strings as strings, numbers as written, missing as null). Built from
+/// [`Row::cells`] and [`COLUMNS`], so a new column needs no change here.
+pub struct JsonRow<'a> {
+    /// The row.
+    pub row: &'a Row,
+    /// The kept fields' names.
+    pub keep: &'a [String],
+    /// Their values for the row's document.
+    pub fields: &'a [Field],
+    /// `confidence` as the string `"0.85"`, as `--jsonl-stream` has
+    /// always written it (its readers parse the string), not a number.
+    pub text_confidence: bool,
+}
+
+impl<'a> JsonRow<'a> {
+    /// A row for `--format jsonl`.
+    pub fn new(
+        row: &'a Row,
+        keep: &'a [String],
+        fields: &'a [Field],
+    ) -> JsonRow<'a> {
+        JsonRow { row, keep, fields, text_confidence: false }
+    }
+}
+
+impl Serialize for JsonRow<'_> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let cells = self.row.cells();
+        let mut map = s.serialize_map(Some(cells.len() + self.keep.len()))?;
+        for (name, cell) in COLUMNS.iter().zip(cells.iter()) {
+            if self.text_confidence && *name == "confidence" {
+                map.serialize_entry(name, cell)?;
+            } else if NUMBER_COLUMNS.contains(name) {
+                match serde_json::Number::from_str(cell) {
+                    Ok(n) => map.serialize_entry(name, &n)?,
+                    Err(_) => map.serialize_entry(name, &())?,
+                }
+            } else {
+                map.serialize_entry(name, cell)?;
+            }
+        }
+        for (i, name) in self.keep.iter().enumerate() {
+            match self.fields.get(i).unwrap_or(&Field::Missing) {
+                Field::Missing => map.serialize_entry(name, &())?,
+                Field::Text(t) => map.serialize_entry(name, t)?,
+                Field::Json(raw) => match serde_json::Number::from_str(raw) {
+                    Ok(n) => map.serialize_entry(name, &n)?,
+                    Err(_) => map.serialize_entry(name, &(raw == "true"))?,
+                },
+            }
+        }
+        map.end()
     }
 }

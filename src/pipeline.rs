@@ -73,7 +73,7 @@ pub fn extract_table(
     quiet: bool,
     out: &mut dyn Write,
 ) -> io::Result<Tally> {
-    out.write_all(&RowEncoder::header(format))?;
+    out.write_all(&crate::output::header_kept(format, &options.keep))?;
     let mut tally = Tally::default();
     let mut failed = None;
     batch::run(
@@ -92,8 +92,13 @@ pub fn extract_table(
         |encoder, item, enc: &mut Encoded| {
             enc.bytes.clear();
             if let Item::Document(doc) = item {
-                let rows = extractor.extract(&doc.id, &doc.text);
-                enc.cut = encoder.encode_counting(&rows, &mut enc.bytes);
+                let rows = extractor.extract_document(doc);
+                enc.cut = encoder.encode_kept(
+                    &rows,
+                    &options.keep,
+                    &doc.fields,
+                    &mut enc.bytes,
+                );
                 enc.rows = rows.len();
             }
         },
@@ -225,9 +230,38 @@ fn input_bytes(path: &Path) -> u64 {
 struct StreamLine<'a> {
     doc_id: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    rows: Option<&'a [Row]>,
+    rows: Option<StreamRows<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<&'a str>,
+}
+
+/// The rows of a stream answer: as [`Row`] serializes them, with the
+/// `--keep` fields after the columns when there are any.
+struct StreamRows<'a> {
+    rows: &'a [Row],
+    keep: &'a [String],
+    fields: &'a [input::Field],
+}
+
+impl Serialize for StreamRows<'_> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(self.rows.len()))?;
+        for row in self.rows {
+            if self.keep.is_empty() {
+                seq.serialize_element(row)?;
+            } else {
+                let mut json =
+                    crate::output::JsonRow::new(row, self.keep, self.fields);
+                json.text_confidence = true;
+                seq.serialize_element(&json)?;
+            }
+        }
+        seq.end()
+    }
 }
 
 /// `--jsonl-stream`: for each line of `reader` that holds a document,
@@ -237,10 +271,11 @@ struct StreamLine<'a> {
 pub fn jsonl_stream<R: Read + Send>(
     extractor: &Extractor,
     reader: R,
-    max_size: usize,
+    options: &input::Options,
     threads: usize,
     out: &mut dyn Write,
 ) -> io::Result<Tally> {
+    let max_size = options.max_size;
     let mut reader = io::BufReader::with_capacity(1 << 20, reader);
     let mut tally = Tally::default();
     let mut read_failed = None;
@@ -313,14 +348,18 @@ pub fn jsonl_stream<R: Read + Send>(
             let line = line.strip_suffix(b"\n").unwrap_or(line);
             let line = line.strip_suffix(b"\r").unwrap_or(line);
             let line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
-            match input::parse_record(line) {
+            match input::parse_record_with(line, options) {
                 Ok(doc) => {
-                    let rows = extractor.extract(&doc.id, &doc.text);
+                    let rows = extractor.extract_document(&doc);
                     enc.rows = rows.len();
                     enc.ok = true;
                     let record = StreamLine {
                         doc_id: Some(&doc.id),
-                        rows: Some(&rows),
+                        rows: Some(StreamRows {
+                            rows: &rows,
+                            keep: &options.keep,
+                            fields: &doc.fields,
+                        }),
                         error: None,
                     };
                     serde_json::to_writer(&mut enc.bytes, &record)

@@ -57,18 +57,36 @@ pub fn run(a: ReportArgs) -> Result<ExitCode> {
     let extractor = gather::extractor(&a.source.gazetteer)?;
     gather::check_output(a.source.output.as_deref(), &a.source.inputs)?;
     let mut docs = Vec::new();
+    let mut fields = Vec::new();
     let mut table = crate::speakers::SpeakerTable::new();
+    let mut options = a.source.read.options();
+    options.keep = ARTICLE_FIELDS.iter().map(|s| s.to_string()).collect();
     let tally = gather::documents(
         &a.source.inputs,
-        &a.source.read.options(),
+        &options,
         &mut |doc| {
-            let rows = extractor.extract(&doc.id, &doc.text);
+            // The page shows an HTML article's text, not its tags: the
+            // rows are those of the text, their offsets in the text.
+            let text = if doc.html {
+                crate::html::html_to_text(&doc.text).text
+            } else {
+                doc.text
+            };
+            let rows = extractor.extract(&doc.id, &text);
             table.add_document(&doc.id, &rows);
-            docs.push(ReportDoc { id: doc.id, text: doc.text, rows });
+            fields.push(
+                options
+                    .keep
+                    .iter()
+                    .zip(&doc.fields)
+                    .map(|(k, v)| (k.clone(), v.cell().to_string()))
+                    .collect(),
+            );
+            docs.push(ReportDoc { id: doc.id, text, rows });
         },
     );
     let speakers = table.finish();
-    let page = render(&docs, &speakers);
+    let page = render_with_fields(&docs, &fields, &speakers);
     gather::write_output(a.source.output.as_deref(), page.as_bytes(), &tally)?;
     if !a.source.quiet {
         let rows: usize = docs.iter().map(|d| d.rows.len()).sum();
@@ -187,6 +205,21 @@ fn label(row: &Row) -> &str {
 
 /// Renders the whole page.
 pub fn render(docs: &[ReportDoc], speakers: &[Speaker]) -> String {
+    render_with_fields(docs, &[], speakers)
+}
+
+/// The article fields the page shows with each article, when a JSONL
+/// record has them: recognised by name.
+pub const ARTICLE_FIELDS: &[&str] =
+    &["title", "url", "date", "outlet", "source", "author"];
+
+/// [`render`], with each article's fields (`fields[d]` for `docs[d]`,
+/// as `(name, value)`; empty ones are left out) shown above its text.
+pub fn render_with_fields(
+    docs: &[ReportDoc],
+    fields: &[Vec<(String, String)>],
+    speakers: &[Speaker],
+) -> String {
     let index = SpeakerIndex::new(speakers);
     let total: usize = docs.iter().map(|d| d.rows.len()).sum();
     let unattributed: Vec<(usize, usize)> = docs
@@ -244,7 +277,7 @@ pub fn render(docs: &[ReportDoc], speakers: &[Speaker]) -> String {
     );
     let open = docs.len() <= OPEN_UP_TO;
     for (d, doc) in docs.iter().enumerate() {
-        article(&mut h, d, doc, &index, open);
+        article(&mut h, d, doc, fields.get(d).map_or(&[][..], Vec::as_slice), &index, open);
     }
     h.push_str("</section>\n</main>\n");
     h.push_str("<aside aria-label=\"Speakers and legend\">\n");
@@ -507,6 +540,7 @@ fn article(
     h: &mut String,
     d: usize,
     doc: &ReportDoc,
+    fields: &[(String, String)],
     index: &SpeakerIndex,
     open: bool,
 ) {
@@ -519,6 +553,14 @@ fn article(
         bdi(&doc.id),
         counts(&doc.rows),
     );
+    let shown: Vec<_> = fields.iter().filter(|(_, v)| !v.is_empty()).collect();
+    if !shown.is_empty() {
+        h.push_str("<dl class=\"meta muted\">");
+        for (name, value) in shown {
+            let _ = write!(h, "<dt>{}</dt><dd>{}</dd>", esc(name), bdi(value));
+        }
+        h.push_str("</dl>");
+    }
     highlight(h, d, doc, index);
     h.push_str("</div></details></article>\n");
 }

@@ -55,7 +55,7 @@ pub fn run(a: SpeakersArgs) -> Result<ExitCode> {
         &a.source.inputs,
         &a.source.read.options(),
         &mut |doc| {
-            let rows = extractor.extract(&doc.id, &doc.text);
+            let rows = extractor.extract_document(&doc);
             table.add_document(&doc.id, &rows);
         },
     );

@@ -37,13 +37,27 @@ rm -rf "$work"
 mkdir -p "$work"
 # 2,000 documents: 7 MB holds more than that; keep the first 2,000.
 "$bin" gen-corpus --mb 7 --seed 3 -o "$work/gen.jsonl" 2>/dev/null
-head -n 2000 "$work/gen.jsonl" > "$work/docs.jsonl"
+# Every other record gets a "url", carried with --keep url through both
+# runs (a record without it has an empty cell).
+python3 - "$work/gen.jsonl" "$work/docs.jsonl" <<'PY'
+import json, sys
+with open(sys.argv[1], encoding="utf-8") as f, \
+        open(sys.argv[2], "w", encoding="utf-8") as out:
+    for i, line in enumerate(f):
+        if i == 2000:
+            break
+        r = json.loads(line)
+        if i % 2 == 0:
+            r["url"] = f"https://example.org/{i}"
+        out.write(json.dumps(r, ensure_ascii=False) + "\n")
+PY
 # One bad record: the stream answers it with an error, the job goes on.
 echo '{"doc_id": "bad-1"}' >> "$work/docs.jsonl"
 test "$(wc -l < "$work/docs.jsonl")" -eq 2001
 
 status=0
-"$bin" extract -q "$work/docs.jsonl" -o "$work/single.csv" || status=$?
+"$bin" extract -q --keep url "$work/docs.jsonl" -o "$work/single.csv" \
+  || status=$?
 test "$status" -eq 1 # exit 1: one record skipped
 
 export PYSPARK_PYTHON="$venv/bin/python"
@@ -57,7 +71,7 @@ submit() {
     "$@"
 }
 submit --files "$bin" scripts/spark/whosaid_spark.py \
-  --partitions 4 "$work/docs.jsonl" "$work/spark" > "$work/spark.log" 2>&1 \
+  --partitions 4 --keep url "$work/docs.jsonl" "$work/spark" > "$work/spark.log" 2>&1 \
   || { tail -n 50 "$work/spark.log"; echo "spark job failed"; exit 1; }
 grep 'whosaid_spark:' "$work/spark.log"
 
@@ -81,6 +95,8 @@ def read(paths):
 h1, a = read([single])
 h2, b = read(sorted(glob.glob(spark + "/table/*.csv")))
 assert h1 == h2, f"columns differ:\n{h1}\n{h2}"
+assert h1[-1] == "url", h1
+assert any(r["url"] for r in a) and any(not r["url"] for r in a)
 assert len(a) == len(b), f"{len(a)} rows single-process, {len(b)} in Spark"
 for x, y in zip(a, b):
     assert x == y, f"rows differ:\n{x}\n{y}"

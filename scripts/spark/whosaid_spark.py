@@ -4,7 +4,9 @@
         scripts/spark/whosaid_spark.py INPUT.jsonl OUTPUT_DIR
 
 INPUT is one or more JSONL files or folders ({"doc_id"|"id", "text"} a
-line), read as plain lines and handed unchanged to the binary. Each
+line), read as plain lines and handed unchanged to the binary. `--keep
+url,date` carries those record fields into extra columns after the
+table's, as `whosaid extract --keep` does. Each
 partition runs one `whosaid extract --jsonl-stream --threads 1` through
 Spark SQL's `TRANSFORM ... USING`, which writes and reads the pipe as
 UTF-8 whatever the executor's locale, and fails the task (and so the job)
@@ -53,16 +55,24 @@ COLUMNS = [
     ("frame", T.StringType()),
 ]
 
-ANSWER = T.StructType(
-    [
-        T.StructField("doc_id", T.StringType()),
-        T.StructField(
-            "rows",
-            T.ArrayType(T.StructType([T.StructField(n, t) for n, t in COLUMNS])),
-        ),
-        T.StructField("error", T.StringType()),
-    ]
-)
+
+def answer_schema(columns):
+    """The schema of one `--jsonl-stream` answer line."""
+    return T.StructType(
+        [
+            T.StructField("doc_id", T.StringType()),
+            T.StructField(
+                "rows",
+                T.ArrayType(
+                    T.StructType([T.StructField(n, t) for n, t in columns])
+                ),
+            ),
+            T.StructField("error", T.StringType()),
+        ]
+    )
+
+
+ANSWER = answer_schema(COLUMNS)
 
 
 def main():
@@ -84,7 +94,17 @@ def main():
         action="store_true",
         help="write one CSV file (all rows through one task)",
     )
+    p.add_argument(
+        "--keep",
+        default="",
+        metavar="FIELD,...",
+        help="JSONL fields to copy into extra columns after the table's "
+        "(as `whosaid extract --keep`; read as strings)",
+    )
     args = p.parse_args()
+    keep = [k.strip() for k in args.keep.split(",") if k.strip()]
+    # Kept fields are read as strings: a number comes through as written.
+    columns = COLUMNS + [(k, T.StringType()) for k in keep]
 
     spark = SparkSession.builder.appName("whosaid").getOrCreate()
     master = spark.sparkContext.master
@@ -100,6 +120,7 @@ def main():
     command = (
         f"chmod u+x {q} 2>/dev/null; "
         f"exec {q} extract --jsonl-stream --threads 1 --quiet"
+        + (f" --keep {shlex.quote(','.join(keep))}" if keep else "")
     )
 
     lines = spark.read.text(args.input)
@@ -114,7 +135,7 @@ def main():
         + command.replace("\\", "\\\\").replace("'", "\\'")
         + "' AS (answer STRING) FROM whosaid_input"
     )
-    parsed = answers.select(F.from_json("answer", ANSWER).alias("a")).select(
+    parsed = answers.select(F.from_json("answer", answer_schema(columns)).alias("a")).select(
         "a.*"
     )
     parsed.cache()
@@ -122,7 +143,7 @@ def main():
     table = parsed.where(F.col("error").isNull()).select(
         F.explode("rows").alias("r")
     )
-    table = table.select([F.col("r." + n).alias(n) for n, _ in COLUMNS])
+    table = table.select([F.col("r." + n).alias(n) for n, _ in columns])
     if args.single_file:
         table = table.coalesce(1)
     # RFC 4180 like the binary: quote with ", double an inner ", and write
