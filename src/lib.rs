@@ -146,8 +146,20 @@ impl Extractor {
         let mut tokens = Vec::new();
         tokens::tokenize(text, &segments, &quotes, &mut tokens);
         let lowered = tokens::lowercase(text, &tokens);
+        // Only sentences with a cue word outside quotes are tagged: the
+        // rules read tags around cues (their sense, the clause they open,
+        // the speaker phrase before or after them), and tagging costs
+        // more than the rest of the pipeline per token.
+        let wanted = self.cue_sentences(text, &tokens, &lowered);
         let mut tags = Vec::new();
-        tagger::Tagger::shipped().tag_tokens(text, &tokens, &mut tags);
+        let mut scratch = tagger::TagScratch::new();
+        tagger::Tagger::shipped().tag_sentences_with(
+            text,
+            &tokens,
+            |s| wanted.get(s as usize).copied().unwrap_or(false),
+            &mut scratch,
+            &mut tags,
+        );
         let chunks = chunk::Chunks::new(&tokens, &tags, &lowered);
         let mut mentions = Vec::new();
         mentions::find_mentions(
@@ -195,6 +207,29 @@ impl Extractor {
             frames,
             attributions,
         }
+    }
+
+    /// For each sentence, whether a word outside quotes may be a cue (a
+    /// reporting verb of the lexicon or the first word of a cue phrase).
+    fn cue_sentences(
+        &self,
+        text: &str,
+        tokens: &[tokens::Token],
+        lowered: &[std::borrow::Cow<'_, str>],
+    ) -> Vec<bool> {
+        let sentences = tokens.last().map_or(0, |t| t.sentence as usize + 1);
+        let mut wanted = vec![false; sentences];
+        for (t, lower) in tokens.iter().zip(lowered) {
+            if t.word
+                && !t.in_quote
+                && !wanted[t.sentence as usize]
+                && (self.lexicon.cue(t.text(text)).is_some()
+                    || self.lexicon.cue_phrases_from(lower).next().is_some())
+            {
+                wanted[t.sentence as usize] = true;
+            }
+        }
+        wanted
     }
 
     /// Runs the resolve stage on an analysed document: the canonical

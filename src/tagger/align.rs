@@ -27,6 +27,11 @@ use super::tags::{PosTag, Upos, Xpos};
 use super::{TagScratch, Tagger};
 use crate::tokens::Token;
 
+/// The tag of a token in a sentence left untagged
+/// ([`Tagger::tag_sentences_with`]): `XX`/`X`, which no rule reads as a
+/// noun, verb, determiner or anything else.
+pub const UNTAGGED: PosTag = PosTag::new(Xpos::Xx, Upos::X);
+
 const OPEN_QUOTE: PosTag = PosTag::new(Xpos::OpenQuote, Upos::Punct);
 const CLOSE_QUOTE: PosTag = PosTag::new(Xpos::CloseQuote, Upos::Punct);
 
@@ -142,6 +147,21 @@ impl Tagger {
         scratch: &mut TagScratch,
         out: &mut Vec<PosTag>,
     ) {
+        self.tag_sentences_with(text, tokens, |_| true, scratch, out);
+    }
+
+    /// [`Tagger::tag_tokens_with`] for the sentences `wanted` keeps (by
+    /// the tokens' `sentence` field); the tokens of the others get
+    /// [`UNTAGGED`], which no predicate of [`Xpos`] accepts, so that a
+    /// caller tags only where its rules read the tags.
+    pub fn tag_sentences_with(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        wanted: impl Fn(u32) -> bool,
+        scratch: &mut TagScratch,
+        out: &mut Vec<PosTag>,
+    ) {
         out.clear();
         let mut words = std::mem::take(&mut scratch.words);
         let mut heads = std::mem::take(&mut scratch.owners);
@@ -156,6 +176,11 @@ impl Tagger {
                     .iter()
                     .take_while(|t| t.sentence == sentence)
                     .count();
+            if !wanted(sentence) {
+                out.extend(std::iter::repeat_n(UNTAGGED, end - start));
+                start = end;
+                continue;
+            }
             let mut used = 0;
             heads.clear();
             fixed.clear();

@@ -37,7 +37,7 @@ pub mod train;
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
-pub use align::{tagger_words, TaggerWords};
+pub use align::{tagger_words, TaggerWords, UNTAGGED};
 use features::{CaseMode, WordInfo, MAX_FEATURES, START2_TAG, START_TAG};
 pub use model::ModelError;
 use model::{Model, ModelData, LEX_CLASS, LEX_FIXED};
