@@ -167,6 +167,7 @@ impl Extractor {
             &tokens,
             &lowered,
             &chunks,
+            &tags,
             &self.gazetteer,
             &self.lexicon,
             &mut mentions,

@@ -11,6 +11,7 @@
 //! The rule stage picks speakers among them; the resolver links them to
 //! canonical names.
 
+use crate::tagger::PosTag;
 use std::borrow::Cow;
 
 use crate::chunk::Chunks;
@@ -93,6 +94,7 @@ pub fn find_mentions(
     tokens: &[Token],
     lowered: &[Cow<'_, str>],
     chunks: &Chunks,
+    tags: &[PosTag],
     gazetteer: &Gazetteer,
     lexicon: &Lexicon,
     out: &mut Vec<Mention>,
@@ -100,6 +102,7 @@ pub fn find_mentions(
     out.clear();
     let mut finder = Finder::new(text, tokens, lowered, gazetteer, lexicon);
     finder.chunks = Some(chunks);
+    finder.tags = tags;
     finder.run(out);
 }
 
@@ -112,6 +115,8 @@ struct Finder<'a> {
     gaz_at: Vec<Option<(usize, usize)>>,
     lower: &'a [Cow<'a, str>],
     chunks: Option<&'a Chunks>,
+    /// One tag per token (untagged sentences: [`crate::tagger::UNTAGGED`]).
+    tags: &'a [PosTag],
 }
 
 impl<'a> Finder<'a> {
@@ -139,7 +144,7 @@ impl<'a> Finder<'a> {
                 gaz_at[t] = Some((e, m.entity));
             }
         }
-        Finder { text, tokens, lexicon, gazetteer, gaz_at, lower, chunks: None }
+        Finder { text, tokens, lexicon, gazetteer, gaz_at, lower, chunks: None, tags: &[] }
     }
 
     fn tok(&self, i: usize) -> &'a str {
@@ -352,8 +357,11 @@ impl<'a> Finder<'a> {
         let sentence_initial =
             i == 0 || self.tokens[i - 1].sentence != self.tokens[i].sentence;
         // A cue word opens a name only as a first name before a surname
-        // ("Grant Shapps"); at a sentence's start it is the verb.
+        // ("Grant Shapps"); at a sentence's start it is the verb, unless
+        // the tagger reads a proper noun ("Grant told reporters").
+        let proper = self.tags.get(i).is_some_and(|t| t.xpos.is_proper_noun());
         let cue_word = self.lexicon.cue(lower).is_some()
+            && !proper
             && (sentence_initial
                 || self.lexicon.first_name(self.tok(i)).is_none()
                 || !(i + 1 < self.tokens.len() && self.is_cap_word(i + 1)));

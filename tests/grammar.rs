@@ -97,3 +97,19 @@ fn coordinated_conjuncts_must_be_alike() {
     let rows = extract("Police and county officials said the driver was drunk.");
     assert_eq!(row(&rows, "the driver was drunk").speaker, "Police and county officials");
 }
+
+#[test]
+fn a_surname_that_is_also_a_cue_word_is_a_name_when_tagged_proper() {
+    let text = "Detective Inspector Paul Grant led the inquiry.\n\n\
+                Grant told reporters the man had confessed. \
+                \"We are not looking for anyone else,\" he said.";
+    let rows = extract(text);
+    assert_eq!(row(&rows, "the man had confessed").speaker_name, "Paul Grant");
+    assert_eq!(
+        row(&rows, "We are not looking for anyone else,").speaker_name,
+        "Paul Grant"
+    );
+    // The verb "grant" stays a verb.
+    let rows = extract("The court may grant that the law was unclear.");
+    assert!(rows.iter().all(|r| r.speaker_name != "Grant"), "{rows:#?}");
+}
