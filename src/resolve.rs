@@ -428,9 +428,12 @@ impl<'a> Resolver<'a> {
             (MentionKind::Pronoun, _) => false,
             (_, SpeakerType::Person) => !o.plural,
             // A lone capitalised word is a person only when a fuller
-            // person name in the article ends with it.
+            // person name in the article ends with it, or when a person's
+            // role stands in apposition to it ("Smith, the club's
+            // captain,": the mention stage keeps only roles that hold a
+            // title or a person noun).
             (MentionKind::Name, SpeakerType::Unknown) => {
-                self.fuller(j).is_some()
+                o.role.is_some() || self.fuller(j).is_some()
             }
             _ => false,
         };
