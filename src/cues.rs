@@ -151,7 +151,8 @@ pub fn find_cues<'l>(
 /// adjective and its neighbours agree: a noun after a determiner, a
 /// possessive, a number or a preposition ("in states that lean
 /// Republican", "his claims", "two reports"), an adjective before a noun
-/// ("the alleged victim"). The tag alone is not trusted: the tagger reads
+/// ("the alleged victim"), or a noun right before a finite verb, its
+/// subject ("saying demand had collapsed"). The tag alone is not trusted: the tagger reads
 /// "Trump claims he would" as NNS as often as VBZ, but a verb never
 /// follows a determiner or a preposition (Quirk et al. 1985, §2.37: the
 /// noun phrase's determiner slot).
@@ -159,12 +160,16 @@ fn tagged_noun_or_adjective(tags: &[PosTag], i: usize) -> bool {
     let Some(tag) = tags.get(i) else { return false };
     let x = tag.xpos;
     if x.is_noun() {
-        return i.checked_sub(1).and_then(|p| tags.get(p)).is_some_and(|p| {
-            matches!(
-                p.xpos,
-                Xpos::Dt | Xpos::PrpPossessive | Xpos::Pos | Xpos::Cd | Xpos::In
-            )
-        });
+        // "saying demand had collapsed", "reports suggest": a noun right
+        // before a finite verb is that verb's subject.
+        let subject = tags.get(i + 1).is_some_and(|n| n.xpos.is_finite_verb());
+        return subject
+            || i.checked_sub(1).and_then(|p| tags.get(p)).is_some_and(|p| {
+                matches!(
+                    p.xpos,
+                    Xpos::Dt | Xpos::PrpPossessive | Xpos::Pos | Xpos::Cd | Xpos::In
+                )
+            });
     }
     x.is_adjective()
         && tags.get(i + 1).is_some_and(|n| n.xpos.is_noun() || n.xpos.is_adjective())

@@ -113,3 +113,12 @@ fn a_surname_that_is_also_a_cue_word_is_a_name_when_tagged_proper() {
     let rows = extract("The court may grant that the law was unclear.");
     assert!(rows.iter().all(|r| r.speaker_name != "Grant"), "{rows:#?}");
 }
+
+#[test]
+fn a_cue_word_tagged_as_a_noun_before_a_verb_is_a_subject() {
+    let rows = extract("The company cut 200 jobs on Monday, saying demand had collapsed.");
+    assert_eq!(row(&rows, "demand had collapsed").speaker, "The company");
+    // "demand" as the verb still reports.
+    let rows = extract("Protesters demand that the mayor resign.");
+    assert_eq!(row(&rows, "the mayor resign").speaker, "Protesters");
+}

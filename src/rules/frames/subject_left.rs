@@ -31,6 +31,12 @@ impl Rule for SubjectLeft {
             quote: "the bill would fail",
             speaker: "Chuck Schumer",
         },
+        Example {
+            text: "The plan was criticised by Senator Mark Kelly, who said \
+                   it would hurt veterans.",
+            quote: "it would hurt veterans",
+            speaker: "Mark Kelly",
+        },
     ];
     const NEGATIVES: &'static [&'static str] =
         &["\"We are polite people,\" said Sergey Lavrov."];
@@ -91,6 +97,19 @@ impl Context<'_> {
             }
             if w == "," || w == ")" || w == "\u{2014}" {
                 return self.subject_before_appositive(p, v);
+            }
+            // "..., Senator Mark Kelly, who said it would hurt": a
+            // non-restrictive relative's subject is the person before it
+            // (the tagger reads "who" as WP).
+            if w == "who"
+                && p >= 2
+                && self.tags[p].xpos == crate::tagger::Xpos::Wp
+                && self.word(p - 1) == ","
+            {
+                return self
+                    .mention_ending_at(p - 2)
+                    .filter(|&m| self.mentions[m].speaker_type != SpeakerType::Organization)
+                    .map(|m| self.refine::<super::owner_of::OwnerOf>(m));
             }
             return None;
         }
