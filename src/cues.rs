@@ -29,6 +29,8 @@ pub struct CueMatch<'l> {
     pub participle: bool,
     /// "according to X".
     pub according_to: bool,
+    /// A passive with its agent: "it was confirmed by the ministry that".
+    pub by_agent: bool,
 }
 
 /// Finds the cues of one document into `out`.
@@ -143,6 +145,7 @@ pub fn find_cues<'l>(
             info,
             participle: !phrase && word.ends_with("ing"),
             according_to: phrase && info.lemma == "according to",
+            by_agent: !phrase && passive_with_agent(text, tokens, i),
         });
     }
 }
@@ -253,9 +256,11 @@ fn is_reporting_use(
         }) {
             return false;
         }
-        // "is said to", "was told": a passive with no speaker named.
+        // "is said to", "was told": a passive with no speaker named
+        // ("was confirmed by the ministry" names one).
         if crate::lexicon::is(crate::lexicon::Class::BeForms, p.as_str())
             && !word.ends_with("ing")
+            && !passive_with_agent(text, tokens, i)
         {
             return false;
         }
@@ -282,14 +287,37 @@ fn is_reporting_use(
             _ => {}
         }
     }
-    // "reported by", "was told by": passives; the agent is a source, but
-    // the sieve has no rule for it yet, so it must not look like a subject.
+    // "as reported by": a passive without "be" is a reduced relative or
+    // an aside, whose agent `frame/by-agent` does not take; the agent
+    // must not look like a subject either.
     if let Some(next) = tokens.get(i + 1) {
-        if next.sentence == sentence && next.text(text) == "by" {
+        if next.sentence == sentence
+            && next.text(text) == "by"
+            && !passive_with_agent(text, tokens, i)
+        {
             return false;
         }
     }
     true
+}
+
+/// "was confirmed by", "has been announced by", "were told by": a form of
+/// "be" right before the participle at `i` and "by" right after it, the
+/// agent of the passive being its speaker (Quirk et al. 1985, §3.63: the
+/// by-phrase of a passive names the agent).
+fn passive_with_agent(text: &str, tokens: &[Token], i: usize) -> bool {
+    let sentence = tokens[i].sentence;
+    let by = tokens.get(i + 1).is_some_and(|n| {
+        n.sentence == sentence && n.text(text).eq_ignore_ascii_case("by")
+    });
+    let be = i.checked_sub(1).is_some_and(|p| {
+        tokens[p].sentence == sentence
+            && crate::lexicon::is(
+                crate::lexicon::Class::BeForms,
+                &tokens[p].text(text).to_lowercase(),
+            )
+    });
+    by && be
 }
 
 /// Sentences that are questions outside quotes: their cues report nothing.

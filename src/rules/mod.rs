@@ -169,6 +169,7 @@ macro_rules! registry {
 
 registry! {
     frame_according_to: frames::according_to::AccordingTo,
+    frame_by_agent: frames::by_agent::ByAgent,
     frame_participle_agent: frames::participle_agent::ParticipleAgent,
     frame_speaker_right: frames::speaker_right::SpeakerRight,
     frame_subject_left: frames::subject_left::SubjectLeft,

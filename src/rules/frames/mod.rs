@@ -7,6 +7,7 @@
 //! finder and refinements that decided are kept in [`Frame::found_by`],
 //! written to the `frame` column.
 
+pub(super) mod by_agent;
 pub(super) mod according_to;
 pub(super) mod coordinated_subject;
 pub(super) mod named_descriptor;
@@ -36,7 +37,7 @@ impl Context<'_> {
     /// is theirs alone; an inverted speaker beats a subject to the left.
     pub(super) fn frame(&self, c: usize) -> Frame {
         use self::{
-            according_to::AccordingTo,
+            according_to::AccordingTo, by_agent::ByAgent,
             coordinated_subject::CoordinatedSubject,
             participle_agent::ParticipleAgent,
             sentence_subject::SentenceSubject, speaker_right::SpeakerRight,
@@ -44,6 +45,7 @@ impl Context<'_> {
         };
         let cue = &self.cues[c];
         let found = self.finder::<AccordingTo>(c, Outcome::Pass);
+        let found = self.finder::<ByAgent>(c, found);
         let found = self.finder::<ParticipleAgent>(c, found);
         let found = self.finder::<SpeakerRight>(c, found);
         let found = self.finder::<SubjectLeft>(c, found);
