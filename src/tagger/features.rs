@@ -374,9 +374,53 @@ pub(crate) fn bias_key() -> u32 {
 }
 
 /// The features of position `i` that depend only on the words: computed
-/// once per word, before decoding.
+/// once per word, before decoding. The bias first, then
+/// [`own_word_features`], then [`context_features`] (the tagger adds the
+/// first two from cached rows; training and this list see the same set).
 #[inline]
 pub(crate) fn static_features(
+    words: &[WordInfo],
+    i: usize,
+    mode: CaseMode,
+    out: &mut [u32],
+) -> usize {
+    out[0] = bias_key();
+    let k = 1 + own_word_features(&words[i], &mut out[1..]);
+    k + context_features(words, i, mode, &mut out[k..])
+}
+
+/// The features of a word alone (its spelling: lower case, as written,
+/// suffixes, prefixes, shape): the same wherever the word is, so the
+/// tagger caches their summed scores per word (a memo of the
+/// context-independent part of the linear model, as in Honnibal 2013's
+/// tag dictionary idea carried one step further).
+#[inline]
+pub(crate) fn own_word_features(w: &WordInfo, out: &mut [u32]) -> usize {
+    use template as t;
+    let mut k = 0;
+    let mut push = |f: u32| {
+        out[k] = f;
+        k += 1;
+    };
+    push(key(t::LOWER, w.lower, 0));
+    if w.has_upper {
+        push(key(t::RAW, w.raw, 0));
+    }
+    for (j, &s) in w.suffix.iter().enumerate() {
+        push(key(t::SUFFIX + j as u64, s, 0));
+    }
+    for (j, &s) in w.prefix.iter().enumerate() {
+        push(key(t::PREFIX + j as u64, s, 0));
+    }
+    push(key(t::SHAPE, w.shape, 0));
+    k
+}
+
+/// The static features of position `i` that read the neighbours, the
+/// casing mode or the position: all of [`static_features`] but the bias
+/// and [`own_word_features`].
+#[inline]
+pub(crate) fn context_features(
     words: &[WordInfo],
     i: usize,
     mode: CaseMode,
@@ -402,18 +446,6 @@ pub(crate) fn static_features(
         out[k] = f;
         k += 1;
     };
-    push(bias_key());
-    push(key(t::LOWER, w.lower, 0));
-    if w.has_upper {
-        push(key(t::RAW, w.raw, 0));
-    }
-    for (j, &s) in w.suffix.iter().enumerate() {
-        push(key(t::SUFFIX + j as u64, s, 0));
-    }
-    for (j, &s) in w.prefix.iter().enumerate() {
-        push(key(t::PREFIX + j as u64, s, 0));
-    }
-    push(key(t::SHAPE, w.shape, 0));
     push(key(t::PREV_WORD, p.lower, 0));
     push(key(t::PREV_SUFFIX3, p.suffix[2], 0));
     push(key(t::PREV2_WORD, pp.lower, 0));
