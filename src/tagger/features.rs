@@ -416,6 +416,75 @@ pub(crate) fn own_word_features(w: &WordInfo, out: &mut [u32]) -> usize {
     k
 }
 
+/// The features of a word as the previous word of another: the same
+/// wherever the pair is, so cached per word like [`own_word_features`].
+#[inline]
+pub(crate) fn as_prev_features(p: &WordInfo, out: &mut [u32]) -> usize {
+    use template as t;
+    out[0] = key(t::PREV_WORD, p.lower, 0);
+    out[1] = key(t::PREV_SUFFIX3, p.suffix[2], 0);
+    out[2] = key(t::PREV_SHAPE, p.shape, 0);
+    3
+}
+
+/// The features of a word as the next word of another (cached per word).
+#[inline]
+pub(crate) fn as_next_features(n: &WordInfo, out: &mut [u32]) -> usize {
+    use template as t;
+    out[0] = key(t::NEXT_WORD, n.lower, 0);
+    out[1] = key(t::NEXT_SUFFIX3, n.suffix[2], 0);
+    out[2] = key(t::NEXT_CLASS, n.class, 0);
+    out[3] = key(t::NEXT_SHAPE, n.shape, 0);
+    4
+}
+
+/// [`context_features`] but [`as_prev_features`] and
+/// [`as_next_features`]: the features of word pairs, the word two away,
+/// the casing mode and the position.
+#[inline]
+pub(crate) fn pair_features(
+    words: &[WordInfo],
+    i: usize,
+    mode: CaseMode,
+    out: &mut [u32],
+) -> usize {
+    use template as t;
+    let w = &words[i];
+    let at = |j: isize| -> &WordInfo {
+        let k = i as isize + j;
+        if k < 0 {
+            &WordInfo::START
+        } else {
+            words.get(k as usize).unwrap_or(&WordInfo::END)
+        }
+    };
+    let p = at(-1);
+    let pp = at(-2);
+    let n = at(1);
+    let nn = at(2);
+    let mode = mode as u64;
+    let mut k = 0;
+    let mut push = |f: u32| {
+        out[k] = f;
+        k += 1;
+    };
+    push(key(t::PREV2_WORD, pp.lower, 0));
+    push(key(t::NEXT2_WORD, nn.lower, 0));
+    push(key(t::PREV_WORD_WORD, p.lower, w.lower));
+    push(key(t::WORD_NEXT_WORD, w.lower, n.lower));
+    push(key(t::NEXT2_CLASS, n.class, nn.class));
+    push(key(t::WORD_NEXT_CLASS, w.lower, n.class));
+    if mode != 0 {
+        push(key(t::MODE, mode, 0));
+        push(key(t::MODE_SHAPE, mode, w.shape));
+        push(key(t::MODE_LOWER, mode, w.lower));
+    }
+    if i == 0 {
+        push(key(t::FIRST_SHAPE, w.shape, 0));
+    }
+    k
+}
+
 /// The static features of position `i` that read the neighbours, the
 /// casing mode or the position: all of [`static_features`] but the bias
 /// and [`own_word_features`].

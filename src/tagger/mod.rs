@@ -192,8 +192,9 @@ struct WordCache {
     labels: usize,
     keys: Vec<WordKey>,
     infos: Vec<WordInfo>,
-    /// Whether the entry's row is computed.
-    row_ok: Vec<bool>,
+    /// Which of the entry's rows are computed (a bit per role).
+    row_ok: Vec<u8>,
+    /// [`ROLES`] rows of scores per entry.
     rows: Vec<i32>,
 }
 
@@ -209,9 +210,9 @@ impl WordCache {
             self.infos.clear();
             self.infos.resize(CACHE_WORDS, WordInfo::default());
             self.row_ok.clear();
-            self.row_ok.resize(CACHE_WORDS, false);
+            self.row_ok.resize(CACHE_WORDS, 0);
             self.rows.clear();
-            self.rows.resize(CACHE_WORDS * n, 0);
+            self.rows.resize(CACHE_WORDS * ROLES * n, 0);
         }
     }
 
@@ -224,25 +225,49 @@ impl WordCache {
         (h as usize) & (CACHE_WORDS - 1)
     }
 
-    /// The own-word score row of entry `e` if it still holds `key`
-    /// (a later word of the sentence may have taken it), computed on
+    /// The score row of entry `e` in `role` if the entry still holds
+    /// `key` (a later word of the sentence may have taken it), computed on
     /// first use.
     #[inline(always)]
-    fn row(&mut self, model: &Model, e: u32, key: &WordKey) -> Option<&[i32]> {
+    fn row(
+        &mut self,
+        model: &Model,
+        e: u32,
+        key: &WordKey,
+        role: usize,
+    ) -> Option<&[i32]> {
         let e = e as usize;
         if e >= CACHE_WORDS || self.keys[e] != *key {
             return None;
         }
         let n = self.labels;
-        if !self.row_ok[e] {
+        let at = (e * ROLES + role) * n;
+        if self.row_ok[e] & (1 << role) == 0 {
             let mut scores: model::Scores = [0; 256];
             let mut buf = [0u32; MAX_FEATURES];
-            let k = features::own_word_features(&self.infos[e], &mut buf);
+            let k = role_features(&self.infos[e], role, &mut buf);
             model.score(&buf[..k], &mut scores);
-            self.rows[e * n..(e + 1) * n].copy_from_slice(&scores[..n]);
-            self.row_ok[e] = true;
+            self.rows[at..at + n].copy_from_slice(&scores[..n]);
+            self.row_ok[e] |= 1 << role;
         }
-        Some(&self.rows[e * n..(e + 1) * n])
+        Some(&self.rows[at..at + n])
+    }
+}
+
+/// Cached rows per word: its own features, as the previous word, as the
+/// next word.
+const ROLES: usize = 3;
+const ROLE_OWN: usize = 0;
+const ROLE_PREV: usize = 1;
+const ROLE_NEXT: usize = 2;
+
+/// The features of a word in a role of [`WordCache`].
+#[inline(always)]
+fn role_features(info: &WordInfo, role: usize, out: &mut [u32]) -> usize {
+    match role {
+        ROLE_OWN => features::own_word_features(info, out),
+        ROLE_PREV => features::as_prev_features(info, out),
+        _ => features::as_next_features(info, out),
     }
 }
 
@@ -303,7 +328,7 @@ fn describe_sentence_cached<S: AsRef<str>>(
                 if cache.keys[e] != key {
                     cache.keys[e] = key;
                     cache.infos[e] = describe_word(w, &lexicon, chars);
-                    cache.row_ok[e] = false;
+                    cache.row_ok[e] = 0;
                 }
                 infos.push(cache.infos[e]);
                 entries.push((e as u32, key));
@@ -470,7 +495,17 @@ fn decode(parts: Decode<'_>, mode: CaseMode, labels: &mut Vec<u16>) {
     for (i, info) in infos.iter().enumerate() {
         starts.push(handles.len() as u32);
         if info.fixed.is_none() {
-            let k = features::context_features(infos, i, mode, &mut buf);
+            // The neighbours' features come from their cached rows
+            // unless they are too long to be cached or are the sentinels.
+            let mut k = features::pair_features(infos, i, mode, &mut buf);
+            if i == 0 || entries[i - 1].0 == u32::MAX {
+                let p = if i == 0 { &WordInfo::START } else { &infos[i - 1] };
+                k += features::as_prev_features(p, &mut buf[k..]);
+            }
+            if i + 1 >= infos.len() || entries[i + 1].0 == u32::MAX {
+                let n = infos.get(i + 1).unwrap_or(&WordInfo::END);
+                k += features::as_next_features(n, &mut buf[k..]);
+            }
             handles.extend_from_slice(&buf[..k]);
         }
     }
@@ -506,13 +541,14 @@ fn decode(parts: Decode<'_>, mode: CaseMode, labels: &mut Vec<u16>) {
                     .copy_from_slice(history.row(model, prev, prev2));
                 // The bias is in the history row; the word's own
                 // features in its cached row.
-                let (e, key) = &entries[i];
-                match cache.row(model, *e, key) {
-                    Some(row) => add_row32(&mut scores[..n_labels], row),
-                    None => {
-                        let k = features::own_word_features(info, &mut buf);
-                        model.score(&buf[..k], scores);
-                    }
+                let mut add =
+                    AddCached { model, cache: &mut *cache, entries, infos };
+                add = add.add(i, ROLE_OWN, scores, &mut buf);
+                if i > 0 {
+                    add = add.add(i - 1, ROLE_PREV, scores, &mut buf);
+                }
+                if i + 1 < n {
+                    add.add(i + 1, ROLE_NEXT, scores, &mut buf);
                 }
                 for &h in &handles[span(i)] {
                     model.add_slot(h, scores);
@@ -526,6 +562,41 @@ fn decode(parts: Decode<'_>, mode: CaseMode, labels: &mut Vec<u16>) {
         labels.push(label);
         prev2 = prev;
         prev = u32::from(label);
+    }
+}
+
+/// Adds cached rows of words to the scores (a struct, not a closure, so
+/// that it is inlined into the AVX2 decoder).
+struct AddCached<'a, 'b> {
+    model: &'a Model,
+    cache: &'b mut WordCache,
+    entries: &'a [(u32, WordKey)],
+    infos: &'a [WordInfo],
+}
+
+impl AddCached<'_, '_> {
+    /// Adds word `j`'s row in `role`, or its features when not cached.
+    #[inline(always)]
+    fn add(
+        self,
+        j: usize,
+        role: usize,
+        scores: &mut model::Scores,
+        buf: &mut [u32; MAX_FEATURES],
+    ) -> Self {
+        let (e, key) = &self.entries[j];
+        if *e == u32::MAX && role != ROLE_OWN {
+            return self; // a neighbour's features are in the handles
+        }
+        let n = self.model.labels.len();
+        match self.cache.row(self.model, *e, key, role) {
+            Some(row) => add_row32(&mut scores[..n], row),
+            None => {
+                let k = role_features(&self.infos[j], role, buf);
+                self.model.score(&buf[..k], scores);
+            }
+        }
+        self
     }
 }
 
