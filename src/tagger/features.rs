@@ -374,9 +374,75 @@ pub(crate) fn bias_key() -> u32 {
 }
 
 /// The features of position `i` that depend only on the words: computed
-/// once per word, before decoding.
+/// once per word, before decoding. The bias first, then
+/// [`own_word_features`], then [`context_features`] (the tagger adds the
+/// first two from cached rows; training and this list see the same set).
 #[inline]
 pub(crate) fn static_features(
+    words: &[WordInfo],
+    i: usize,
+    mode: CaseMode,
+    out: &mut [u32],
+) -> usize {
+    out[0] = bias_key();
+    let k = 1 + own_word_features(&words[i], &mut out[1..]);
+    k + context_features(words, i, mode, &mut out[k..])
+}
+
+/// The features of a word alone (its spelling: lower case, as written,
+/// suffixes, prefixes, shape): the same wherever the word is, so the
+/// tagger caches their summed scores per word (a memo of the
+/// context-independent part of the linear model, as in Honnibal 2013's
+/// tag dictionary idea carried one step further).
+#[inline]
+pub(crate) fn own_word_features(w: &WordInfo, out: &mut [u32]) -> usize {
+    use template as t;
+    let mut k = 0;
+    let mut push = |f: u32| {
+        out[k] = f;
+        k += 1;
+    };
+    push(key(t::LOWER, w.lower, 0));
+    if w.has_upper {
+        push(key(t::RAW, w.raw, 0));
+    }
+    for (j, &s) in w.suffix.iter().enumerate() {
+        push(key(t::SUFFIX + j as u64, s, 0));
+    }
+    for (j, &s) in w.prefix.iter().enumerate() {
+        push(key(t::PREFIX + j as u64, s, 0));
+    }
+    push(key(t::SHAPE, w.shape, 0));
+    k
+}
+
+/// The features of a word as the previous word of another: the same
+/// wherever the pair is, so cached per word like [`own_word_features`].
+#[inline]
+pub(crate) fn as_prev_features(p: &WordInfo, out: &mut [u32]) -> usize {
+    use template as t;
+    out[0] = key(t::PREV_WORD, p.lower, 0);
+    out[1] = key(t::PREV_SUFFIX3, p.suffix[2], 0);
+    out[2] = key(t::PREV_SHAPE, p.shape, 0);
+    3
+}
+
+/// The features of a word as the next word of another (cached per word).
+#[inline]
+pub(crate) fn as_next_features(n: &WordInfo, out: &mut [u32]) -> usize {
+    use template as t;
+    out[0] = key(t::NEXT_WORD, n.lower, 0);
+    out[1] = key(t::NEXT_SUFFIX3, n.suffix[2], 0);
+    out[2] = key(t::NEXT_CLASS, n.class, 0);
+    out[3] = key(t::NEXT_SHAPE, n.shape, 0);
+    4
+}
+
+/// [`context_features`] but [`as_prev_features`] and
+/// [`as_next_features`]: the features of word pairs, the word two away,
+/// the casing mode and the position.
+#[inline]
+pub(crate) fn pair_features(
     words: &[WordInfo],
     i: usize,
     mode: CaseMode,
@@ -402,18 +468,53 @@ pub(crate) fn static_features(
         out[k] = f;
         k += 1;
     };
-    push(bias_key());
-    push(key(t::LOWER, w.lower, 0));
-    if w.has_upper {
-        push(key(t::RAW, w.raw, 0));
+    push(key(t::PREV2_WORD, pp.lower, 0));
+    push(key(t::NEXT2_WORD, nn.lower, 0));
+    push(key(t::PREV_WORD_WORD, p.lower, w.lower));
+    push(key(t::WORD_NEXT_WORD, w.lower, n.lower));
+    push(key(t::NEXT2_CLASS, n.class, nn.class));
+    push(key(t::WORD_NEXT_CLASS, w.lower, n.class));
+    if mode != 0 {
+        push(key(t::MODE, mode, 0));
+        push(key(t::MODE_SHAPE, mode, w.shape));
+        push(key(t::MODE_LOWER, mode, w.lower));
     }
-    for (j, &s) in w.suffix.iter().enumerate() {
-        push(key(t::SUFFIX + j as u64, s, 0));
+    if i == 0 {
+        push(key(t::FIRST_SHAPE, w.shape, 0));
     }
-    for (j, &s) in w.prefix.iter().enumerate() {
-        push(key(t::PREFIX + j as u64, s, 0));
-    }
-    push(key(t::SHAPE, w.shape, 0));
+    k
+}
+
+/// The static features of position `i` that read the neighbours, the
+/// casing mode or the position: all of [`static_features`] but the bias
+/// and [`own_word_features`].
+#[inline]
+pub(crate) fn context_features(
+    words: &[WordInfo],
+    i: usize,
+    mode: CaseMode,
+    out: &mut [u32],
+) -> usize {
+    use template as t;
+    let w = &words[i];
+    let at = |j: isize| -> &WordInfo {
+        let k = i as isize + j;
+        if k < 0 {
+            &WordInfo::START
+        } else {
+            words.get(k as usize).unwrap_or(&WordInfo::END)
+        }
+    };
+    let p = at(-1);
+    let pp = at(-2);
+    let n = at(1);
+    let nn = at(2);
+    let mode = mode as u64;
+    let mut k = 0;
+    let mut push = |f: u32| {
+        out[k] = f;
+        k += 1;
+    };
     push(key(t::PREV_WORD, p.lower, 0));
     push(key(t::PREV_SUFFIX3, p.suffix[2], 0));
     push(key(t::PREV2_WORD, pp.lower, 0));

@@ -67,6 +67,8 @@ pub struct TagScratch {
     /// end).
     starts: Vec<u32>,
     history: HistoryCache,
+    /// Each word's entry in the word cache and its key.
+    entries: Vec<(u32, WordKey)>,
 }
 
 /// Score rows of the bias and the previous-two-labels features, by
@@ -129,6 +131,7 @@ impl TagScratch {
             handles: Vec::new(),
             starts: Vec::new(),
             history: HistoryCache::default(),
+            entries: Vec::new(),
         }
     }
 }
@@ -141,6 +144,131 @@ impl Default for TagScratch {
 
 thread_local! {
     static SCRATCH: RefCell<TagScratch> = RefCell::new(TagScratch::new());
+    /// The words seen by this thread (a thread's, not a scratch's: the
+    /// pipeline makes a scratch per document, and the words of news recur
+    /// from document to document).
+    static WORDS: RefCell<WordCache> = RefCell::new(WordCache::default());
+}
+
+/// Words of at most this many bytes less one are cached.
+const CACHE_KEY_BYTES: usize = 24;
+/// Entries of the word cache (direct mapped, a power of two).
+const CACHE_WORDS: usize = 4096;
+
+/// A word as the key of the cache: its bytes padded with zeros, the last
+/// byte its length plus one (so that no word is the empty key, all zeros).
+type WordKey = [u64; 3];
+
+/// The key of `word`, if it is short enough to be cached.
+#[inline(always)]
+fn word_key(word: &str) -> Option<WordKey> {
+    let b = word.as_bytes();
+    if b.len() >= CACHE_KEY_BYTES {
+        return None;
+    }
+    let mut buf = [0u8; CACHE_KEY_BYTES];
+    buf[..b.len()].copy_from_slice(b);
+    buf[CACHE_KEY_BYTES - 1] = b.len() as u8 + 1;
+    let part = |i: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&buf[i * 8..i * 8 + 8]);
+        u64::from_le_bytes(w)
+    };
+    Some([part(0), part(1), part(2)])
+}
+
+/// A memo of what a word costs wherever it is: its [`WordInfo`] (hashes,
+/// class, tag-dictionary label) and the summed scores of its
+/// [`features::own_word_features`] (spelling alone, no context). News
+/// repeats its words, so most words are hashed and their ten or so
+/// spelling features looked up once per thread, and tagging a word costs
+/// its context features only. The idea of the brief (issue 11's speed
+/// bar); integer sums, so the scores, and the tags, are exactly those of
+/// the uncached sum.
+#[derive(Debug, Default)]
+struct WordCache {
+    /// Which model the entries are of (its id; 0: none).
+    model: u64,
+    labels: usize,
+    keys: Vec<WordKey>,
+    infos: Vec<WordInfo>,
+    /// Which of the entry's rows are computed (a bit per role).
+    row_ok: Vec<u8>,
+    /// [`ROLES`] rows of scores per entry.
+    rows: Vec<i32>,
+}
+
+impl WordCache {
+    /// Empties the cache if it is of another model.
+    fn open(&mut self, model: &Model) {
+        let n = model.labels.len();
+        if self.model != model.id || self.labels != n {
+            self.model = model.id;
+            self.labels = n;
+            self.keys.clear();
+            self.keys.resize(CACHE_WORDS, [0; 3]);
+            self.infos.clear();
+            self.infos.resize(CACHE_WORDS, WordInfo::default());
+            self.row_ok.clear();
+            self.row_ok.resize(CACHE_WORDS, 0);
+            self.rows.clear();
+            self.rows.resize(CACHE_WORDS * ROLES * n, 0);
+        }
+    }
+
+    #[inline(always)]
+    fn entry(key: &WordKey) -> usize {
+        let h = features::mix64(
+            key[0] ^ key[1].wrapping_mul(0x9e37_79b9_7f4a_7c15)
+                ^ key[2].wrapping_mul(0x632b_e59b_d9b4_e019),
+        );
+        (h as usize) & (CACHE_WORDS - 1)
+    }
+
+    /// The score row of entry `e` in `role` if the entry still holds
+    /// `key` (a later word of the sentence may have taken it), computed on
+    /// first use.
+    #[inline(always)]
+    fn row(
+        &mut self,
+        model: &Model,
+        e: u32,
+        key: &WordKey,
+        role: usize,
+    ) -> Option<&[i32]> {
+        let e = e as usize;
+        if e >= CACHE_WORDS || self.keys[e] != *key {
+            return None;
+        }
+        let n = self.labels;
+        let at = (e * ROLES + role) * n;
+        if self.row_ok[e] & (1 << role) == 0 {
+            let mut scores: model::Scores = [0; 256];
+            let mut buf = [0u32; MAX_FEATURES];
+            let k = role_features(&self.infos[e], role, &mut buf);
+            model.score(&buf[..k], &mut scores);
+            self.rows[at..at + n].copy_from_slice(&scores[..n]);
+            self.row_ok[e] |= 1 << role;
+        }
+        Some(&self.rows[at..at + n])
+    }
+}
+
+/// Cached rows per word: its own features, as the previous word, as the
+/// next word.
+const ROLES: usize = 3;
+const ROLE_OWN: usize = 0;
+const ROLE_PREV: usize = 1;
+const ROLE_NEXT: usize = 2;
+
+/// The features of a word in a role of [`WordCache`].
+#[inline(always)]
+fn role_features(info: &WordInfo, role: usize, out: &mut [u32]) -> usize {
+    match role {
+        ROLE_OWN => features::own_word_features(info, out),
+        ROLE_PREV => features::as_prev_features(info, out),
+        _ => features::as_next_features(info, out),
+    }
 }
 
 /// Hashes the words of a sentence into `infos`, with their lexicon class
@@ -153,18 +281,63 @@ pub(crate) fn describe_sentence<S: AsRef<str>>(
 ) {
     infos.clear();
     for w in words {
-        let mut info = features::describe(w.as_ref(), chars);
-        let (raw_key, lower_key) = features::lexicon_keys(&info);
-        info.fixed = lexicon(raw_key)
-            .filter(|&(_, flags)| flags & LEX_FIXED != 0)
-            .map(|(label, _)| label);
-        info.class = match lexicon(lower_key) {
-            Some((label, flags)) if flags & LEX_CLASS != 0 => {
-                features::known_class(label)
+        infos.push(describe_word(w.as_ref(), &lexicon, chars));
+    }
+}
+
+/// Describes one word (hashes, lexicon class and tag-dictionary label).
+#[inline(always)]
+fn describe_word(
+    word: &str,
+    lexicon: &impl Fn(u32) -> Option<(u16, u8)>,
+    chars: &mut Vec<char>,
+) -> WordInfo {
+    let mut info = features::describe(word, chars);
+    let (raw_key, lower_key) = features::lexicon_keys(&info);
+    info.fixed = lexicon(raw_key)
+        .filter(|&(_, flags)| flags & LEX_FIXED != 0)
+        .map(|(label, _)| label);
+    info.class = match lexicon(lower_key) {
+        Some((label, flags)) if flags & LEX_CLASS != 0 => {
+            features::known_class(label)
+        }
+        _ => features::unknown_class(&info),
+    };
+    info
+}
+
+/// [`describe_sentence`] through the word cache: also gives each word's
+/// cache entry and key (`u32::MAX` for a word too long to be cached).
+fn describe_sentence_cached<S: AsRef<str>>(
+    words: &[S],
+    model: &Model,
+    cache: &mut WordCache,
+    chars: &mut Vec<char>,
+    infos: &mut Vec<WordInfo>,
+    entries: &mut Vec<(u32, WordKey)>,
+) {
+    cache.open(model);
+    infos.clear();
+    entries.clear();
+    let lexicon = |k| model.lexicon(k);
+    for w in words {
+        let w = w.as_ref();
+        match word_key(w) {
+            Some(key) => {
+                let e = WordCache::entry(&key);
+                if cache.keys[e] != key {
+                    cache.keys[e] = key;
+                    cache.infos[e] = describe_word(w, &lexicon, chars);
+                    cache.row_ok[e] = 0;
+                }
+                infos.push(cache.infos[e]);
+                entries.push((e as u32, key));
             }
-            _ => features::unknown_class(&info),
-        };
-        infos.push(info);
+            None => {
+                infos.push(describe_word(w, &lexicon, chars));
+                entries.push((u32::MAX, [0; 3]));
+            }
+        }
     }
 }
 
@@ -208,7 +381,9 @@ impl Tagger {
         });
     }
 
-    /// [`Tagger::tag`] with the caller's buffers.
+    /// [`Tagger::tag`] with the caller's buffers. (Not inlined: a sentence
+    /// is a call, and profiles find the tagger by this name.)
+    #[inline(never)]
     pub fn tag_with<S: AsRef<str>>(
         &self,
         words: &[S],
@@ -230,17 +405,40 @@ impl Tagger {
         labels: &mut Vec<u16>,
     ) {
         labels.clear();
+        WORDS.with(|c| match c.try_borrow_mut() {
+            Ok(mut cache) => self.tag_cached(words, scratch, &mut cache, labels),
+            Err(_) => self.tag_cached(
+                words,
+                scratch,
+                &mut WordCache::default(),
+                labels,
+            ),
+        });
+    }
+
+    /// [`Tagger::tag_labels`] with a word cache.
+    fn tag_cached<S: AsRef<str>>(
+        &self,
+        words: &[S],
+        scratch: &mut TagScratch,
+        cache: &mut WordCache,
+        labels: &mut Vec<u16>,
+    ) {
         let model = &self.model;
-        describe_sentence(
+        describe_sentence_cached(
             words,
-            |k| model.lexicon(k),
+            model,
+            cache,
             &mut scratch.chars,
             &mut scratch.infos,
+            &mut scratch.entries,
         );
         let mode = features::case_mode(words);
         let parts = Decode {
             model,
             infos: &scratch.infos,
+            entries: &scratch.entries,
+            cache,
             handles: &mut scratch.handles,
             starts: &mut scratch.starts,
             scores: &mut scratch.scores,
@@ -263,6 +461,8 @@ impl Tagger {
 struct Decode<'a> {
     model: &'a Model,
     infos: &'a [WordInfo],
+    entries: &'a [(u32, WordKey)],
+    cache: &'a mut WordCache,
     handles: &'a mut Vec<u32>,
     starts: &'a mut Vec<u32>,
     scores: &'a mut model::Scores,
@@ -284,7 +484,8 @@ unsafe fn decode_avx2(
 /// Greedy decoding of one described sentence into `labels`.
 #[inline(always)]
 fn decode(parts: Decode<'_>, mode: CaseMode, labels: &mut Vec<u16>) {
-    let Decode { model, infos, handles, starts, scores, history } = parts;
+    let Decode { model, infos, entries, cache, handles, starts, scores, history } =
+        parts;
     // The features that do not depend on the history, for the whole
     // sentence first: their lookups are independent, so they are
     // prefetched together instead of waiting on memory one by one.
@@ -294,7 +495,17 @@ fn decode(parts: Decode<'_>, mode: CaseMode, labels: &mut Vec<u16>) {
     for (i, info) in infos.iter().enumerate() {
         starts.push(handles.len() as u32);
         if info.fixed.is_none() {
-            let k = features::static_features(infos, i, mode, &mut buf);
+            // The neighbours' features come from their cached rows
+            // unless they are too long to be cached or are the sentinels.
+            let mut k = features::pair_features(infos, i, mode, &mut buf);
+            if i == 0 || entries[i - 1].0 == u32::MAX {
+                let p = if i == 0 { &WordInfo::START } else { &infos[i - 1] };
+                k += features::as_prev_features(p, &mut buf[k..]);
+            }
+            if i + 1 >= infos.len() || entries[i + 1].0 == u32::MAX {
+                let n = infos.get(i + 1).unwrap_or(&WordInfo::END);
+                k += features::as_next_features(n, &mut buf[k..]);
+            }
             handles.extend_from_slice(&buf[..k]);
         }
     }
@@ -328,8 +539,18 @@ fn decode(parts: Decode<'_>, mode: CaseMode, labels: &mut Vec<u16>) {
             None => {
                 scores[..n_labels]
                     .copy_from_slice(history.row(model, prev, prev2));
-                // The first static feature is the bias, in the row.
-                for &h in &handles[span(i)][1..] {
+                // The bias is in the history row; the word's own
+                // features in its cached row.
+                let mut add =
+                    AddCached { model, cache: &mut *cache, entries, infos };
+                add = add.add(i, ROLE_OWN, scores, &mut buf);
+                if i > 0 {
+                    add = add.add(i - 1, ROLE_PREV, scores, &mut buf);
+                }
+                if i + 1 < n {
+                    add.add(i + 1, ROLE_NEXT, scores, &mut buf);
+                }
+                for &h in &handles[span(i)] {
                     model.add_slot(h, scores);
                 }
                 let k =
@@ -341,6 +562,49 @@ fn decode(parts: Decode<'_>, mode: CaseMode, labels: &mut Vec<u16>) {
         labels.push(label);
         prev2 = prev;
         prev = u32::from(label);
+    }
+}
+
+/// Adds cached rows of words to the scores (a struct, not a closure, so
+/// that it is inlined into the AVX2 decoder).
+struct AddCached<'a, 'b> {
+    model: &'a Model,
+    cache: &'b mut WordCache,
+    entries: &'a [(u32, WordKey)],
+    infos: &'a [WordInfo],
+}
+
+impl AddCached<'_, '_> {
+    /// Adds word `j`'s row in `role`, or its features when not cached.
+    #[inline(always)]
+    fn add(
+        self,
+        j: usize,
+        role: usize,
+        scores: &mut model::Scores,
+        buf: &mut [u32; MAX_FEATURES],
+    ) -> Self {
+        let (e, key) = &self.entries[j];
+        if *e == u32::MAX && role != ROLE_OWN {
+            return self; // a neighbour's features are in the handles
+        }
+        let n = self.model.labels.len();
+        match self.cache.row(self.model, *e, key, role) {
+            Some(row) => add_row32(&mut scores[..n], row),
+            None => {
+                let k = role_features(&self.infos[j], role, buf);
+                self.model.score(&buf[..k], scores);
+            }
+        }
+        self
+    }
+}
+
+/// `scores[i] += row[i]` for every label (inlined into the AVX2 decoder).
+#[inline(always)]
+fn add_row32(scores: &mut [i32], row: &[i32]) {
+    for (s, &w) in scores.iter_mut().zip(row) {
+        *s += w;
     }
 }
 
