@@ -227,23 +227,8 @@ fn eval(a: EvalArgs) -> Result<ExitCode> {
 }
 
 fn extract(a: ExtractArgs) -> Result<ExitCode> {
-    let mut extra = Vec::new();
-    for path in &a.gazetteer {
-        let text = fs::read_to_string(path).with_context(|| {
-            format!("cannot read gazetteer {}", path.display())
-        })?;
-        extra.push((path.display().to_string(), text));
-    }
     let rules = Selection::parse(a.rules.as_deref(), a.skip_rules.as_deref())?;
-    let extractor = match Extractor::shipped(&extra) {
-        Ok(e) => e.with_rules(rules),
-        Err(errors) => {
-            for e in &errors {
-                eprintln!("whosaid: {e}");
-            }
-            bail!("{} bad line(s) in the gazetteer files", errors.len());
-        }
-    };
+    let extractor = crate::gather::extractor(&a.gazetteer)?.with_rules(rules);
     if a.jsonl_stream {
         return jsonl_stream(&extractor, &a);
     }

@@ -23,7 +23,7 @@ use crate::mentions::MentionKind;
 use crate::normalize::{fold_whitespace, CharIndex};
 use crate::resolve::Resolution;
 use crate::rules::{rule_info, Attribution, Selection};
-use crate::{gather, output, Analysis, Row};
+use crate::{gather, output, Analysis, Kind, Row, SpeakerType};
 
 /// When to colour the output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -231,9 +231,9 @@ fn kind_colour(row: &Row) -> &'static str {
         "31"
     } else {
         match row.kind {
-            "direct" => "32",
-            "partial" => "36",
-            _ => "33",
+            Kind::Direct => "32",
+            Kind::Partial => "36",
+            Kind::Indirect => "33",
         }
     }
 }
@@ -251,8 +251,7 @@ fn row_attributions<'a>(
         let Some(row) = rows.get(r) else { break };
         let s = chars.chars_before(a.normalized.to_original(at.span.start));
         let e = chars.chars_before(a.normalized.to_original(at.span.end));
-        if (s, e, at.kind.as_str())
-            == (row.quote_start, row.quote_end, row.kind)
+        if (s, e, at.kind) == (row.quote_start, row.quote_end, row.kind)
         {
             out[r] = Some(at);
             r += 1;
@@ -410,7 +409,7 @@ fn row_explanation(
         out,
         "  rule       {} (confidence {}): {}",
         style.paint("1", row.rule),
-        row.confidence,
+        row.confidence_text(),
         desc
     );
     // The frame finder (and refinements) that found the speaker.
@@ -449,7 +448,10 @@ fn row_explanation(
             }
             let _ = write!(s, " [resolution step: {}]", r.step.as_str());
             let _ = writeln!(out, "{s}");
-            let mut facts = vec![format!("type {}", row.speaker_type)];
+            let mut facts = vec![format!(
+                "type {}",
+                row.speaker_type.map_or("", SpeakerType::as_str)
+            )];
             if !row.speaker_role.is_empty() {
                 facts.push(format!(
                     "role \u{201C}{}\u{201D}",

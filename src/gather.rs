@@ -21,21 +21,18 @@ use crate::Extractor;
 /// Builds the extractor from the shipped data and the user's gazetteers,
 /// printing every bad line before failing.
 pub fn extractor(gazetteers: &[PathBuf]) -> Result<Extractor> {
-    let mut extra = Vec::new();
-    for path in gazetteers {
-        let text = fs::read_to_string(path).with_context(|| {
-            format!("cannot read gazetteer {}", path.display())
-        })?;
-        extra.push((path.display().to_string(), text));
-    }
-    match Extractor::shipped(&extra) {
+    let builder = gazetteers
+        .iter()
+        .fold(Extractor::builder(), |b, path| b.gazetteer_path(path));
+    match builder.build() {
         Ok(e) => Ok(e),
-        Err(errors) => {
+        Err(crate::Error::Data(errors)) => {
             for e in &errors {
                 eprintln!("whosaid: {e}");
             }
             bail!("{} bad line(s) in the gazetteer files", errors.len());
         }
+        Err(e) => Err(e.into()),
     }
 }
 

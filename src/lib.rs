@@ -21,11 +21,13 @@
 
 pub mod analysis;
 pub mod batch;
+mod builder;
 pub mod chunk;
 pub mod cli;
 pub mod corpus;
 pub mod cues;
 pub mod diag;
+mod error;
 pub mod eval;
 pub mod explain;
 pub mod gather;
@@ -52,6 +54,8 @@ pub mod tsv;
 pub mod types;
 
 pub use analysis::Analysis;
+pub use builder::ExtractorBuilder;
+pub use error::Error;
 pub use output::Row;
 pub use types::{Gender, Kind, Span, SpeakerType};
 
@@ -64,30 +68,19 @@ pub struct Extractor {
 }
 
 impl Extractor {
+    /// A builder: shipped data on or off, the caller's gazetteers, the
+    /// rules to run.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::new()
+    }
+
     /// Builds the extractor from the shipped data files and the user's own
-    /// gazetteer files, given as `(name, contents)`.
+    /// gazetteer files, given as `(name, contents)`: a shorthand for
+    /// [`Extractor::builder`] with [`ExtractorBuilder::gazetteer_str`].
     pub fn shipped(
         extra_gazetteers: &[(String, String)],
-    ) -> Result<Extractor, Vec<tsv::DataError>> {
-        let lexicon = lexicon::Lexicon::shipped();
-        let gazetteer = lexicon::build_gazetteer(extra_gazetteers);
-        match (lexicon, gazetteer) {
-            (Ok(lexicon), Ok(gazetteer)) => Ok(Extractor {
-                gazetteer,
-                lexicon,
-                selection: rules::Selection::all(),
-            }),
-            (l, g) => {
-                let mut errors = Vec::new();
-                if let Err(e) = l {
-                    errors.extend(e);
-                }
-                if let Err(e) = g {
-                    errors.extend(e);
-                }
-                Err(errors)
-            }
-        }
+    ) -> Result<Extractor, Error> {
+        builder::compile(true, extra_gazetteers, rules::Selection::all())
     }
 
     /// Runs only the rules `selection` keeps (`--rules`,
@@ -95,41 +88,6 @@ impl Extractor {
     pub fn with_rules(mut self, selection: rules::Selection) -> Extractor {
         self.selection = selection;
         self
-    }
-
-    /// [`Extractor::shipped`], with the shipped gazetteer files (people,
-    /// organisations, ...) left out when `shipped` is false, so that only
-    /// the user's own files name entities; the word lists (cues, titles,
-    /// pronouns) are always the shipped ones.
-    pub fn with_gazetteers(
-        shipped: bool,
-        extra_gazetteers: &[(String, String)],
-    ) -> Result<Extractor, Vec<tsv::DataError>> {
-        if shipped {
-            return Extractor::shipped(extra_gazetteers);
-        }
-        let mut errors = Vec::new();
-        let lexicon = lexicon::Lexicon::shipped();
-        let mut builder = gazetteer::GazetteerBuilder::new();
-        for (name, text) in extra_gazetteers {
-            if let Err(e) = builder.add_file(name, text) {
-                errors.extend(e);
-            }
-        }
-        match lexicon {
-            Ok(lexicon) if errors.is_empty() => {
-                Ok(Extractor {
-                    gazetteer: builder.build(),
-                    lexicon,
-                    selection: rules::Selection::all(),
-                })
-            }
-            Ok(_) => Err(errors),
-            Err(mut e) => {
-                e.extend(errors);
-                Err(e)
-            }
-        }
     }
 
     /// The compiled gazetteer.

@@ -32,7 +32,7 @@ use anyhow::Result;
 use crate::gather;
 use crate::normalize::normalize;
 use crate::speakers::{speaker_key, Speaker};
-use crate::Row;
+use crate::{Kind, Row};
 
 /// One article for the page.
 pub struct ReportDoc {
@@ -290,7 +290,7 @@ pub fn render_with_fields(
 }
 
 fn counts(rows: &[Row]) -> String {
-    let quotes = rows.iter().filter(|r| r.kind != "indirect").count();
+    let quotes = rows.iter().filter(|r| r.kind != Kind::Indirect).count();
     let claims = rows.len() - quotes;
     let una = rows.iter().filter(|r| r.speaker.is_empty()).count();
     let mut s = format!(
@@ -370,7 +370,7 @@ fn speakers_panel(
     if !unattributed.is_empty() {
         let quotes = unattributed
             .iter()
-            .filter(|&&(d, i)| docs[d].rows[i].kind != "indirect")
+            .filter(|&&(d, i)| docs[d].rows[i].kind != Kind::Indirect)
             .count();
         bars.push((
             "(unattributed)".into(),
@@ -685,9 +685,9 @@ fn open_mark(
         row.kind, row.kind
     );
     let kind = match row.kind {
-        "direct" => "direct quote",
-        "partial" => "partial quote",
-        _ => "reported claim",
+        Kind::Direct => "direct quote",
+        Kind::Partial => "partial quote",
+        Kind::Indirect => "reported claim",
     };
     let _ = write!(h, "<b>{kind} #{q}</b>");
     if row.speaker.is_empty() {
@@ -712,7 +712,7 @@ fn open_mark(
         "<br>rule: {}<br>confidence: {}<br>paragraph {}, characters \
          {}–{}</span>",
         esc(row.rule),
-        esc(&row.confidence),
+        esc(&row.confidence_text()),
         row.paragraph,
         row.quote_start,
         row.quote_end

@@ -31,7 +31,7 @@ use anyhow::{Context, Result};
 use indexmap::IndexMap;
 use serde::Serialize;
 
-use crate::{gather, Row};
+use crate::{gather, Kind, Row, SpeakerType};
 
 /// Arguments of `whosaid speakers`.
 #[derive(Debug, clap::Args)]
@@ -173,7 +173,7 @@ impl SpeakerTable {
                 first_doc: doc_id.to_string(),
                 last_doc: String::new(),
             });
-            if row.kind == "indirect" {
+            if row.kind == Kind::Indirect {
                 s.claims += 1;
             } else {
                 s.quotes += 1;
@@ -183,7 +183,7 @@ impl SpeakerTable {
                 s.documents += 1;
                 s.last_doc = doc_id.to_string();
             }
-            *acc.types.entry(row.speaker_type.to_string()).or_default() += 1;
+            *acc.types.entry(row.speaker_type.map_or("", SpeakerType::as_str).to_string()).or_default() += 1;
             if !row.speaker_role.is_empty() {
                 *acc.roles.entry(row.speaker_role.clone()).or_default() += 1;
             }
@@ -271,7 +271,7 @@ pub fn to_excel_csv(speakers: &[Speaker]) -> std::io::Result<Vec<u8>> {
 mod tests {
     use super::*;
 
-    fn row(kind: &'static str, name: &str, id: &str, role: &str) -> Row {
+    fn row(kind: Kind, name: &str, id: &str, role: &str) -> Row {
         Row {
             doc_id: String::new(),
             quote_id: 1,
@@ -283,13 +283,13 @@ mod tests {
             speaker_start: None,
             speaker_end: None,
             speaker_name: name.into(),
-            speaker_type: if name.is_empty() { "" } else { "person" },
+            speaker_type: (!name.is_empty()).then_some(SpeakerType::Person),
             speaker_role: role.into(),
             speaker_id: id.into(),
             cue: String::new(),
             via: String::new(),
             rule: "r",
-            confidence: "0.50".into(),
+            confidence: 0.5,
             paragraph: 1,
             cue_class: String::new(),
             frame: String::new(),
@@ -302,17 +302,17 @@ mod tests {
         t.add_document(
             "a",
             &[
-                row("direct", "Ann Lee", "", "mayor"),
-                row("indirect", "Bo Ek", "Q1", ""),
-                row("partial", "", "", ""),
+                row(Kind::Direct, "Ann Lee", "", "mayor"),
+                row(Kind::Indirect, "Bo Ek", "Q1", ""),
+                row(Kind::Partial, "", "", ""),
             ],
         );
         t.add_document("b", &[]);
         t.add_document(
             "c",
             &[
-                row("direct", "Bo Ek", "Q1", "minister"),
-                row("indirect", "Bo Ek", "Q1", "minister"),
+                row(Kind::Direct, "Bo Ek", "Q1", "minister"),
+                row(Kind::Indirect, "Bo Ek", "Q1", "minister"),
             ],
         );
         assert_eq!(t.nameless, 1);
