@@ -72,7 +72,10 @@ impl ExtractorBuilder {
 
     /// Adds a gazetteer file, read by [`ExtractorBuilder::build`]; its
     /// errors name the path.
-    pub fn gazetteer_path(mut self, path: impl AsRef<Path>) -> ExtractorBuilder {
+    pub fn gazetteer_path(
+        mut self,
+        path: impl AsRef<Path>,
+    ) -> ExtractorBuilder {
         self.sources.push(Source::Path(path.as_ref().to_path_buf()));
         self
     }
@@ -125,7 +128,10 @@ impl ExtractorBuilder {
                     Err(source) => return Err(Error::Io { path, source }),
                 },
                 Source::Unreadable { name, error } => {
-                    return Err(Error::Io { path: name.into(), source: error });
+                    return Err(Error::Io {
+                        path: name.into(),
+                        source: error,
+                    });
                 }
             });
         }

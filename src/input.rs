@@ -90,39 +90,6 @@ impl InputError {
     }
 }
 
-/// The reading options of every command that reads articles.
-#[derive(Debug, Clone, clap::Args)]
-pub struct ReadArgs {
-    /// Walk into symbolic links to folders (links to files are always
-    /// read); a link loop is read once, with a warning.
-    #[arg(short = 'L', long)]
-    pub follow: bool,
-    /// Skip, with an error naming it, any document or JSONL record over
-    /// SIZE bytes (suffixes K, M, G: powers of 1024). Bounds the memory
-    /// of a run by what the largest allowed document needs.
-    #[arg(long, value_name = "SIZE", default_value = "64M",
-        value_parser = parse_size)]
-    pub max_document_size: u64,
-    /// Read the text of JSONL records and of standard input as HTML
-    /// (.html and .htm files always are): tags dropped, entities
-    /// decoded, offsets into the HTML.
-    #[arg(long)]
-    pub html: bool,
-}
-
-impl ReadArgs {
-    /// The options for [`read_all`].
-    pub fn options(&self) -> Options {
-        Options {
-            follow: self.follow,
-            max_size: usize::try_from(self.max_document_size)
-                .unwrap_or(usize::MAX),
-            html: self.html,
-            keep: Vec::new(),
-        }
-    }
-}
-
 /// `64M`, `500K`, `1G`, `1000`: bytes, with binary suffixes.
 pub fn parse_size(s: &str) -> Result<u64, String> {
     let t = s.trim();

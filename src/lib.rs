@@ -20,17 +20,20 @@
 #![deny(missing_docs)]
 
 pub mod analysis;
+#[cfg(feature = "cli")]
 pub mod batch;
 mod builder;
 pub mod chunk;
+#[cfg(feature = "cli")]
 pub mod cli;
+#[cfg(feature = "cli")]
+pub mod cmd;
 pub mod corpus;
 pub mod cues;
 pub mod diag;
 mod error;
 pub mod eval;
 pub mod explain;
-pub mod gather;
 pub mod gazetteer;
 pub mod html;
 pub mod input;
@@ -38,15 +41,16 @@ pub mod lexicon;
 pub mod marks;
 pub mod mentions;
 pub mod normalize;
+#[cfg(feature = "cli")]
 pub mod outfile;
 pub mod output;
+#[cfg(feature = "cli")]
 pub mod pipeline;
 pub mod quotes;
 pub mod report;
 pub mod resolve;
 pub mod rules;
 pub mod segment;
-pub mod shell;
 pub mod speakers;
 pub mod tagger;
 pub mod tokens;
