@@ -2,12 +2,14 @@
 //! every quotation and every reported claim, its speaker, the cue that
 //! links them, and exact offsets back into the source.
 //!
-//! The pipeline runs one way, one module a stage:
-//! [`input`] → [`normalize`] → [`segment`] → [`quotes`] → [`tokens`] →
-//! [`mentions`] → [`cues`] → [`rules`] → [`resolve`] → [`output`], over
-//! the shared [`types`].
-//! The gazetteer ([`gazetteer`]) and word lists ([`lexicon`]) are compiled
-//! once into an [`Extractor`], which is immutable and shared by threads.
+//! The pipeline runs one way, one module a stage: `input` → `normalize`
+//! → `segment` → `quotes` → `tokens` → `tag` ([`tagger`]) → `chunk` →
+//! `mentions` → `cues` → [`rules`] → `resolve` → [`output`], over the
+//! shared types ([`Span`], [`Kind`], [`SpeakerType`]).
+//! The gazetteer and word lists are compiled once into an [`Extractor`]
+//! (see [`Extractor::builder`]), which is immutable and shared by threads;
+//! [`Extractor::extract`] gives a document's [`Row`]s, which a
+//! [`TableWriter`] writes as CSV or JSONL.
 //!
 //! ```
 //! let extractor = whosaid::Extractor::shipped(&[]).unwrap();
@@ -19,48 +21,72 @@
 //! ```
 #![deny(missing_docs)]
 
+// The API: the facade and its builder, the row and its writers, the rule
+// selection, the tagger, and the analysis for explain-like use.
 pub mod analysis;
-#[cfg(feature = "cli")]
-pub mod batch;
+pub mod output;
+pub mod rules;
+pub mod tagger;
+
+// The stages and their helpers: the crate's own.
 mod builder;
-pub mod chunk;
+mod chunk;
+mod cues;
+// `shown` and the speakers table serve the commands only.
+#[cfg_attr(not(feature = "cli"), allow(dead_code))]
+mod diag;
+mod error;
+mod gazetteer;
+mod html;
+mod lexicon;
+mod marks;
+mod mentions;
+mod resolve;
+#[cfg_attr(not(feature = "cli"), allow(dead_code))]
+mod speakers;
+mod tsv;
+mod types;
+
+// Public for the tests, benches, fuzz targets and bindings only: not part
+// of the API, no stability promised.
+#[doc(hidden)]
+pub mod corpus;
+#[doc(hidden)]
+pub mod eval;
+#[doc(hidden)]
+pub mod input;
+#[doc(hidden)]
+pub mod normalize;
+#[doc(hidden)]
+pub mod quotes;
+#[doc(hidden)]
+pub mod report;
+#[doc(hidden)]
+pub mod segment;
+#[doc(hidden)]
+pub mod tokens;
+
+// The command line (the `cli` feature, on by default).
 #[cfg(feature = "cli")]
+mod batch;
+#[cfg(feature = "cli")]
+#[doc(hidden)]
 pub mod cli;
 #[cfg(feature = "cli")]
-pub mod cmd;
-pub mod corpus;
-pub mod cues;
-pub mod diag;
-mod error;
-pub mod eval;
-pub mod explain;
-pub mod gazetteer;
-pub mod html;
-pub mod input;
-pub mod lexicon;
-pub mod marks;
-pub mod mentions;
-pub mod normalize;
+mod cmd;
 #[cfg(feature = "cli")]
-pub mod outfile;
-pub mod output;
+mod explain;
 #[cfg(feature = "cli")]
-pub mod pipeline;
-pub mod quotes;
-pub mod report;
-pub mod resolve;
-pub mod rules;
-pub mod segment;
-pub mod speakers;
-pub mod tagger;
-pub mod tokens;
-pub mod tsv;
-pub mod types;
+mod outfile;
+#[cfg(feature = "cli")]
+mod pipeline;
 
 pub use analysis::Analysis;
 pub use builder::ExtractorBuilder;
 pub use error::Error;
-pub use output::Row;
+pub use output::{Format, Row, RowEncoder, TableWriter};
+pub use rules::Selection;
+pub use tsv::DataError;
 pub use types::{Gender, Kind, Span, SpeakerType};
 
 /// The compiled gazetteer and lexicon: build once, then call

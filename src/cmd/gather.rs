@@ -154,11 +154,6 @@ pub fn write_output(
     }
 }
 
-/// Writes `bytes` to standard output; a closed pipe is not an error.
-pub fn write_stdout(bytes: &[u8]) -> Result<()> {
-    write_output(None, bytes, &Tally::default())
-}
-
 /// Checks, before any work, that `-o` can be written and is no input.
 pub fn check_output(path: Option<&Path>, inputs: &[PathBuf]) -> Result<()> {
     if let Some(p) = path {
