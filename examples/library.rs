@@ -5,7 +5,7 @@
 //! cargo run --example library
 //! ```
 
-use std::io;
+use std::io::{self, Write};
 
 use whosaid::{Extractor, Format, Kind, Selection, TableWriter};
 
@@ -34,6 +34,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for row in &rows {
         table.write(row)?;
     }
-    table.finish()?;
+    table.finish()?.flush()?;
     Ok(())
 }
