@@ -121,6 +121,7 @@ impl Extractor {
     }
 
     /// The compiled gazetteer.
+    #[doc(hidden)]
     pub fn gazetteer(&self) -> &gazetteer::Gazetteer {
         &self.gazetteer
     }
@@ -226,6 +227,7 @@ impl Extractor {
     }
 
     /// The lexicon.
+    #[doc(hidden)]
     pub fn lexicon(&self) -> &lexicon::Lexicon {
         &self.lexicon
     }
