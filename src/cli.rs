@@ -1,5 +1,5 @@
 //! The command line: the top-level parser and the dispatch to the
-//! subcommands, one file each under [`crate::cmd`].
+//! subcommands, one file each under `src/cmd/`.
 //!
 //! Input: the process arguments. Output: the table on standard output or
 //! in the `-o` file, diagnostics on standard error, and the exit status.

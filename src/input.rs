@@ -28,7 +28,7 @@ pub struct Document {
     pub text: String,
     /// Whether the text is HTML (a `.html`/`.htm` file, or a JSONL
     /// record or standard input read with `--html`): the extractor reads
-    /// it with [`crate::html`], and offsets point into the HTML.
+    /// it with `crate::html`, and offsets point into the HTML.
     pub html: bool,
     /// The record's fields named by `--keep`, in that order (all
     /// [`Field::Missing`] for a file).

@@ -205,7 +205,7 @@ impl Extractor {
         output::rows(doc_id, &analysis, &resolution)
     }
 
-    /// Extracts the rows of one HTML document ([`html`]): the pipeline
+    /// Extracts the rows of one HTML document (`html`): the pipeline
     /// runs on its text, and every offset of the rows points into the
     /// HTML source (code points), so that the source between
     /// `quote_start` and `quote_end`, tags removed and entities decoded,

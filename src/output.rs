@@ -1,7 +1,7 @@
 //! Stage 9, the last of the pipeline: the table.
 //!
 //! Input: one document's [`Analysis`] (attributions, mentions, offset map)
-//! and its [`Resolution`] (the resolve stage's canonical speakers).
+//! and its `Resolution` (the resolve stage's canonical speakers).
 //! Output: [`Row`]s with resolved speakers and offsets in the ORIGINAL
 //! text as Unicode code points, and the writers for CSV (the contract) and
 //! JSONL.

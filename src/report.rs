@@ -3,7 +3,7 @@
 //!
 //! Input: every document's original text and its [`Row`]s (the output
 //! stage's, so the page shows exactly what the table says), plus the
-//! [`Speaker`]s of the speakers table. Output: one HTML string with
+//! `Speaker`s of the speakers table. Output: one HTML string with
 //! inline CSS and a small inline script, and no reference to anything
 //! outside the file (a Content-Security-Policy forbids it).
 //!
