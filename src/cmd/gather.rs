@@ -1,6 +1,8 @@
-//! Shared plumbing of the newsroom commands (`report`, `speakers`,
-//! `explain`): build the extractor, read the inputs, and hand each
-//! document to the command with the errors reported on the way.
+//! Shared plumbing of the commands that read articles: the reading
+//! options ([`ReadArgs`], [`SourceArgs`]), the extractor built from the
+//! `--gazetteer` files (`extract` too), and for the newsroom commands
+//! (`report`, `speakers`, `explain`) the inputs read and each document
+//! handed to the command with the errors reported on the way.
 //!
 //! Input: the command line's input paths and gazetteer files. Output: each
 //! readable [`Document`] passed to a callback, every unreadable one named
