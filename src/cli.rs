@@ -1,34 +1,27 @@
-//! The command line: argument parsing and the commands.
+//! The command line: the top-level parser and the dispatch to the
+//! subcommands, one file each under `src/cmd/`.
 //!
 //! Input: the process arguments. Output: the table on standard output or
 //! in the `-o` file, diagnostics on standard error, and the exit status.
 
-use std::fs;
-use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{bail, Context, Result};
-use clap::{Parser, Subcommand, ValueEnum};
+use anyhow::Result;
+use clap::{CommandFactory, Parser, Subcommand};
 
-use crate::diag::shown;
-use crate::input::ReadArgs;
-use crate::outfile::Output;
-use crate::output::Format;
-use crate::rules::Selection;
-use crate::Extractor;
+use crate::cmd;
 
 /// Reads news articles and writes a table of who said what.
 #[derive(Debug, Parser)]
 #[command(name = "whosaid", version, about, long_about = None,
-    long_version = crate::shell::long_version(), after_help = EXIT_STATUS)]
+    long_version = cmd::generate::long_version(), after_help = EXIT_STATUS)]
 pub struct Args {
     /// The command to run.
     #[command(subcommand)]
     pub command: Command,
 }
 
-const EXIT_STATUS: &str = "\
+pub(crate) const EXIT_STATUS: &str = "\
 Exit status:
   0  every document was read and processed
   1  some documents were skipped (each named on standard error); the rows
@@ -44,319 +37,41 @@ Exit status:
 pub enum Command {
     /// Extract quotes and claims with their speakers into a table.
     #[command(after_help = EXIT_STATUS)]
-    Extract(ExtractArgs),
+    Extract(cmd::extract::ExtractArgs),
     /// Score a table against gold annotations (same figures as score.py).
     ///
     /// Exits 2 when a file cannot be read or the table shares no document
     /// id with the gold.
-    Eval(EvalArgs),
+    Eval(cmd::eval::EvalArgs),
     /// Write a self-contained HTML page to review quotes in place.
     #[command(after_help = EXIT_STATUS)]
-    Report(crate::report::ReportArgs),
+    Report(cmd::report::ReportArgs),
     /// Write one row per canonical speaker: who is quoted, how often.
     #[command(after_help = EXIT_STATUS)]
-    Speakers(crate::speakers::SpeakersArgs),
+    Speakers(cmd::speakers::SpeakersArgs),
     /// Show why each quote got its speaker: rule, cue, candidates.
-    Explain(crate::explain::ExplainArgs),
+    Explain(cmd::explain::ExplainArgs),
     /// Train the part-of-speech tagger on a UD treebank (EWT).
-    TrainTagger(crate::tagger::command::TrainTaggerArgs),
+    TrainTagger(cmd::train_tagger::TrainTaggerArgs),
     /// Measure the part-of-speech tagger on a CoNLL-U file.
-    TaggerEval(crate::tagger::command::TaggerEvalArgs),
+    TaggerEval(cmd::tagger_eval::TaggerEvalArgs),
     /// Generate shell completions or the man page.
-    Generate(crate::shell::GenerateArgs),
+    Generate(cmd::generate::GenerateArgs),
     /// Write N MB of generated news-like JSONL (for benchmarks).
-    GenCorpus(GenCorpusArgs),
-}
-
-/// Arguments of `gen-corpus`.
-#[derive(Debug, clap::Args)]
-pub struct GenCorpusArgs {
-    /// Megabytes (10^6 bytes) to write, at least.
-    #[arg(long, value_name = "N")]
-    pub mb: u64,
-    /// The seed: the same seed and size give the same bytes.
-    #[arg(long, value_name = "S", default_value_t = 1)]
-    pub seed: u64,
-    /// Where to write (default: standard output).
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-}
-
-/// Arguments of `extract`.
-#[derive(Debug, clap::Args)]
-pub struct ExtractArgs {
-    /// .txt files, folders (every .txt and .jsonl inside, recursively, in
-    /// sorted order), .jsonl files (one {"doc_id"|"id", "text"} record a
-    /// line) or - for standard input. None: standard input.
-    #[arg(value_name = "INPUT")]
-    pub inputs: Vec<PathBuf>,
-    /// Write the table to FILE instead of standard output: atomically
-    /// for a regular file (a temporary file renamed at the end; a link
-    /// to it stays a link), directly for a device or FIFO. Refused when
-    /// FILE is an input.
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = FormatArg::Csv)]
-    pub format: FormatArg,
-    /// Add your own gazetteer file (same columns as data/people.tsv; see
-    /// data/README.md). May be repeated.
-    #[arg(long, value_name = "FILE")]
-    pub gazetteer: Vec<PathBuf>,
-    /// How folders are walked and how big a document may be.
-    #[command(flatten)]
-    pub read: ReadArgs,
-    /// Print nothing on standard error but errors.
-    #[arg(short, long)]
-    pub quiet: bool,
-    /// Worker threads (default: all cores). The output is the same for
-    /// any number.
-    #[arg(short = 'j', long, value_name = "N",
-        value_parser = clap::value_parser!(u16).range(1..))]
-    pub threads: Option<u16>,
-    /// Read JSONL on standard input and write one JSON line per document:
-    /// {"doc_id", "rows": [...]} or {"doc_id", "error"} (for Spark).
-    #[arg(long, conflicts_with_all = ["inputs", "output", "format"])]
-    pub jsonl_stream: bool,
-    /// CSV safe to open in Excel, LibreOffice or Google Sheets.
-    ///
-    /// A UTF-8 byte order mark, CRLF line ends, and every cell that a
-    /// spreadsheet would run as a formula (starting with = + - @, a tab or
-    /// a carriage return) prefixed with '. Not exact: for people, not for
-    /// programs.
-    #[arg(long, conflicts_with = "jsonl_stream")]
-    pub excel: bool,
-    /// Run only these rules: ids or globs, comma-separated
-    /// (--rules 'claim/*,quote/before'; ids in README.md).
-    #[arg(long, value_name = "IDS")]
-    pub rules: Option<String>,
-    /// Skip these rules: ids or globs, comma-separated.
-    #[arg(long, value_name = "IDS")]
-    pub skip_rules: Option<String>,
-    /// Copy these JSONL record fields into extra columns after the
-    /// table's, in this order (comma separated; e.g. url,date,outlet).
-    ///
-    /// Strings and numbers as they are, nested values as JSON text; a
-    /// field a record lacks is an empty cell (null in JSONL), never an
-    /// error. Works with --format csv|jsonl, --excel and --jsonl-stream.
-    #[arg(long, value_name = "FIELD,...", value_delimiter = ',')]
-    pub keep: Vec<String>,
-}
-
-/// Output formats on the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    /// CSV with a header row (RFC 4180).
-    Csv,
-    /// One JSON object a line, same fields.
-    Jsonl,
-}
-
-/// Arguments of `eval`.
-#[derive(Debug, clap::Args)]
-pub struct EvalArgs {
-    /// Gold annotations (JSONL, as ../shared/eval/*.jsonl).
-    pub gold: PathBuf,
-    /// The table to score: CSV, or JSONL (`extract --format jsonl`, the
-    /// `--jsonl-stream` answers, or the scorer's own); - for standard
-    /// input.
-    pub pred: PathBuf,
-    /// Score only the gold items of these kinds (comma separated).
-    #[arg(long, value_name = "KIND,...")]
-    pub only: Option<String>,
-    /// List every miss.
-    #[arg(long)]
-    pub errors: bool,
-    /// Print the figures as JSON.
-    #[arg(long)]
-    pub json: bool,
+    GenCorpus(cmd::gen_corpus::GenCorpusArgs),
 }
 
 /// Runs the parsed command.
 pub fn run(args: Args) -> Result<ExitCode> {
     match args.command {
-        Command::Extract(a) => extract(a),
-        Command::Eval(a) => eval(a),
-        Command::Report(a) => crate::report::run(a),
-        Command::Speakers(a) => crate::speakers::run(a),
-        Command::Explain(a) => crate::explain::run(a),
-        Command::TrainTagger(a) => crate::tagger::command::train_tagger(a),
-        Command::TaggerEval(a) => crate::tagger::command::tagger_eval(a),
-        Command::Generate(a) => crate::shell::run(a),
-        Command::GenCorpus(a) => gen_corpus(a),
+        Command::Extract(a) => cmd::extract::run(a),
+        Command::Eval(a) => cmd::eval::run(a),
+        Command::Report(a) => cmd::report::run(a),
+        Command::Speakers(a) => cmd::speakers::run(a),
+        Command::Explain(a) => cmd::explain::run(a),
+        Command::TrainTagger(a) => cmd::train_tagger::run(a),
+        Command::TaggerEval(a) => cmd::tagger_eval::run(a),
+        Command::Generate(a) => cmd::generate::run(a, Args::command()),
+        Command::GenCorpus(a) => cmd::gen_corpus::run(a),
     }
-}
-
-fn gen_corpus(a: GenCorpusArgs) -> Result<ExitCode> {
-    let docs = match &a.output {
-        Some(path) => {
-            let file = fs::File::create(path)
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            let mut w = BufWriter::with_capacity(1 << 16, file);
-            let n = crate::corpus::generate(&mut w, a.mb, a.seed)?;
-            w.flush()?;
-            n
-        }
-        None => {
-            let mut w = BufWriter::with_capacity(1 << 16, io::stdout().lock());
-            let n = crate::corpus::generate(&mut w, a.mb, a.seed)?;
-            w.flush()?;
-            n
-        }
-    };
-    eprintln!("whosaid: {docs} documents written");
-    Ok(ExitCode::SUCCESS)
-}
-
-fn eval(a: EvalArgs) -> Result<ExitCode> {
-    let opts = crate::eval::EvalOptions {
-        only: a.only.map(|s| s.split(',').map(str::to_string).collect()),
-        errors: a.errors,
-        json: a.json,
-    };
-    let report = crate::eval::evaluate(&a.gold, &a.pred, &opts)
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
-    let mut out = io::stdout().lock();
-    if let Err(e) = out.write_all(report.as_bytes()).and_then(|_| out.flush())
-    {
-        if e.kind() != io::ErrorKind::BrokenPipe {
-            return Err(e.into());
-        }
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-fn extract(a: ExtractArgs) -> Result<ExitCode> {
-    let mut extra = Vec::new();
-    for path in &a.gazetteer {
-        let text = fs::read_to_string(path).with_context(|| {
-            format!("cannot read gazetteer {}", path.display())
-        })?;
-        extra.push((path.display().to_string(), text));
-    }
-    let rules = Selection::parse(a.rules.as_deref(), a.skip_rules.as_deref())?;
-    let extractor = match Extractor::shipped(&extra) {
-        Ok(e) => e.with_rules(rules),
-        Err(errors) => {
-            for e in &errors {
-                eprintln!("whosaid: {e}");
-            }
-            bail!("{} bad line(s) in the gazetteer files", errors.len());
-        }
-    };
-    if a.jsonl_stream {
-        return jsonl_stream(&extractor, &a);
-    }
-    let format = match (a.format, a.excel) {
-        (FormatArg::Csv, false) => Format::Csv,
-        (FormatArg::Csv, true) => Format::Excel,
-        (FormatArg::Jsonl, false) => Format::Jsonl,
-        (FormatArg::Jsonl, true) => bail!("--excel needs --format csv"),
-    };
-    // Fail before any work when the output cannot be written, or would
-    // destroy an input.
-    if let Some(path) = &a.output {
-        crate::outfile::check_not_input(path, &a.inputs)?;
-    }
-    let mut out = Output::to(a.output.as_deref())?;
-    let threads = thread_count(a.threads);
-    let progress = if a.quiet || !io::stderr().is_terminal() {
-        None
-    } else {
-        crate::pipeline::progress_bar(&a.inputs, 32 << 20)
-    };
-    let mut options = a.read.options();
-    options.keep = keep_fields(&a.keep)?;
-    let finished = crate::pipeline::extract_table(
-        &extractor, &a.inputs, &options, format, threads, progress, a.quiet,
-        &mut out,
-    )
-    .and_then(|t| out.flush().map(|_| t));
-    let tally = match finished {
-        Ok(t) => t,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
-            return Ok(ExitCode::SUCCESS)
-        }
-        Err(e) => return Err(e).context("cannot write the table"),
-    };
-    if !a.quiet {
-        eprintln!("whosaid: {}", tally.closing_line());
-    }
-    if tally.processed == 0 && tally.skipped > 0 {
-        // Nothing could be read (a typo in the only input): an existing
-        // table is worth more than a header-only one.
-        match &a.output {
-            Some(p) => eprintln!(
-                "whosaid: no input could be read: {} left as it was",
-                shown(p)
-            ),
-            None => eprintln!("whosaid: no input could be read"),
-        }
-        return Ok(ExitCode::from(2));
-    }
-    if let Err(e) = out.commit() {
-        if e.kind() == io::ErrorKind::BrokenPipe {
-            return Ok(ExitCode::SUCCESS);
-        }
-        let to = a.output.as_deref().map_or("standard output".into(), shown);
-        return Err(e).context(format!("cannot write the table to {to}"));
-    }
-    Ok(if tally.skipped > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
-}
-
-/// `extract --jsonl-stream`: bad records are answered in the stream, so
-/// only a failure to read or write is an error.
-fn jsonl_stream(extractor: &Extractor, a: &ExtractArgs) -> Result<ExitCode> {
-    let threads = thread_count(a.threads);
-    let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
-    let mut options = a.read.options();
-    options.keep = keep_fields(&a.keep)?;
-    let tally = match crate::pipeline::jsonl_stream(
-        extractor,
-        io::stdin(),
-        &options,
-        threads,
-        &mut out,
-    ) {
-        Ok(t) => t,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
-            return Ok(ExitCode::SUCCESS)
-        }
-        Err(e) => return Err(e).context("jsonl stream"),
-    };
-    if !a.quiet {
-        eprintln!(
-            "whosaid: {} records read, {} processed, {} answered with \
-             an error, {} rows written",
-            tally.read, tally.processed, tally.skipped, tally.rows
-        );
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-/// The `--keep` names: none empty, none twice, none a column already.
-fn keep_fields(names: &[String]) -> Result<Vec<String>> {
-    let mut out: Vec<String> = Vec::new();
-    for n in names {
-        let n = n.trim();
-        if n.is_empty() {
-            bail!("--keep: an empty field name");
-        }
-        if crate::output::COLUMNS.contains(&n) {
-            bail!("--keep {n}: already a column of the table");
-        }
-        if out.iter().any(|o| o == n) {
-            bail!("--keep {n}: named twice");
-        }
-        out.push(n.to_string());
-    }
-    Ok(out)
-}
-
-/// `--threads`, else every core.
-fn thread_count(arg: Option<u16>) -> usize {
-    arg.map_or_else(
-        || std::thread::available_parallelism().map_or(1, |n| n.get()),
-        usize::from,
-    )
 }

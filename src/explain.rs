@@ -12,176 +12,13 @@
 //! sieve had in front of it, not a trace of its every test.
 
 use std::fmt::Write as _;
-use std::io::IsTerminal;
-use std::path::PathBuf;
-use std::process::ExitCode;
 
-use anyhow::{bail, Result};
-
-use crate::diag::{escape, shown};
+use crate::diag::escape;
 use crate::mentions::MentionKind;
 use crate::normalize::{fold_whitespace, CharIndex};
 use crate::resolve::Resolution;
-use crate::rules::{rule_info, Attribution, Selection};
-use crate::{gather, output, Analysis, Row};
-
-/// When to colour the output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ColorChoice {
-    /// On a terminal, unless NO_COLOR is set.
-    Auto,
-    /// Always, even when piped or with NO_COLOR.
-    Always,
-    /// Never.
-    Never,
-}
-
-/// Arguments of `whosaid explain`.
-#[derive(Debug, clap::Args)]
-pub struct ExplainArgs {
-    /// A .txt file (or a .jsonl file: every record is explained), or -
-    /// for standard input.
-    #[arg(value_name = "FILE")]
-    pub file: PathBuf,
-    /// Explain only row N (the quote_id column).
-    #[arg(long, value_name = "N")]
-    pub quote: Option<usize>,
-    /// Colour: auto (on a terminal, unless NO_COLOR is set), always or
-    /// never.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto,
-        value_name = "WHEN")]
-    pub color: ColorChoice,
-    /// Add your own gazetteer file. May be repeated.
-    #[arg(long, value_name = "FILE")]
-    pub gazetteer: Vec<PathBuf>,
-    /// How big a document may be.
-    #[command(flatten)]
-    pub read: crate::input::ReadArgs,
-    /// Run only these rules: ids or globs, comma-separated
-    /// (--rules 'claim/*,quote/before'; ids in README.md).
-    #[arg(long, value_name = "IDS")]
-    pub rules: Option<String>,
-    /// Skip these rules: ids or globs, comma-separated.
-    #[arg(long, value_name = "IDS")]
-    pub skip_rules: Option<String>,
-}
-
-/// Whether to colour, given the choice, whether standard output is a
-/// terminal and the NO_COLOR variable (https://no-color.org: set and not
-/// empty means no colour, unless asked for explicitly).
-pub fn use_color(
-    choice: ColorChoice,
-    tty: bool,
-    no_color: Option<&str>,
-) -> bool {
-    match choice {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => tty && no_color.is_none_or(str::is_empty),
-    }
-}
-
-/// Runs `whosaid explain`.
-pub fn run(a: ExplainArgs) -> Result<ExitCode> {
-    let rules = Selection::parse(a.rules.as_deref(), a.skip_rules.as_deref())?;
-    let extractor = gather::extractor(&a.gazetteer)?.with_rules(rules);
-    let no_color = std::env::var("NO_COLOR").ok();
-    let color = use_color(
-        a.color,
-        std::io::stdout().is_terminal(),
-        no_color.as_deref(),
-    );
-    let style = Style { on: color };
-    let mut out = Streamed::new();
-    let mut found = false;
-    let tally = gather::documents(
-        std::slice::from_ref(&a.file),
-        &a.read.options(),
-        &mut |doc| {
-            if out.failed.is_some() {
-                return;
-            }
-            // An HTML article is explained on its text (offsets in the
-            // text, not in the HTML source).
-            let text = if doc.html {
-                crate::html::html_to_text(&doc.text).text
-            } else {
-                doc.text
-            };
-            let analysis = extractor.analyze(&text);
-            let resolution = extractor.resolve(&analysis);
-            let rows = output::rows(&doc.id, &analysis, &resolution);
-            if a.quote.is_none_or(|n| rows.iter().any(|r| r.quote_id == n)) {
-                found = true;
-            }
-            explain(&mut out, &analysis, &resolution, &rows, a.quote, style);
-        },
-    );
-    out.finish()?;
-    if let (Some(n), false, true) = (a.quote, found, tally.processed > 0) {
-        bail!("no row {n} in {}", shown(&a.file));
-    }
-    Ok(tally.exit_code())
-}
-
-/// The explanation on its way to standard output: written every 64 KiB,
-/// so that memory stays flat whatever the length of the article, and a
-/// reader (`| less`) sees the first rows at once. A closed pipe ends the
-/// run quietly.
-struct Streamed {
-    buf: String,
-    out: std::io::StdoutLock<'static>,
-    failed: Option<std::io::Error>,
-}
-
-impl Streamed {
-    fn new() -> Streamed {
-        Streamed {
-            buf: String::new(),
-            out: std::io::stdout().lock(),
-            failed: None,
-        }
-    }
-
-    fn drain(&mut self) {
-        use std::io::Write;
-        if self.failed.is_none() {
-            if let Err(e) = self.out.write_all(self.buf.as_bytes()) {
-                self.failed = Some(e);
-            }
-        }
-        self.buf.clear();
-    }
-
-    fn finish(mut self) -> Result<()> {
-        use std::io::Write;
-        self.drain();
-        if self.failed.is_none() {
-            if let Err(e) = self.out.flush() {
-                self.failed = Some(e);
-            }
-        }
-        match self.failed {
-            Some(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                Err(e.into())
-            }
-            _ => Ok(()),
-        }
-    }
-}
-
-impl std::fmt::Write for Streamed {
-    fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        if self.failed.is_some() {
-            return Err(std::fmt::Error);
-        }
-        self.buf.push_str(s);
-        if self.buf.len() >= 1 << 16 {
-            self.drain();
-        }
-        Ok(())
-    }
-}
+use crate::rules::{rule_info, Attribution};
+use crate::{Analysis, Kind, Row, SpeakerType};
 
 /// Text of the article for the terminal: line breaks and tabs as spaces
 /// (the paragraph is folded to one line), other control characters
@@ -231,9 +68,9 @@ fn kind_colour(row: &Row) -> &'static str {
         "31"
     } else {
         match row.kind {
-            "direct" => "32",
-            "partial" => "36",
-            _ => "33",
+            Kind::Direct => "32",
+            Kind::Partial => "36",
+            Kind::Indirect => "33",
         }
     }
 }
@@ -251,8 +88,7 @@ fn row_attributions<'a>(
         let Some(row) = rows.get(r) else { break };
         let s = chars.chars_before(a.normalized.to_original(at.span.start));
         let e = chars.chars_before(a.normalized.to_original(at.span.end));
-        if (s, e, at.kind.as_str())
-            == (row.quote_start, row.quote_end, row.kind)
+        if (s, e, at.kind) == (row.quote_start, row.quote_end, row.kind)
         {
             out[r] = Some(at);
             r += 1;
@@ -410,7 +246,7 @@ fn row_explanation(
         out,
         "  rule       {} (confidence {}): {}",
         style.paint("1", row.rule),
-        row.confidence,
+        row.confidence_text(),
         desc
     );
     // The frame finder (and refinements) that found the speaker.
@@ -449,7 +285,10 @@ fn row_explanation(
             }
             let _ = write!(s, " [resolution step: {}]", r.step.as_str());
             let _ = writeln!(out, "{s}");
-            let mut facts = vec![format!("type {}", row.speaker_type)];
+            let mut facts = vec![format!(
+                "type {}",
+                row.speaker_type.map_or("", SpeakerType::as_str)
+            )];
             if !row.speaker_role.is_empty() {
                 facts.push(format!(
                     "role \u{201C}{}\u{201D}",
@@ -796,21 +635,5 @@ trait SpanText {
 impl SpanText for crate::cues::CueMatch<'_> {
     fn span_text<'t>(&self, text: &'t str) -> &'t str {
         &text[self.span.start..self.span.end]
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn colour_follows_choice_tty_and_no_color() {
-        use ColorChoice::*;
-        assert!(use_color(Auto, true, None));
-        assert!(use_color(Auto, true, Some("")));
-        assert!(!use_color(Auto, true, Some("1")));
-        assert!(!use_color(Auto, false, None));
-        assert!(use_color(Always, false, Some("1")));
-        assert!(!use_color(Never, true, None));
     }
 }

@@ -28,7 +28,7 @@ pub struct Document {
     pub text: String,
     /// Whether the text is HTML (a `.html`/`.htm` file, or a JSONL
     /// record or standard input read with `--html`): the extractor reads
-    /// it with [`crate::html`], and offsets point into the HTML.
+    /// it with `crate::html`, and offsets point into the HTML.
     pub html: bool,
     /// The record's fields named by `--keep`, in that order (all
     /// [`Field::Missing`] for a file).
@@ -87,39 +87,6 @@ impl InputError {
             escape(&self.location),
             escape(&self.message)
         )
-    }
-}
-
-/// The reading options of every command that reads articles.
-#[derive(Debug, Clone, clap::Args)]
-pub struct ReadArgs {
-    /// Walk into symbolic links to folders (links to files are always
-    /// read); a link loop is read once, with a warning.
-    #[arg(short = 'L', long)]
-    pub follow: bool,
-    /// Skip, with an error naming it, any document or JSONL record over
-    /// SIZE bytes (suffixes K, M, G: powers of 1024). Bounds the memory
-    /// of a run by what the largest allowed document needs.
-    #[arg(long, value_name = "SIZE", default_value = "64M",
-        value_parser = parse_size)]
-    pub max_document_size: u64,
-    /// Read the text of JSONL records and of standard input as HTML
-    /// (.html and .htm files always are): tags dropped, entities
-    /// decoded, offsets into the HTML.
-    #[arg(long)]
-    pub html: bool,
-}
-
-impl ReadArgs {
-    /// The options for [`read_all`].
-    pub fn options(&self) -> Options {
-        Options {
-            follow: self.follow,
-            max_size: usize::try_from(self.max_document_size)
-                .unwrap_or(usize::MAX),
-            html: self.html,
-            keep: Vec::new(),
-        }
     }
 }
 

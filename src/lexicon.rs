@@ -141,15 +141,6 @@ pub fn is(class: Class, word: &str) -> bool {
     words().0.get(word).is_some_and(|&b| b & 1 << class as u64 != 0)
 }
 
-/// The words of `class`, in no particular order.
-pub fn words_of(class: Class) -> impl Iterator<Item = &'static str> {
-    words()
-        .0
-        .iter()
-        .filter(move |(_, &b)| b & 1 << class as u64 != 0)
-        .map(|(&w, _)| w)
-}
-
 /// A shipped data file: its name in messages and its text.
 pub struct DataFile {
     /// `data/<file name>`.

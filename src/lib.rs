@@ -2,12 +2,14 @@
 //! every quotation and every reported claim, its speaker, the cue that
 //! links them, and exact offsets back into the source.
 //!
-//! The pipeline runs one way, one module a stage:
-//! [`input`] → [`normalize`] → [`segment`] → [`quotes`] → [`tokens`] →
-//! [`mentions`] → [`cues`] → [`rules`] → [`resolve`] → [`output`], over
-//! the shared [`types`].
-//! The gazetteer ([`gazetteer`]) and word lists ([`lexicon`]) are compiled
-//! once into an [`Extractor`], which is immutable and shared by threads.
+//! The pipeline runs one way, one module a stage: `input` → `normalize`
+//! → `segment` → `quotes` → `tokens` → `tag` ([`tagger`]) → `chunk` →
+//! `mentions` → `cues` → [`rules`] → `resolve` → [`output`], over the
+//! shared types ([`Span`], [`Kind`], [`SpeakerType`]).
+//! The gazetteer and word lists are compiled once into an [`Extractor`]
+//! (see [`Extractor::builder`]), which is immutable and shared by threads;
+//! [`Extractor::extract`] gives a document's [`Row`]s, which a
+//! [`TableWriter`] writes as CSV or JSONL.
 //!
 //! ```
 //! let extractor = whosaid::Extractor::shipped(&[]).unwrap();
@@ -19,40 +21,72 @@
 //! ```
 #![deny(missing_docs)]
 
+// The API: the facade and its builder, the row and its writers, the rule
+// selection, the tagger, and the analysis for explain-like use.
 pub mod analysis;
-pub mod batch;
-pub mod chunk;
-pub mod cli;
-pub mod corpus;
-pub mod cues;
-pub mod diag;
-pub mod eval;
-pub mod explain;
-pub mod gather;
-pub mod gazetteer;
-pub mod html;
-pub mod input;
-pub mod lexicon;
-pub mod marks;
-pub mod mentions;
-pub mod normalize;
-pub mod outfile;
 pub mod output;
-pub mod pipeline;
-pub mod quotes;
-pub mod report;
-pub mod resolve;
 pub mod rules;
-pub mod segment;
-pub mod shell;
-pub mod speakers;
 pub mod tagger;
+
+// The stages and their helpers: the crate's own.
+mod builder;
+mod chunk;
+mod cues;
+// `shown` and the speakers table serve the commands only.
+#[cfg_attr(not(feature = "cli"), allow(dead_code))]
+mod diag;
+mod error;
+mod gazetteer;
+mod html;
+mod lexicon;
+mod marks;
+mod mentions;
+mod resolve;
+#[cfg_attr(not(feature = "cli"), allow(dead_code))]
+mod speakers;
+mod tsv;
+mod types;
+
+// Public for the tests, benches, fuzz targets and bindings only: not part
+// of the API, no stability promised.
+#[doc(hidden)]
+pub mod corpus;
+#[doc(hidden)]
+pub mod eval;
+#[doc(hidden)]
+pub mod input;
+#[doc(hidden)]
+pub mod normalize;
+#[doc(hidden)]
+pub mod quotes;
+#[doc(hidden)]
+pub mod report;
+#[doc(hidden)]
+pub mod segment;
+#[doc(hidden)]
 pub mod tokens;
-pub mod tsv;
-pub mod types;
+
+// The command line (the `cli` feature, on by default).
+#[cfg(feature = "cli")]
+mod batch;
+#[cfg(feature = "cli")]
+#[doc(hidden)]
+pub mod cli;
+#[cfg(feature = "cli")]
+mod cmd;
+#[cfg(feature = "cli")]
+mod explain;
+#[cfg(feature = "cli")]
+mod outfile;
+#[cfg(feature = "cli")]
+mod pipeline;
 
 pub use analysis::Analysis;
-pub use output::Row;
+pub use builder::ExtractorBuilder;
+pub use error::Error;
+pub use output::{Format, Row, RowEncoder, TableWriter};
+pub use rules::Selection;
+pub use tsv::DataError;
 pub use types::{Gender, Kind, Span, SpeakerType};
 
 /// The compiled gazetteer and lexicon: build once, then call
@@ -64,30 +98,19 @@ pub struct Extractor {
 }
 
 impl Extractor {
+    /// A builder: shipped data on or off, the caller's gazetteers, the
+    /// rules to run.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::new()
+    }
+
     /// Builds the extractor from the shipped data files and the user's own
-    /// gazetteer files, given as `(name, contents)`.
+    /// gazetteer files, given as `(name, contents)`: a shorthand for
+    /// [`Extractor::builder`] with [`ExtractorBuilder::gazetteer_str`].
     pub fn shipped(
         extra_gazetteers: &[(String, String)],
-    ) -> Result<Extractor, Vec<tsv::DataError>> {
-        let lexicon = lexicon::Lexicon::shipped();
-        let gazetteer = lexicon::build_gazetteer(extra_gazetteers);
-        match (lexicon, gazetteer) {
-            (Ok(lexicon), Ok(gazetteer)) => Ok(Extractor {
-                gazetteer,
-                lexicon,
-                selection: rules::Selection::all(),
-            }),
-            (l, g) => {
-                let mut errors = Vec::new();
-                if let Err(e) = l {
-                    errors.extend(e);
-                }
-                if let Err(e) = g {
-                    errors.extend(e);
-                }
-                Err(errors)
-            }
-        }
+    ) -> Result<Extractor, Error> {
+        builder::compile(true, extra_gazetteers, rules::Selection::all())
     }
 
     /// Runs only the rules `selection` keeps (`--rules`,
@@ -97,42 +120,8 @@ impl Extractor {
         self
     }
 
-    /// [`Extractor::shipped`], with the shipped gazetteer files (people,
-    /// organisations, ...) left out when `shipped` is false, so that only
-    /// the user's own files name entities; the word lists (cues, titles,
-    /// pronouns) are always the shipped ones.
-    pub fn with_gazetteers(
-        shipped: bool,
-        extra_gazetteers: &[(String, String)],
-    ) -> Result<Extractor, Vec<tsv::DataError>> {
-        if shipped {
-            return Extractor::shipped(extra_gazetteers);
-        }
-        let mut errors = Vec::new();
-        let lexicon = lexicon::Lexicon::shipped();
-        let mut builder = gazetteer::GazetteerBuilder::new();
-        for (name, text) in extra_gazetteers {
-            if let Err(e) = builder.add_file(name, text) {
-                errors.extend(e);
-            }
-        }
-        match lexicon {
-            Ok(lexicon) if errors.is_empty() => {
-                Ok(Extractor {
-                    gazetteer: builder.build(),
-                    lexicon,
-                    selection: rules::Selection::all(),
-                })
-            }
-            Ok(_) => Err(errors),
-            Err(mut e) => {
-                e.extend(errors);
-                Err(e)
-            }
-        }
-    }
-
     /// The compiled gazetteer.
+    #[doc(hidden)]
     pub fn gazetteer(&self) -> &gazetteer::Gazetteer {
         &self.gazetteer
     }
@@ -252,7 +241,7 @@ impl Extractor {
         output::rows(doc_id, &analysis, &resolution)
     }
 
-    /// Extracts the rows of one HTML document ([`html`]): the pipeline
+    /// Extracts the rows of one HTML document (`html`): the pipeline
     /// runs on its text, and every offset of the rows points into the
     /// HTML source (code points), so that the source between
     /// `quote_start` and `quote_end`, tags removed and entities decoded,
@@ -274,6 +263,7 @@ impl Extractor {
     }
 
     /// The lexicon.
+    #[doc(hidden)]
     pub fn lexicon(&self) -> &lexicon::Lexicon {
         &self.lexicon
     }

@@ -1,7 +1,7 @@
 //! Stage 9, the last of the pipeline: the table.
 //!
 //! Input: one document's [`Analysis`] (attributions, mentions, offset map)
-//! and its [`Resolution`] (the resolve stage's canonical speakers).
+//! and its `Resolution` (the resolve stage's canonical speakers).
 //! Output: [`Row`]s with resolved speakers and offsets in the ORIGINAL
 //! text as Unicode code points, and the writers for CSV (the contract) and
 //! JSONL.
@@ -39,7 +39,7 @@ use crate::analysis::Analysis;
 use crate::input::Field;
 use crate::normalize::{display_text, CharIndex};
 use crate::resolve::{Resolution, Step};
-use crate::types::Span;
+use crate::types::{Kind, Span, SpeakerType};
 
 /// The CSV header, in contract order.
 pub const COLUMNS: &[&str] = &[
@@ -65,15 +65,17 @@ pub const COLUMNS: &[&str] = &[
     "frame",
 ];
 
-/// One row of the table.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One row of the table. It serializes (CSV, JSON through serde) to the
+/// cells of [`Row::cells`]: `kind` and `speaker_type` as their column
+/// values, `confidence` as its two-decimal text, absent spans as empty.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     /// The document's id.
     pub doc_id: String,
     /// 1, 2, ... within the document, in text order.
     pub quote_id: usize,
     /// direct, partial or indirect.
-    pub kind: &'static str,
+    pub kind: Kind,
     /// The words.
     pub quote: String,
     /// Code point offset of the words' start in the original text.
@@ -88,8 +90,9 @@ pub struct Row {
     pub speaker_end: Option<usize>,
     /// Canonical name.
     pub speaker_name: String,
-    /// person, organization, group, unknown; empty when unattributed.
-    pub speaker_type: &'static str,
+    /// person, organization, group, unknown; `None` (an empty cell) when
+    /// unattributed.
+    pub speaker_type: Option<SpeakerType>,
     /// Role found in the article.
     pub speaker_role: String,
     /// Gazetteer id.
@@ -100,8 +103,8 @@ pub struct Row {
     pub via: String,
     /// The rule that decided.
     pub rule: &'static str,
-    /// 0 to 1, two decimals.
-    pub confidence: String,
+    /// 0 to 1, rounded to two decimals (the cell's text).
+    pub confidence: f32,
     /// 1-based paragraph number.
     pub paragraph: usize,
     /// The cue's stance.
@@ -134,7 +137,7 @@ pub fn rows(
         let mut row = Row {
             doc_id: doc_id.to_string(),
             quote_id: out.len() + 1,
-            kind: at.kind.as_str(),
+            kind: at.kind,
             quote,
             quote_start: chars.chars_before(qs),
             quote_end: chars.chars_before(qe),
@@ -142,13 +145,13 @@ pub fn rows(
             speaker_start: None,
             speaker_end: None,
             speaker_name: String::new(),
-            speaker_type: "",
+            speaker_type: None,
             speaker_role: String::new(),
             speaker_id: String::new(),
             cue: String::new(),
             via: String::new(),
             rule: at.rule,
-            confidence: String::new(),
+            confidence: 0.0,
             paragraph: at.paragraph + 1,
             cue_class: String::new(),
             frame: String::new(),
@@ -168,7 +171,7 @@ pub fn rows(
             } else {
                 resolved.name
             };
-            row.speaker_type = resolved.speaker_type.as_str();
+            row.speaker_type = Some(resolved.speaker_type);
             row.speaker_role =
                 crate::normalize::fold_whitespace(&resolved.role);
             row.speaker_id = resolved.id;
@@ -202,10 +205,16 @@ pub fn rows(
                 row.via.clear();
             }
         }
-        row.confidence = format!("{:.2}", confidence.clamp(0.0, 1.0));
+        row.confidence = two_decimals(confidence.clamp(0.0, 1.0));
         out.push(row);
     }
     out
+}
+
+/// `x` rounded to two decimals as the table writes it (`{:.2}`), so
+/// that the cell's text and the number agree.
+fn two_decimals(x: f32) -> f32 {
+    format!("{x:.2}").parse().expect("a formatted number parses")
 }
 
 /// Cue `c` as written, and its stance.
@@ -289,7 +298,7 @@ impl Row {
         [
             self.doc_id.clone(),
             self.quote_id.to_string(),
-            self.kind.to_string(),
+            self.kind.as_str().to_string(),
             self.quote.clone(),
             self.quote_start.to_string(),
             self.quote_end.to_string(),
@@ -297,17 +306,56 @@ impl Row {
             opt(self.speaker_start),
             opt(self.speaker_end),
             self.speaker_name.clone(),
-            self.speaker_type.to_string(),
+            self.speaker_type.map_or("", SpeakerType::as_str).to_string(),
             self.speaker_role.clone(),
             self.speaker_id.clone(),
             self.cue.clone(),
             self.via.clone(),
             self.rule.to_string(),
-            self.confidence.clone(),
+            self.confidence_text(),
             self.paragraph.to_string(),
             self.cue_class.clone(),
             self.frame.clone(),
         ]
+    }
+
+    /// The `confidence` cell: two decimals.
+    pub fn confidence_text(&self) -> String {
+        format!("{:.2}", self.confidence)
+    }
+}
+
+impl Serialize for Row {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Row", COLUMNS.len())?;
+        st.serialize_field("doc_id", &self.doc_id)?;
+        st.serialize_field("quote_id", &self.quote_id)?;
+        st.serialize_field("kind", self.kind.as_str())?;
+        st.serialize_field("quote", &self.quote)?;
+        st.serialize_field("quote_start", &self.quote_start)?;
+        st.serialize_field("quote_end", &self.quote_end)?;
+        st.serialize_field("speaker", &self.speaker)?;
+        st.serialize_field("speaker_start", &self.speaker_start)?;
+        st.serialize_field("speaker_end", &self.speaker_end)?;
+        st.serialize_field("speaker_name", &self.speaker_name)?;
+        st.serialize_field(
+            "speaker_type",
+            self.speaker_type.map_or("", SpeakerType::as_str),
+        )?;
+        st.serialize_field("speaker_role", &self.speaker_role)?;
+        st.serialize_field("speaker_id", &self.speaker_id)?;
+        st.serialize_field("cue", &self.cue)?;
+        st.serialize_field("via", &self.via)?;
+        st.serialize_field("rule", self.rule)?;
+        st.serialize_field("confidence", &self.confidence_text())?;
+        st.serialize_field("paragraph", &self.paragraph)?;
+        st.serialize_field("cue_class", &self.cue_class)?;
+        st.serialize_field("frame", &self.frame)?;
+        st.end()
     }
 }
 

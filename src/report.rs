@@ -3,7 +3,7 @@
 //!
 //! Input: every document's original text and its [`Row`]s (the output
 //! stage's, so the page shows exactly what the table says), plus the
-//! [`Speaker`]s of the speakers table. Output: one HTML string with
+//! `Speaker`s of the speakers table. Output: one HTML string with
 //! inline CSS and a small inline script, and no reference to anything
 //! outside the file (a Content-Security-Policy forbids it).
 //!
@@ -25,14 +25,9 @@
 
 use std::fmt::Write as _;
 
-use std::process::ExitCode;
-
-use anyhow::Result;
-
-use crate::gather;
 use crate::normalize::normalize;
 use crate::speakers::{speaker_key, Speaker};
-use crate::Row;
+use crate::{Kind, Row};
 
 /// One article for the page.
 pub struct ReportDoc {
@@ -42,64 +37,6 @@ pub struct ReportDoc {
     pub text: String,
     /// Its rows.
     pub rows: Vec<Row>,
-}
-
-/// Arguments of `whosaid report`.
-#[derive(Debug, clap::Args)]
-pub struct ReportArgs {
-    /// Input, output, gazetteer and quiet, as for the other commands.
-    #[command(flatten)]
-    pub source: gather::SourceArgs,
-}
-
-/// Runs `whosaid report`.
-pub fn run(a: ReportArgs) -> Result<ExitCode> {
-    let extractor = gather::extractor(&a.source.gazetteer)?;
-    gather::check_output(a.source.output.as_deref(), &a.source.inputs)?;
-    let mut docs = Vec::new();
-    let mut fields = Vec::new();
-    let mut table = crate::speakers::SpeakerTable::new();
-    let mut options = a.source.read.options();
-    options.keep = ARTICLE_FIELDS.iter().map(|s| s.to_string()).collect();
-    let tally = gather::documents(
-        &a.source.inputs,
-        &options,
-        &mut |doc| {
-            // The page shows an HTML article's text, not its tags: the
-            // rows are those of the text, their offsets in the text.
-            let text = if doc.html {
-                crate::html::html_to_text(&doc.text).text
-            } else {
-                doc.text
-            };
-            let rows = extractor.extract(&doc.id, &text);
-            table.add_document(&doc.id, &rows);
-            fields.push(
-                options
-                    .keep
-                    .iter()
-                    .zip(&doc.fields)
-                    .map(|(k, v)| (k.clone(), v.cell().to_string()))
-                    .collect(),
-            );
-            docs.push(ReportDoc { id: doc.id, text, rows });
-        },
-    );
-    let speakers = table.finish();
-    let page = render_with_fields(&docs, &fields, &speakers);
-    gather::write_output(a.source.output.as_deref(), page.as_bytes(), &tally)?;
-    if !a.source.quiet {
-        let rows: usize = docs.iter().map(|d| d.rows.len()).sum();
-        eprintln!(
-            "whosaid: {} documents, {} skipped with errors, {} rows, {} \
-             speakers in the page",
-            tally.processed,
-            tally.skipped,
-            rows,
-            speakers.len()
-        );
-    }
-    Ok(tally.exit_code())
 }
 
 /// Articles beyond this number start collapsed, so that a page of a
@@ -208,11 +145,6 @@ pub fn render(docs: &[ReportDoc], speakers: &[Speaker]) -> String {
     render_with_fields(docs, &[], speakers)
 }
 
-/// The article fields the page shows with each article, when a JSONL
-/// record has them: recognised by name.
-pub const ARTICLE_FIELDS: &[&str] =
-    &["title", "url", "date", "outlet", "source", "author"];
-
 /// [`render`], with each article's fields (`fields[d]` for `docs[d]`,
 /// as `(name, value)`; empty ones are left out) shown above its text.
 pub fn render_with_fields(
@@ -290,7 +222,7 @@ pub fn render_with_fields(
 }
 
 fn counts(rows: &[Row]) -> String {
-    let quotes = rows.iter().filter(|r| r.kind != "indirect").count();
+    let quotes = rows.iter().filter(|r| r.kind != Kind::Indirect).count();
     let claims = rows.len() - quotes;
     let una = rows.iter().filter(|r| r.speaker.is_empty()).count();
     let mut s = format!(
@@ -370,7 +302,7 @@ fn speakers_panel(
     if !unattributed.is_empty() {
         let quotes = unattributed
             .iter()
-            .filter(|&&(d, i)| docs[d].rows[i].kind != "indirect")
+            .filter(|&&(d, i)| docs[d].rows[i].kind != Kind::Indirect)
             .count();
         bars.push((
             "(unattributed)".into(),
@@ -685,9 +617,9 @@ fn open_mark(
         row.kind, row.kind
     );
     let kind = match row.kind {
-        "direct" => "direct quote",
-        "partial" => "partial quote",
-        _ => "reported claim",
+        Kind::Direct => "direct quote",
+        Kind::Partial => "partial quote",
+        Kind::Indirect => "reported claim",
     };
     let _ = write!(h, "<b>{kind} #{q}</b>");
     if row.speaker.is_empty() {
@@ -712,7 +644,7 @@ fn open_mark(
         "<br>rule: {}<br>confidence: {}<br>paragraph {}, characters \
          {}–{}</span>",
         esc(row.rule),
-        esc(&row.confidence),
+        esc(&row.confidence_text()),
         row.paragraph,
         row.quote_start,
         row.quote_end

@@ -25,58 +25,10 @@
 //! unresolved pronouns) belong to nobody and are left out: they are
 //! counted in [`SpeakerTable::nameless`].
 
-use std::process::ExitCode;
-
-use anyhow::{Context, Result};
 use indexmap::IndexMap;
 use serde::Serialize;
 
-use crate::{gather, Row};
-
-/// Arguments of `whosaid speakers`.
-#[derive(Debug, clap::Args)]
-pub struct SpeakersArgs {
-    /// Input, output, gazetteer and quiet, as for the other commands.
-    #[command(flatten)]
-    pub source: gather::SourceArgs,
-    /// CSV safe to open in Excel, LibreOffice or Google Sheets: a byte
-    /// order mark, CRLF line ends, formula-like cells prefixed with '
-    /// (as `extract --excel`).
-    #[arg(long)]
-    pub excel: bool,
-}
-
-/// Runs `whosaid speakers`.
-pub fn run(a: SpeakersArgs) -> Result<ExitCode> {
-    let extractor = gather::extractor(&a.source.gazetteer)?;
-    gather::check_output(a.source.output.as_deref(), &a.source.inputs)?;
-    let mut table = SpeakerTable::new();
-    let tally = gather::documents(
-        &a.source.inputs,
-        &a.source.read.options(),
-        &mut |doc| {
-            let rows = extractor.extract_document(&doc);
-            table.add_document(&doc.id, &rows);
-        },
-    );
-    let nameless = table.nameless;
-    let speakers = table.finish();
-    let csv =
-        if a.excel { to_excel_csv(&speakers) } else { to_csv(&speakers) }
-            .context("cannot write the table")?;
-    gather::write_output(a.source.output.as_deref(), &csv, &tally)?;
-    if !a.source.quiet {
-        eprintln!(
-            "whosaid: {} documents, {} skipped with errors, {} speakers, \
-             {} rows with no canonical speaker left out",
-            tally.processed,
-            tally.skipped,
-            speakers.len(),
-            nameless
-        );
-    }
-    Ok(tally.exit_code())
-}
+use crate::{Kind, Row, SpeakerType};
 
 /// The CSV header of `whosaid speakers`.
 pub const SPEAKER_COLUMNS: &[&str] = &[
@@ -173,7 +125,7 @@ impl SpeakerTable {
                 first_doc: doc_id.to_string(),
                 last_doc: String::new(),
             });
-            if row.kind == "indirect" {
+            if row.kind == Kind::Indirect {
                 s.claims += 1;
             } else {
                 s.quotes += 1;
@@ -183,7 +135,7 @@ impl SpeakerTable {
                 s.documents += 1;
                 s.last_doc = doc_id.to_string();
             }
-            *acc.types.entry(row.speaker_type.to_string()).or_default() += 1;
+            *acc.types.entry(row.speaker_type.map_or("", SpeakerType::as_str).to_string()).or_default() += 1;
             if !row.speaker_role.is_empty() {
                 *acc.roles.entry(row.speaker_role.clone()).or_default() += 1;
             }
@@ -271,7 +223,7 @@ pub fn to_excel_csv(speakers: &[Speaker]) -> std::io::Result<Vec<u8>> {
 mod tests {
     use super::*;
 
-    fn row(kind: &'static str, name: &str, id: &str, role: &str) -> Row {
+    fn row(kind: Kind, name: &str, id: &str, role: &str) -> Row {
         Row {
             doc_id: String::new(),
             quote_id: 1,
@@ -283,13 +235,13 @@ mod tests {
             speaker_start: None,
             speaker_end: None,
             speaker_name: name.into(),
-            speaker_type: if name.is_empty() { "" } else { "person" },
+            speaker_type: (!name.is_empty()).then_some(SpeakerType::Person),
             speaker_role: role.into(),
             speaker_id: id.into(),
             cue: String::new(),
             via: String::new(),
             rule: "r",
-            confidence: "0.50".into(),
+            confidence: 0.5,
             paragraph: 1,
             cue_class: String::new(),
             frame: String::new(),
@@ -302,17 +254,17 @@ mod tests {
         t.add_document(
             "a",
             &[
-                row("direct", "Ann Lee", "", "mayor"),
-                row("indirect", "Bo Ek", "Q1", ""),
-                row("partial", "", "", ""),
+                row(Kind::Direct, "Ann Lee", "", "mayor"),
+                row(Kind::Indirect, "Bo Ek", "Q1", ""),
+                row(Kind::Partial, "", "", ""),
             ],
         );
         t.add_document("b", &[]);
         t.add_document(
             "c",
             &[
-                row("direct", "Bo Ek", "Q1", "minister"),
-                row("indirect", "Bo Ek", "Q1", "minister"),
+                row(Kind::Direct, "Bo Ek", "Q1", "minister"),
+                row(Kind::Indirect, "Bo Ek", "Q1", "minister"),
             ],
         );
         assert_eq!(t.nameless, 1);

@@ -79,6 +79,18 @@ pub enum Kind {
     Indirect,
 }
 
+impl std::fmt::Display for SpeakerType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 impl Kind {
     /// The column value.
     pub fn as_str(self) -> &'static str {

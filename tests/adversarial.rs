@@ -71,7 +71,7 @@ fn a_long_paragraph_with_many_cues_finishes() {
     let start = Instant::now();
     let rows = extract(&text);
     assert!(!rows.is_empty());
-    assert!(rows.iter().all(|r| r.kind == "indirect"));
+    assert!(rows.iter().all(|r| r.kind.as_str() == "indirect"));
     assert!(start.elapsed() < Duration::from_secs(60));
 }
 
@@ -89,7 +89,7 @@ fn ten_thousand_nested_quotes() {
     // claim after "said", one partial quote from the outermost mark, and
     // the tail.
     assert_eq!(rows.len(), 3);
-    assert_eq!((rows[0].kind, rows[1].kind), ("indirect", "partial"));
+    assert_eq!((rows[0].kind.as_str(), rows[1].kind.as_str()), ("indirect", "partial"));
     assert!(rows[1].quote.starts_with("a \u{2018}b \"a \u{2018}b"));
     assert_tail_found(&rows);
 }

@@ -25,7 +25,7 @@ fn a_spokeswoman_for_an_organisation_is_the_speaker_not_the_organisation() {
     let rows = extract("A spokeswoman for the department said the report was wrong.");
     let r = row(&rows, "the report was wrong");
     assert_eq!(r.speaker, "A spokeswoman for the department");
-    assert_eq!(r.speaker_type.to_string(), "person");
+    assert_eq!(r.speaker_type, Some(whosaid::SpeakerType::Person));
     let rows = extract("The department said the report was wrong.");
     assert_eq!(row(&rows, "the report was wrong").speaker, "The department");
 }

@@ -19,7 +19,7 @@ fn expect(text: &str, quote: &str, kind: &str, speaker: &str, rule: &str) {
         panic!("no row {quote:?} in {text:?}; rows: {rows:#?}")
     });
     assert_eq!(
-        (row.kind, row.speaker_name.as_str(), row.rule),
+        (row.kind.as_str(), row.speaker_name.as_str(), row.rule),
         (kind, speaker, rule),
         "text: {text:?}"
     );
@@ -103,7 +103,7 @@ attributes! {
 #[test]
 fn outlet_reporting_a_fragment_goes_to_via() {
     let rows = extract("Barack Obama said he was \"willing to work with Putin, but only if Assad goes,\" CNN reported.");
-    let partial = rows.iter().find(|r| r.kind == "partial").expect("partial");
+    let partial = rows.iter().find(|r| r.kind.as_str() == "partial").expect("partial");
     assert_eq!(partial.speaker_name, "Barack Obama");
     assert_eq!(partial.via, "CNN");
 }
@@ -135,10 +135,10 @@ fn dont_claim_negated_or_passive_reports() {
     ] {
         let rows = extract(text);
         assert!(
-            rows.iter().all(|r| r.kind != "indirect" || r.speaker.is_empty()),
+            rows.iter().all(|r| r.kind.as_str() != "indirect" || r.speaker.is_empty()),
             "{text:?}: {rows:#?}"
         );
-        assert!(rows.iter().all(|r| r.kind != "indirect"), "{text:?}: {rows:#?}");
+        assert!(rows.iter().all(|r| r.kind.as_str() != "indirect"), "{text:?}: {rows:#?}");
     }
 }
 
@@ -152,7 +152,7 @@ fn dont_claim_what_describes_an_inverted_speaker() {
 #[test]
 fn dont_claim_a_direct_quote_lead_in() {
     let rows = extract("Doug Collins said on Twitter, \"Until the full House votes, nobody is conducting a formal inquiry.\"");
-    assert!(rows.iter().all(|r| r.kind != "indirect"), "{rows:#?}");
+    assert!(rows.iter().all(|r| r.kind.as_str() != "indirect"), "{rows:#?}");
     assert_eq!(rows[0].speaker_name, "Doug Collins");
 }
 
@@ -176,7 +176,7 @@ fn dont_take_a_noun_that_is_a_cue_form_for_a_cue() {
          suggest Russia has relocated a number of its bombers.",
     );
     let claims: Vec<&Row> =
-        rows.iter().filter(|r| r.kind == "indirect").collect();
+        rows.iter().filter(|r| r.kind.as_str() == "indirect").collect();
     assert_eq!(claims.len(), 2, "{rows:#?}");
     assert!(claims.iter().all(|r| !r.speaker.is_empty()), "{rows:#?}");
 }

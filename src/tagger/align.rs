@@ -127,7 +127,7 @@ fn split_token(
 impl Tagger {
     /// Tags whosaid's tokens of `text` (from [`crate::tokens::tokenize`]),
     /// sentence by sentence (their `sentence` field), into `out`: one tag
-    /// per token, in order. See the module [`align`](self) for how tokens
+    /// per token, in order. See the module `tagger::align` for how tokens
     /// are mapped to the tagger's words.
     pub fn tag_tokens(
         &self,

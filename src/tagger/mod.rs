@@ -26,7 +26,6 @@
 //! ```
 
 mod align;
-pub mod command;
 pub mod conllu;
 pub mod evaluate;
 mod features;

@@ -4,7 +4,7 @@
 //!
 //! Input: the treebank's training sentences ([`super::conllu`]) and
 //! [`TrainOptions`]. Output: the bytes of a weights file
-//! (`data/tagger.bin`, see [`super::model`]). Place in the pipeline:
+//! (`data/tagger.bin`, see `tagger::model`). Place in the pipeline:
 //! outside it, run by `whosaid train-tagger`; the result is compiled into
 //! the binary for the `tag` stage.
 //!

@@ -43,7 +43,7 @@ impl PyExtractor {
         gazetteers: Option<Vec<PathBuf>>,
         shipped: bool,
     ) -> PyResult<PyExtractor> {
-        let mut extra = Vec::new();
+        let mut builder = whosaid::Extractor::builder().shipped_gazetteers(shipped);
         for path in gazetteers.unwrap_or_default() {
             let text = std::fs::read_to_string(&path).map_err(|e| {
                 PyOSError::new_err(format!(
@@ -51,16 +51,13 @@ impl PyExtractor {
                     path.display()
                 ))
             })?;
-            extra.push((path.display().to_string(), text));
+            builder = builder.gazetteer_str(path.display().to_string(), text);
         }
-        let built = py.allow_threads(|| {
-            whosaid::Extractor::with_gazetteers(shipped, &extra)
-        });
-        match built {
+        match py.allow_threads(|| builder.build()) {
             Ok(inner) => Ok(PyExtractor { inner }),
-            Err(errors) => {
+            Err(e) => {
                 let lines: Vec<String> =
-                    errors.iter().map(|e| e.to_string()).collect();
+                    e.data_errors().iter().map(|e| e.to_string()).collect();
                 Err(PyValueError::new_err(format!(
                     "{} bad line(s) in the gazetteer files:\n{}",
                     lines.len(),

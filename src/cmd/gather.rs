@@ -1,6 +1,8 @@
-//! Shared plumbing of the newsroom commands (`report`, `speakers`,
-//! `explain`): build the extractor, read the inputs, and hand each
-//! document to the command with the errors reported on the way.
+//! Shared plumbing of the commands that read articles: the reading
+//! options ([`ReadArgs`], [`SourceArgs`]), the extractor built from the
+//! `--gazetteer` files (`extract` too), and for the newsroom commands
+//! (`report`, `speakers`, `explain`) the inputs read and each document
+//! handed to the command with the errors reported on the way.
 //!
 //! Input: the command line's input paths and gazetteer files. Output: each
 //! readable [`Document`] passed to a callback, every unreadable one named
@@ -21,20 +23,50 @@ use crate::Extractor;
 /// Builds the extractor from the shipped data and the user's gazetteers,
 /// printing every bad line before failing.
 pub fn extractor(gazetteers: &[PathBuf]) -> Result<Extractor> {
-    let mut extra = Vec::new();
-    for path in gazetteers {
-        let text = fs::read_to_string(path).with_context(|| {
-            format!("cannot read gazetteer {}", path.display())
-        })?;
-        extra.push((path.display().to_string(), text));
-    }
-    match Extractor::shipped(&extra) {
+    let builder = gazetteers
+        .iter()
+        .fold(Extractor::builder(), |b, path| b.gazetteer_path(path));
+    match builder.build() {
         Ok(e) => Ok(e),
-        Err(errors) => {
+        Err(crate::Error::Data(errors)) => {
             for e in &errors {
                 eprintln!("whosaid: {e}");
             }
             bail!("{} bad line(s) in the gazetteer files", errors.len());
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The reading options of every command that reads articles.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ReadArgs {
+    /// Walk into symbolic links to folders (links to files are always
+    /// read); a link loop is read once, with a warning.
+    #[arg(short = 'L', long)]
+    pub follow: bool,
+    /// Skip, with an error naming it, any document or JSONL record over
+    /// SIZE bytes (suffixes K, M, G: powers of 1024). Bounds the memory
+    /// of a run by what the largest allowed document needs.
+    #[arg(long, value_name = "SIZE", default_value = "64M",
+        value_parser = input::parse_size)]
+    pub max_document_size: u64,
+    /// Read the text of JSONL records and of standard input as HTML
+    /// (.html and .htm files always are): tags dropped, entities
+    /// decoded, offsets into the HTML.
+    #[arg(long)]
+    pub html: bool,
+}
+
+impl ReadArgs {
+    /// The options for [`input::read_all`].
+    pub fn options(&self) -> input::Options {
+        input::Options {
+            follow: self.follow,
+            max_size: usize::try_from(self.max_document_size)
+                .unwrap_or(usize::MAX),
+            html: self.html,
+            keep: Vec::new(),
         }
     }
 }
@@ -124,11 +156,6 @@ pub fn write_output(
     }
 }
 
-/// Writes `bytes` to standard output; a closed pipe is not an error.
-pub fn write_stdout(bytes: &[u8]) -> Result<()> {
-    write_output(None, bytes, &Tally::default())
-}
-
 /// Checks, before any work, that `-o` can be written and is no input.
 pub fn check_output(path: Option<&Path>, inputs: &[PathBuf]) -> Result<()> {
     if let Some(p) = path {
@@ -157,7 +184,7 @@ pub struct SourceArgs {
     pub gazetteer: Vec<std::path::PathBuf>,
     /// How folders are walked and how big a document may be.
     #[command(flatten)]
-    pub read: input::ReadArgs,
+    pub read: ReadArgs,
     /// Print nothing on standard error but errors.
     #[arg(short, long)]
     pub quiet: bool,

@@ -1,9 +1,9 @@
-//! The `train-tagger` and `tagger-eval` commands.
+//! `whosaid train-tagger`: train the part-of-speech tagger on a UD
+//! treebank.
 //!
-//! Input: their arguments (a treebank folder, a CoNLL-U file, a weights
-//! file). Output: a weights file, or accuracy figures on standard output;
-//! progress on standard error. Place in the pipeline: outside it; these
-//! commands make and measure the weights of the `tag` stage.
+//! Input: a treebank folder. Output: a weights file ([`crate::tagger`]),
+//! progress on standard error. Outside the pipeline: it makes the weights
+//! of the `tag` stage.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -11,8 +11,8 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 
-use super::train::{self, TrainOptions};
-use super::{conllu, evaluate, Tagger};
+use crate::tagger::train::{self, TrainOptions};
+use crate::tagger::{conllu, evaluate};
 
 /// The training file of a UD treebank folder.
 pub const TRAIN_FILE: &str = "en_ewt-ud-train.conllu";
@@ -51,23 +51,8 @@ pub struct TrainTaggerArgs {
     pub dev_report: bool,
 }
 
-/// Arguments of `tagger-eval`.
-#[derive(Debug, clap::Args)]
-#[command(after_help = "\
-Tags the gold tokens of a CoNLL-U file (e.g. en_ewt-ud-test.conllu) and \
-prints UPOS and XPOS accuracy, the accuracy on \"that\", \"said\", \
-\"states\", \"alleged\", -ed and -ing words, and the confusions of \"that\".")]
-pub struct TaggerEvalArgs {
-    /// The CoNLL-U file with gold tags.
-    #[arg(value_name = "FILE")]
-    pub conllu: PathBuf,
-    /// Weights to evaluate instead of the shipped ones.
-    #[arg(long, value_name = "FILE")]
-    pub weights: Option<PathBuf>,
-}
-
 /// Runs `train-tagger`.
-pub fn train_tagger(a: TrainTaggerArgs) -> Result<ExitCode> {
+pub fn run(a: TrainTaggerArgs) -> Result<ExitCode> {
     let started = Instant::now();
     let sentences = conllu::read_file(&a.treebank.join(TRAIN_FILE))?;
     let dev = if a.dev_report {
@@ -110,24 +95,5 @@ pub fn train_tagger(a: TrainTaggerArgs) -> Result<ExitCode> {
         bytes.len(),
         started.elapsed().as_secs_f64()
     );
-    Ok(ExitCode::SUCCESS)
-}
-
-/// Runs `tagger-eval`.
-pub fn tagger_eval(a: TaggerEvalArgs) -> Result<ExitCode> {
-    let sentences = conllu::read_file(&a.conllu)?;
-    let owned;
-    let tagger = match &a.weights {
-        Some(path) => {
-            let bytes = std::fs::read(path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
-            owned = Tagger::from_bytes(&bytes)
-                .with_context(|| path.display().to_string())?;
-            &owned
-        }
-        None => Tagger::shipped(),
-    };
-    let eval = evaluate::evaluate(tagger, &sentences);
-    print!("{eval}");
     Ok(ExitCode::SUCCESS)
 }

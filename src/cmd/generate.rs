@@ -1,7 +1,9 @@
-//! Shell niceties made from the clap definitions: completions, the man
-//! page, and the long `--version` that names the data files' versions.
+//! `whosaid generate` and the long `--version`: shell niceties made from
+//! the clap definitions, completions, the man page, and the data files'
+//! versions.
 //!
-//! Input: the [`Args`] command tree and the data files compiled into the
+//! Input: the command tree (given by [`crate::cli`], which this file does
+//! not import) and the data files compiled into the
 //! binary. Output: a completion script or a roff man page on standard
 //! output (`whosaid generate ...`, a hidden command for packagers), and
 //! the `--version` text. None of it touches the pipeline.
@@ -12,9 +14,7 @@ use std::process::ExitCode;
 use std::sync::OnceLock;
 
 use anyhow::Result;
-use clap::CommandFactory;
 
-use crate::cli::Args;
 use crate::lexicon::{shipped_entity_files, shipped_lexicon_files};
 
 /// Arguments of `whosaid generate`.
@@ -38,9 +38,8 @@ pub enum Generate {
     Man,
 }
 
-/// Runs `whosaid generate`.
-pub fn run(a: GenerateArgs) -> Result<ExitCode> {
-    let mut cmd = Args::command();
+/// Runs `whosaid generate` on the command tree `cmd`.
+pub fn run(a: GenerateArgs, mut cmd: clap::Command) -> Result<ExitCode> {
     let mut buf = Vec::new();
     match a.what {
         Generate::Completions { shell } => {
