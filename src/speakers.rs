@@ -171,50 +171,180 @@ fn most_frequent(counts: &IndexMap<String, usize>) -> String {
     best.map(|(v, _)| v.clone()).unwrap_or_default()
 }
 
-/// The table as CSV, header first.
-pub fn to_csv(speakers: &[Speaker]) -> std::io::Result<Vec<u8>> {
+/// How `speakers --by` groups articles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
+pub enum GroupBy {
+    /// The record's `outlet` field, else its `source`.
+    Outlet,
+    /// `YYYY-MM` of the record's `date`.
+    Month,
+    /// The ISO 8601 week of the record's `date` (`YYYY-Www`).
+    Week,
+}
+
+impl GroupBy {
+    /// The JSONL fields the grouping reads, in order of preference.
+    pub fn fields(self) -> &'static [&'static str] {
+        match self {
+            GroupBy::Outlet => &["outlet", "source"],
+            GroupBy::Month | GroupBy::Week => &["date"],
+        }
+    }
+
+    /// The name of the table's first column.
+    pub fn column(self) -> &'static str {
+        match self {
+            GroupBy::Outlet => "outlet",
+            GroupBy::Month => "month",
+            GroupBy::Week => "week",
+        }
+    }
+}
+
+/// The group of an article from its kept fields (in the order of
+/// [`GroupBy::fields`]); empty when it has none that fits.
+pub fn group_of(by: GroupBy, fields: &[crate::input::Field]) -> String {
+    let first = fields.iter().map(|f| f.cell().trim()).find(|c| !c.is_empty());
+    let Some(value) = first else { return String::new() };
+    match by {
+        GroupBy::Outlet => value.to_string(),
+        GroupBy::Month => year_month_day(value)
+            .map(|(y, m, _)| format!("{y:04}-{m:02}"))
+            .unwrap_or_default(),
+        GroupBy::Week => year_month_day(value)
+            .and_then(|(y, m, d)| iso_week(y, m, d))
+            .map(|(y, w)| format!("{y:04}-W{w:02}"))
+            .unwrap_or_default(),
+    }
+}
+
+/// The year, month and day a date written `YYYY-MM-DD` (an ISO 8601 date
+/// or the start of a timestamp) or `YYYY-MM` (day 1) names.
+fn year_month_day(value: &str) -> Option<(i64, u32, u32)> {
+    let b = value.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<i64> {
+        let part = value.get(r)?;
+        part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
+    };
+    let y = digits(0..4)?;
+    if b.get(4) != Some(&b'-') {
+        return None;
+    }
+    let m = u32::try_from(digits(5..7)?).ok().filter(|m| (1..=12).contains(m))?;
+    let d = if b.get(7) == Some(&b'-') {
+        u32::try_from(digits(8..10)?).ok().filter(|d| (1..=31).contains(d))?
+    } else {
+        1
+    };
+    Some((y, m, d))
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (the
+/// days-from-civil algorithm of Howard Hinnant's "chrono-compatible
+/// low-level date algorithms").
+fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let (m, d) = (i64::from(m), i64::from(d));
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The ISO 8601 week-numbering year and week of a date: weeks start on
+/// Monday and week 1 holds the year's first Thursday.
+fn iso_week(y: i64, m: u32, d: u32) -> Option<(i64, u32)> {
+    let days = days_from_civil(y, m, d);
+    // 1970-01-01 was a Thursday: weekday 1 (Monday) to 7 (Sunday).
+    let weekday = (days + 3).rem_euclid(7) + 1;
+    let thursday = days - weekday + 4;
+    let week_year = {
+        // The year the week's Thursday falls in.
+        let mut wy = y;
+        if thursday < days_from_civil(y, 1, 1) {
+            wy -= 1;
+        } else if thursday >= days_from_civil(y + 1, 1, 1) {
+            wy += 1;
+        }
+        wy
+    };
+    let week = (thursday - days_from_civil(week_year, 1, 1)) / 7 + 1;
+    u32::try_from(week).ok().map(|w| (week_year, w))
+}
+
+/// The header: the group's column first when there is one.
+fn header(column: Option<&str>) -> Vec<&str> {
+    column.into_iter().chain(SPEAKER_COLUMNS.iter().copied()).collect()
+}
+
+/// The table as CSV, header first: one block of rows per group (one group
+/// with no column when `column` is `None`).
+pub fn to_csv(
+    groups: &[(String, Vec<Speaker>)],
+    column: Option<&str>,
+) -> std::io::Result<Vec<u8>> {
     let mut w =
         csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
-    w.write_record(SPEAKER_COLUMNS)?;
-    for s in speakers {
-        w.serialize(s)?;
+    w.write_record(header(column))?;
+    for (group, speakers) in groups {
+        for s in speakers {
+            let mut cells = cells_of(s);
+            if column.is_some() {
+                cells.insert(0, group.clone());
+            }
+            w.write_record(&cells)?;
+        }
     }
     w.into_inner().map_err(|e| e.into_error())
+}
+
+/// A speaker's cells, in the order of [`SPEAKER_COLUMNS`].
+fn cells_of(s: &Speaker) -> Vec<String> {
+    vec![
+        s.name.clone(),
+        s.speaker_type.clone(),
+        s.role.clone(),
+        s.id.clone(),
+        s.quotes.to_string(),
+        s.claims.to_string(),
+        s.documents.to_string(),
+        s.first_doc.clone(),
+        s.last_doc.clone(),
+    ]
 }
 
 /// The table as CSV for a spreadsheet: the cells of [`to_csv`] made
 /// safe as `extract --excel` makes them ([`crate::output::excel_cell`]),
 /// a UTF-8 byte order mark, CRLF line ends. A doc id, a name or a role
 /// comes from the articles, and `=HYPERLINK(...)` must stay text.
-pub fn to_excel_csv(speakers: &[Speaker]) -> std::io::Result<Vec<u8>> {
+pub fn to_excel_csv(
+    groups: &[(String, Vec<Speaker>)],
+    column: Option<&str>,
+) -> std::io::Result<Vec<u8>> {
     let mut w = csv::WriterBuilder::new()
         .has_headers(false)
         .terminator(csv::Terminator::CRLF)
         .from_writer(b"\xEF\xBB\xBF".to_vec());
-    w.write_record(SPEAKER_COLUMNS)?;
-    for s in speakers {
-        let counts = [s.quotes, s.claims, s.documents].map(|n| n.to_string());
-        let cells = [
-            s.name.as_str(),
-            &s.speaker_type,
-            &s.role,
-            &s.id,
-            &counts[0],
-            &counts[1],
-            &counts[2],
-            &s.first_doc,
-            &s.last_doc,
-        ];
-        let (safe, cut) = crate::output::excel_record(cells);
-        if cut > 0 {
-            eprintln!(
-                "whosaid: {}: warning: {cut} cell(s) over {} characters cut \
-                 to fit a spreadsheet (--excel)",
-                crate::diag::escape(&s.first_doc),
-                crate::output::EXCEL_CELL_LIMIT
-            );
+    w.write_record(header(column))?;
+    for (group, speakers) in groups {
+        for s in speakers {
+            let mut cells = cells_of(s);
+            if column.is_some() {
+                cells.insert(0, group.clone());
+            }
+            let (safe, cut) = crate::output::excel_record(cells.iter().map(String::as_str));
+            if cut > 0 {
+                eprintln!(
+                    "whosaid: {}: warning: {cut} cell(s) over {} characters cut \
+                     to fit a spreadsheet (--excel)",
+                    crate::diag::escape(&s.first_doc),
+                    crate::output::EXCEL_CELL_LIMIT
+                );
+            }
+            w.write_record(safe)?;
         }
-        w.write_record(safe)?;
     }
     w.into_inner().map_err(|e| e.into_error())
 }
@@ -222,6 +352,29 @@ pub fn to_excel_csv(speakers: &[Speaker]) -> std::io::Result<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_weeks_follow_the_first_thursday() {
+        // 2021-01-03 is a Sunday of the last week of 2020 (ISO 2020-W53);
+        // 2024-12-30 is a Monday of 2025-W01.
+        assert_eq!(iso_week(2021, 1, 3), Some((2020, 53)));
+        assert_eq!(iso_week(2021, 1, 4), Some((2021, 1)));
+        assert_eq!(iso_week(2024, 12, 30), Some((2025, 1)));
+        assert_eq!(iso_week(2026, 12, 1), Some((2026, 49)));
+    }
+
+    #[test]
+    fn groups_read_dates_and_outlets_and_leave_the_rest_empty() {
+        use crate::input::Field;
+        let f = |s: &str| vec![Field::Text(s.to_string())];
+        assert_eq!(group_of(GroupBy::Month, &f("2024-03-01T10:00:00Z")), "2024-03");
+        assert_eq!(group_of(GroupBy::Week, &f("2024-03-01")), "2024-W09");
+        assert_eq!(group_of(GroupBy::Month, &f("March 2024")), "");
+        assert_eq!(group_of(GroupBy::Month, &f("2024-13-01")), "");
+        let outlet = vec![Field::Missing, Field::Text("Reuters".into())];
+        assert_eq!(group_of(GroupBy::Outlet, &outlet), "Reuters");
+        assert_eq!(group_of(GroupBy::Outlet, &[Field::Missing]), "");
+    }
 
     fn row(kind: Kind, name: &str, id: &str, role: &str) -> Row {
         Row {

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 
 use crate::cmd::gather;
-use crate::speakers::{to_csv, to_excel_csv, SpeakerTable};
+use crate::speakers::{group_of, to_csv, to_excel_csv, GroupBy, SpeakerTable};
 
 /// Arguments of `whosaid speakers`.
 #[derive(Debug, clap::Args)]
@@ -21,26 +21,42 @@ pub struct SpeakersArgs {
     /// (as `extract --excel`).
     #[arg(long)]
     pub excel: bool,
+    /// One table per group of articles, with a first column naming the
+    /// group: `outlet` (the JSONL record's `outlet`, else its `source`
+    /// field), `month` (`YYYY-MM` of its `date` field) or `week` (the ISO
+    /// week, `YYYY-Www`, of a `date` written `YYYY-MM-DD...`). Articles
+    /// without the field form the group with an empty name.
+    #[arg(long, value_enum, value_name = "GROUP")]
+    pub by: Option<GroupBy>,
 }
 
 /// Runs `whosaid speakers`.
 pub fn run(a: SpeakersArgs) -> Result<ExitCode> {
     let extractor = gather::extractor(&a.source.gazetteer)?;
     gather::check_output(a.source.output.as_deref(), &a.source.inputs)?;
-    let mut table = SpeakerTable::new();
-    let tally = gather::documents(
-        &a.source.inputs,
-        &a.source.read.options(),
-        &mut |doc| {
-            let rows = extractor.extract_document(&doc);
-            table.add_document(&doc.id, &rows);
-        },
-    );
-    let nameless = table.nameless;
-    let speakers = table.finish();
-    let csv =
-        if a.excel { to_excel_csv(&speakers) } else { to_csv(&speakers) }
-            .context("cannot write the table")?;
+    let mut options = a.source.read.options();
+    if let Some(by) = a.by {
+        options.keep = by.fields().iter().map(|f| f.to_string()).collect();
+    }
+    // Groups in the order their first article was read.
+    let mut tables: indexmap::IndexMap<String, SpeakerTable> =
+        indexmap::IndexMap::new();
+    let tally = gather::documents(&a.source.inputs, &options, &mut |doc| {
+        let rows = extractor.extract_document(&doc);
+        let group = a.by.map(|by| group_of(by, &doc.fields)).unwrap_or_default();
+        tables.entry(group).or_default().add_document(&doc.id, &rows);
+    });
+    let nameless: usize = tables.values().map(|t| t.nameless).sum();
+    let groups: Vec<(String, Vec<crate::speakers::Speaker>)> =
+        tables.into_iter().map(|(g, t)| (g, t.finish())).collect();
+    let column = a.by.map(GroupBy::column);
+    let csv = if a.excel {
+        to_excel_csv(&groups, column)
+    } else {
+        to_csv(&groups, column)
+    }
+    .context("cannot write the table")?;
+    let speakers: Vec<_> = groups.iter().flat_map(|(_, s)| s).collect();
     gather::write_output(a.source.output.as_deref(), &csv, &tally)?;
     if !a.source.quiet {
         eprintln!(
