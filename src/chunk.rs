@@ -34,6 +34,15 @@ pub const MAX_ATTACHMENTS: usize = 4;
 /// How many tokens a fuller phrase spans at most.
 pub const MAX_PHRASE: usize = 24;
 
+/// What the tag and chunk stages give the stages after them.
+#[derive(Debug, Clone, Copy)]
+pub struct Grammar<'a> {
+    /// One tag per token.
+    pub tags: &'a [PosTag],
+    /// The noun-phrase chunks of the tokens.
+    pub chunks: &'a Chunks,
+}
+
 /// A noun phrase: token indices, inclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Chunk {
@@ -201,8 +210,10 @@ fn base_phrase<S: AsRef<str>>(
 ) -> Option<Chunk> {
     let sentence = tokens[i].sentence;
     let same = |k: usize| {
-        k < n && tokens[k].sentence == sentence && !tokens[k].in_quote
-            || k < n && tokens[k].in_quote && tokens[i].in_quote
+        // A phrase stays in its sentence and on its side of a quote mark.
+        k < n
+            && tokens[k].sentence == sentence
+            && tokens[k].in_quote == tokens[i].in_quote
     };
     let x = tags[i].xpos;
     // A personal pronoun is a phrase of its own ("he", "they").

@@ -14,7 +14,7 @@
 use crate::tagger::PosTag;
 use std::borrow::Cow;
 
-use crate::chunk::Chunks;
+use crate::chunk::{Chunks, Grammar};
 use crate::gazetteer::{EntityType, Gazetteer};
 use crate::lexicon::{Lexicon, NounType};
 use crate::tokens::Token;
@@ -93,16 +93,15 @@ pub fn find_mentions(
     text: &str,
     tokens: &[Token],
     lowered: &[Cow<'_, str>],
-    chunks: &Chunks,
-    tags: &[PosTag],
+    grammar: Grammar<'_>,
     gazetteer: &Gazetteer,
     lexicon: &Lexicon,
     out: &mut Vec<Mention>,
 ) {
     out.clear();
     let mut finder = Finder::new(text, tokens, lowered, gazetteer, lexicon);
-    finder.chunks = Some(chunks);
-    finder.tags = tags;
+    finder.chunks = Some(grammar.chunks);
+    finder.tags = grammar.tags;
     finder.run(out);
 }
 
