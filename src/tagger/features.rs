@@ -438,6 +438,19 @@ pub(crate) fn as_next_features(n: &WordInfo, out: &mut [u32]) -> usize {
     4
 }
 
+/// The words two and one before position `i` and one and two after it,
+/// with the sentence's start and end marks past its edges.
+#[inline]
+fn neighbours(words: &[WordInfo], i: usize) -> [&WordInfo; 4] {
+    let at = |j: isize| -> &WordInfo {
+        match i.checked_add_signed(j) {
+            None => &WordInfo::START,
+            Some(k) => words.get(k).unwrap_or(&WordInfo::END),
+        }
+    };
+    [at(-2), at(-1), at(1), at(2)]
+}
+
 /// [`context_features`] but [`as_prev_features`] and
 /// [`as_next_features`]: the features of word pairs, the word two away,
 /// the casing mode and the position.
@@ -450,18 +463,7 @@ pub(crate) fn pair_features(
 ) -> usize {
     use template as t;
     let w = &words[i];
-    let at = |j: isize| -> &WordInfo {
-        let k = i as isize + j;
-        if k < 0 {
-            &WordInfo::START
-        } else {
-            words.get(k as usize).unwrap_or(&WordInfo::END)
-        }
-    };
-    let p = at(-1);
-    let pp = at(-2);
-    let n = at(1);
-    let nn = at(2);
+    let [pp, p, n, nn] = neighbours(words, i);
     let mode = mode as u64;
     let mut k = 0;
     let mut push = |f: u32| {
@@ -497,18 +499,7 @@ pub(crate) fn context_features(
 ) -> usize {
     use template as t;
     let w = &words[i];
-    let at = |j: isize| -> &WordInfo {
-        let k = i as isize + j;
-        if k < 0 {
-            &WordInfo::START
-        } else {
-            words.get(k as usize).unwrap_or(&WordInfo::END)
-        }
-    };
-    let p = at(-1);
-    let pp = at(-2);
-    let n = at(1);
-    let nn = at(2);
+    let [pp, p, n, nn] = neighbours(words, i);
     let mode = mode as u64;
     let mut k = 0;
     let mut push = |f: u32| {
