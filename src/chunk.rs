@@ -52,8 +52,6 @@ pub struct Chunk {
     pub head: usize,
     /// Its last token.
     pub last: usize,
-    /// Joins two or more conjuncts ("Jones and Smith").
-    pub coordinated: bool,
 }
 
 /// What a token can do between two base phrases.
@@ -141,32 +139,6 @@ impl Chunks {
         (id != NO_CHUNK).then(|| self.chunks[id as usize])
     }
 
-    /// The fullest phrase whose last token is `end`, built leftwards from
-    /// the base phrase ending there: "the head of the agency" from
-    /// "agency", "Jones and Smith" from "Smith". `None` when no base phrase
-    /// ends at `end`.
-    pub fn phrase_ending_at(&self, end: usize) -> Option<Chunk> {
-        let last = self.base_at(end).filter(|c| c.last == end)?;
-        let mut phrase = last;
-        let mut joined = 0;
-        while joined < MAX_ATTACHMENTS && phrase.first >= 2 {
-            let link = self.links[phrase.first - 1];
-            let Some(before) = self.base_at(phrase.first - 2) else { break };
-            if before.last != phrase.first - 2
-                || link == Link::None
-                || link == Link::And && self.proper[before.head] != self.proper[phrase.head]
-                || end + 1 - before.first > MAX_PHRASE
-            {
-                break;
-            }
-            phrase.first = before.first;
-            phrase.head = before.head;
-            phrase.coordinated |= link == Link::And;
-            joined += 1;
-        }
-        Some(phrase)
-    }
-
     /// The fullest phrase whose first token is `start`, built rightwards
     /// from the base phrase starting there: "the veteran senator from Ohio",
     /// "Jones and Smith". `None` when no base phrase starts at `start`.
@@ -185,7 +157,6 @@ impl Chunks {
                 break;
             }
             phrase.last = after.last;
-            phrase.coordinated |= link == Link::And;
             joined += 1;
         }
         Some(phrase)
@@ -218,7 +189,7 @@ fn base_phrase<S: AsRef<str>>(
     let x = tags[i].xpos;
     // A personal pronoun is a phrase of its own ("he", "they").
     if x == Xpos::Prp {
-        return Some(Chunk { first: i, head: i, last: i, coordinated: false });
+        return Some(Chunk { first: i, head: i, last: i });
     }
     // A gerund does not open a phrase: "Citing defence sources" is a
     // participial clause, "the ruling party" has its determiner first.
@@ -319,7 +290,7 @@ fn base_phrase<S: AsRef<str>>(
         }
     };
     let head = last_nominal(tags, i, last).unwrap_or(last);
-    Some(Chunk { first: i, head, last, coordinated: false })
+    Some(Chunk { first: i, head, last })
 }
 
 /// The last token in `first..=last` that can head a phrase.
@@ -399,16 +370,15 @@ mod tests {
     }
 
     #[test]
-    fn post_modifiers_of_a_source_join_leftwards() {
+    fn post_modifiers_of_a_source_join_the_phrase() {
         let text = "A spokeswoman for the department said the report was wrong.";
         let (words, chunks) = chunk(text);
-        let end = index(&words, "department");
-        let p = chunks.phrase_ending_at(end).unwrap();
+        let p = chunks.phrase_starting_at(0).unwrap();
         assert_eq!(text_of(&words, p), "A spokeswoman for the department");
         assert_eq!(words[p.head], "spokeswoman");
         let text = "Officials at the Chamber of Commerce said exports fell.";
         let (words, chunks) = chunk(text);
-        let p = chunks.phrase_ending_at(index(&words, "Commerce")).unwrap();
+        let p = chunks.phrase_starting_at(0).unwrap();
         assert_eq!(text_of(&words, p), "Officials at the Chamber of Commerce");
         assert_eq!(words[p.head], "Officials");
     }
@@ -416,13 +386,12 @@ mod tests {
     #[test]
     fn coordinated_speakers_are_one_phrase() {
         let (words, chunks) = chunk("Jones and Smith said the deal was off.");
-        let p = chunks.phrase_ending_at(index(&words, "Smith")).unwrap();
+        let p = chunks.phrase_starting_at(0).unwrap();
         assert_eq!(text_of(&words, p), "Jones and Smith");
-        assert!(p.coordinated);
         let text = "Scientists from China's Tsinghua University and the Chinese \
                     Academy of Sciences said birds evolved from dinosaurs.";
         let (words, chunks) = chunk(text);
-        let p = chunks.phrase_ending_at(index(&words, "Sciences")).unwrap();
+        let p = chunks.phrase_starting_at(0).unwrap();
         assert_eq!(
             text_of(&words, p),
             "Scientists from China 's Tsinghua University and the Chinese Academy of Sciences"
@@ -443,7 +412,7 @@ mod tests {
     fn a_phrase_stops_at_a_comma_a_verb_or_a_clause() {
         let text = "In Washington, officials said the policies that help families work.";
         let (words, chunks) = chunk(text);
-        let p = chunks.phrase_ending_at(index(&words, "officials")).unwrap();
+        let p = chunks.phrase_starting_at(index(&words, "officials")).unwrap();
         assert_eq!(text_of(&words, p), "officials");
         let p = chunks.phrase_starting_at(index(&words, "the")).unwrap();
         assert_eq!(text_of(&words, p), "the policies");

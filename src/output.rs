@@ -166,11 +166,8 @@ pub fn rows(
             row.speaker_end = Some(chars.chars_before(se));
             // A description can run over a line break ("a statement\n
             // from the party"): the name is folded like the quote.
-            row.speaker_name = if resolved.name.contains(char::is_whitespace) {
-                crate::normalize::fold_whitespace(&resolved.name)
-            } else {
-                resolved.name
-            };
+            row.speaker_name =
+                crate::normalize::fold_whitespace(&resolved.name);
             row.speaker_type = Some(resolved.speaker_type);
             row.speaker_role =
                 crate::normalize::fold_whitespace(&resolved.role);
