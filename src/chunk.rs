@@ -259,8 +259,8 @@ fn base_phrase<S: AsRef<str>>(
         if matches!(nx, Xpos::Vbn | Xpos::Vbg) && tags[k].xpos.is_noun() {
             break;
         }
-        // "White House spokesman Josh Earnest", "the parliament Ali
-        // Larijani": a name after a common noun is the person the words
+        // "White House spokesman Josh Earnest", "the club's captain Tom
+        // Hill": a name after a common noun is the person the words
         // before it describe; the name is a phrase of its own.
         if matches!(tags[k].xpos, Xpos::Nn | Xpos::Nns) && nx.is_proper_noun() {
             break;

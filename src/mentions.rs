@@ -901,10 +901,9 @@ impl<'a> Finder<'a> {
     }
 
     /// The end of a description's post-modifier, cut before a person's
-    /// name in it: "incoming chair of the House Intelligence Committee
-    /// Representative Adam Schiff", "director of Amnesty International
-    /// Man-kei Tam" describe the person named last, who is a mention of
-    /// their own. A name starts at a known first name, a gazetteer person
+    /// name in it: "the new head of the port authority Councillor Maria
+    /// Lopez", "director of Oxfam International Li Wei" describe the
+    /// person named last, who is a mention of their own. A name starts at a known first name, a gazetteer person
     /// or a title.
     fn before_person_name(&self, h: usize, end: usize) -> usize {
         for j in h + 1..=end {
@@ -918,7 +917,7 @@ impl<'a> Finder<'a> {
             if person {
                 return self.trim_linking_words(h, j - 1);
             }
-            // "Amnesty International Man-kei Tam": capitals after a known
+            // "Oxfam International Li Wei": capitals after a known
             // organisation's name run on into a person's.
             if let Some((g_end, _)) = self.gaz_at[j] {
                 if g_end < end
