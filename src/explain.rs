@@ -18,6 +18,7 @@ use crate::mentions::MentionKind;
 use crate::normalize::{fold_whitespace, CharIndex};
 use crate::resolve::Resolution;
 use crate::rules::{rule_info, Attribution};
+use crate::window::{Shift, Window};
 use crate::{Analysis, Kind, Row, SpeakerType};
 
 /// Text of the article for the terminal: line breaks and tabs as spaces
@@ -97,7 +98,11 @@ fn row_attributions<'a>(
     out
 }
 
-/// Writes the explanation of one document.
+/// Writes the explanation of one document, or of one window of a long
+/// one (see [`crate::window`]): the analysis and `rows` are the window's,
+/// `shift` and `window` (its number from 1 and its bytes) say where it
+/// is, and `only` is a row number of the whole document.
+#[allow(clippy::too_many_arguments)]
 pub fn explain(
     out: &mut dyn std::fmt::Write,
     a: &Analysis<'_>,
@@ -105,28 +110,46 @@ pub fn explain(
     rows: &[Row],
     only: Option<usize>,
     style: Style,
+    shift: Shift,
+    window: Option<(usize, Window)>,
 ) {
     let Some(first) = rows.first() else {
-        let _ = writeln!(out, "(no quote or claim found)\n");
+        if window.is_none() {
+            let _ = writeln!(out, "(no quote or claim found)\n");
+        }
         return;
     };
-    let selected: Vec<&Row> =
-        rows.iter().filter(|r| only.is_none_or(|n| r.quote_id == n)).collect();
+    let selected: Vec<&Row> = rows
+        .iter()
+        .filter(|r| only.is_none_or(|n| r.quote_id + shift.quote_ids == n))
+        .collect();
     if selected.is_empty() {
         return;
     }
-    let _ = writeln!(
-        out,
-        "{} ({} rows)\n",
-        style.paint("1", &escape(&first.doc_id)),
-        rows.len()
-    );
-    paragraphs(out, a, rows, &selected, style);
+    let _ = match window {
+        None => writeln!(
+            out,
+            "{} ({} rows)\n",
+            style.paint("1", &escape(&first.doc_id)),
+            rows.len()
+        ),
+        Some((n, w)) => writeln!(
+            out,
+            "{} window {n}, bytes {}\u{2013}{} ({} rows, #{}\u{2013}#{})\n",
+            style.paint("1", &escape(&first.doc_id)),
+            w.start,
+            w.end,
+            rows.len(),
+            shift.quote_ids + 1,
+            shift.quote_ids + rows.len()
+        ),
+    };
+    paragraphs(out, a, rows, &selected, style, shift);
     let ats = row_attributions(a, rows);
     let index = Index::new(a);
     for row in selected {
         let at = ats[row.quote_id - 1];
-        row_explanation(out, a, &index, row, at, resolution, style);
+        row_explanation(out, a, &index, row, at, resolution, style, shift);
     }
 }
 
@@ -138,6 +161,7 @@ fn paragraphs(
     rows: &[Row],
     selected: &[&Row],
     style: Style,
+    shift: Shift,
 ) {
     let original = a.original;
     // Char offsets to bytes in one pass over the text: a table of every
@@ -183,6 +207,7 @@ fn paragraphs(
         if !all && !selected.iter().any(|r| r.paragraph == n) {
             continue;
         }
+        let n = n + shift.paragraphs;
         let (start, end) = bounds[p];
         // Closings first at one position, inner ones first.
         let mut marks = std::mem::take(&mut marks_of[p]);
@@ -199,7 +224,7 @@ fn paragraphs(
         for (pos, closing, i) in marks {
             line.push_str(&term(&original[cursor..pos]));
             cursor = pos;
-            let id = rows[i].quote_id;
+            let id = rows[i].quote_id + shift.quote_ids;
             let code = kind_colour(&rows[i]);
             if closing {
                 stack.retain(|&j| j != i);
@@ -224,6 +249,7 @@ fn paragraphs(
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn row_explanation(
     out: &mut dyn std::fmt::Write,
     a: &Analysis<'_>,
@@ -232,9 +258,15 @@ fn row_explanation(
     at: Option<&Attribution>,
     resolution: &Resolution,
     style: Style,
+    shift: Shift,
 ) {
     let text = a.normalized.text.as_str();
-    let head = format!("#{} {} ¶{}", row.quote_id, row.kind, row.paragraph);
+    let head = format!(
+        "#{} {} ¶{}",
+        row.quote_id + shift.quote_ids,
+        row.kind,
+        row.paragraph + shift.paragraphs
+    );
     let _ = writeln!(
         out,
         "{} \u{201C}{}\u{201D}",
@@ -274,8 +306,8 @@ fn row_explanation(
             let mut s = format!(
                 "  speaker    \u{201C}{}\u{201D} ({kind}, characters {}\u{2013}{})",
                 escape(&row.speaker),
-                row.speaker_start.unwrap_or(0),
-                row.speaker_end.unwrap_or(0)
+                row.speaker_start.unwrap_or(0) + shift.chars,
+                row.speaker_end.unwrap_or(0) + shift.chars
             );
             if r.name.is_empty() {
                 let _ = write!(s, ", no canonical name found");

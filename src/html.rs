@@ -37,27 +37,37 @@ pub struct HtmlText {
 /// A run of the text. A verbatim piece is as long as its source and
 /// advances with it byte by byte; a replaced one (a character reference,
 /// a paragraph break standing for a tag) maps whole to its source range.
+/// Offsets are 32-bit: a page dense with tags has a piece every few
+/// bytes, and 16 bytes a piece instead of 32 keeps the map under the
+/// size of the source. `--max-document-size` stops at 4 GiB; past that a
+/// library caller's offsets would saturate.
 #[derive(Debug, Clone, Copy)]
 struct Piece {
-    text_start: usize,
-    source: (usize, usize),
+    text_start: u32,
+    source: (u32, u32),
     verbatim: bool,
+}
+
+/// An offset as a piece stores it.
+fn narrow(offset: usize) -> u32 {
+    u32::try_from(offset).unwrap_or(u32::MAX)
 }
 
 impl HtmlText {
     /// The source byte where the text starting at byte `t` starts.
     pub fn source_start(&self, t: usize) -> usize {
         if t >= self.text.len() {
-            return self.pieces.last().map_or(0, |p| p.source.1);
+            return self.pieces.last().map_or(0, |p| p.source.1 as usize);
         }
-        let i = self.pieces.partition_point(|p| p.text_start <= t);
+        let i = self.pieces.partition_point(|p| p.text_start as usize <= t);
         let Some(p) = i.checked_sub(1).map(|i| self.pieces[i]) else {
             return 0;
         };
+        let (start, end) = (p.source.0 as usize, p.source.1 as usize);
         if p.verbatim {
-            (p.source.0 + (t - p.text_start)).min(p.source.1)
+            (start + (t - p.text_start as usize)).min(end)
         } else {
-            p.source.0
+            start
         }
     }
 
@@ -65,16 +75,17 @@ impl HtmlText {
     /// ends.
     pub fn source_end(&self, t: usize) -> usize {
         if t == 0 {
-            return self.pieces.first().map_or(0, |p| p.source.0);
+            return self.pieces.first().map_or(0, |p| p.source.0 as usize);
         }
-        let i = self.pieces.partition_point(|p| p.text_start < t);
+        let i = self.pieces.partition_point(|p| (p.text_start as usize) < t);
         let Some(p) = i.checked_sub(1).map(|i| self.pieces[i]) else {
             return 0;
         };
+        let (start, end) = (p.source.0 as usize, p.source.1 as usize);
         let end = if p.verbatim {
-            (p.source.0 + (t - p.text_start)).min(p.source.1)
+            (start + (t - p.text_start as usize)).min(end)
         } else {
-            p.source.1
+            end
         };
         end.min(self.source_len)
     }
@@ -83,18 +94,19 @@ impl HtmlText {
         if s.is_empty() {
             return;
         }
-        let t = self.text.len();
+        let t = narrow(self.text.len());
+        let (start, end) = (narrow(source_start), narrow(source_start + s.len()));
         match self.pieces.last_mut() {
             Some(p)
                 if p.verbatim
-                    && p.source.1 == source_start
+                    && p.source.1 == start
                     && p.text_start + (p.source.1 - p.source.0) == t =>
             {
-                p.source.1 += s.len();
+                p.source.1 = end;
             }
             _ => self.pieces.push(Piece {
                 text_start: t,
-                source: (source_start, source_start + s.len()),
+                source: (start, end),
                 verbatim: true,
             }),
         }
@@ -106,8 +118,8 @@ impl HtmlText {
             return;
         }
         self.pieces.push(Piece {
-            text_start: self.text.len(),
-            source: (source.start, source.end),
+            text_start: narrow(self.text.len()),
+            source: (narrow(source.start), narrow(source.end)),
             verbatim: false,
         });
         self.text.push_str(s);
@@ -158,6 +170,8 @@ enum Event {
 /// text read so far is kept.
 pub fn html_to_text(source: &str) -> HtmlText {
     let events = Rc::new(RefCell::new(Vec::<Event>::new()));
+    let mut out = HtmlText { source_len: source.len(), ..HtmlText::default() };
+    let mut state = EventState::default();
     {
         let on_element = Rc::clone(&events);
         let on_text = Rc::clone(&events);
@@ -192,34 +206,80 @@ pub fn html_to_text(source: &str) -> HtmlText {
         };
         let mut rewriter =
             lol_html::HtmlRewriter::new(settings, |_: &[u8]| {});
-        let _ = rewriter.write(source.as_bytes()).and_then(|_| rewriter.end());
+        // The source goes in by pieces and the events are turned into
+        // text after each, so that they are never all held at once (a
+        // page dense with tags has several events a word).
+        let mut fed = 0;
+        while fed < source.len() {
+            let mut end = (fed + HTML_FEED_BYTES).min(source.len());
+            while !source.is_char_boundary(end) {
+                end += 1;
+            }
+            if rewriter.write(&source.as_bytes()[fed..end]).is_err() {
+                break;
+            }
+            fed = end;
+            state.take_events(&mut events.borrow_mut(), source, &mut out);
+        }
+        let _ = rewriter.end();
     }
-    let mut events = std::mem::take(&mut *events.borrow_mut());
-    // Handlers fire in source order; sorting makes it a guarantee.
-    events.sort_by_key(|e| match e {
-        Event::Start(_, r) | Event::End(_, r) | Event::Text(r) => r.start,
-    });
-    let mut out = HtmlText { source_len: source.len(), ..HtmlText::default() };
-    let mut skip = 0usize;
-    let mut pending: Option<Range<usize>> = None;
-    for e in events {
-        match e {
-            Event::Start(TagKind::Skip, _) => skip += 1,
-            Event::End(TagKind::Skip, _) => skip = skip.saturating_sub(1),
-            Event::Start(TagKind::Block, r) | Event::End(TagKind::Block, r) => {
-                if skip == 0 && !out.text.is_empty() && pending.is_none() {
-                    pending = Some(r);
+    state.take_events(&mut events.borrow_mut(), source, &mut out);
+    out.pieces.shrink_to_fit();
+    out.text.shrink_to_fit();
+    out
+}
+
+/// The source bytes given to the HTML parser at a time.
+const HTML_FEED_BYTES: usize = 64 << 10;
+
+/// Where the turning of events into text stands between two pieces of
+/// the source.
+#[derive(Default)]
+struct EventState {
+    /// Open elements whose text is skipped (scripts, styles, ...).
+    skip: usize,
+    /// A paragraph break waiting for the next visible character.
+    pending: Option<Range<usize>>,
+}
+
+impl EventState {
+    /// Turns the events so far into text, and forgets them.
+    fn take_events(
+        &mut self,
+        events: &mut Vec<Event>,
+        source: &str,
+        out: &mut HtmlText,
+    ) {
+        // Handlers fire in source order; sorting makes it a guarantee.
+        events.sort_by_key(|e| match e {
+            Event::Start(_, r) | Event::End(_, r) | Event::Text(r) => r.start,
+        });
+        for e in events.drain(..) {
+            match e {
+                Event::Start(TagKind::Skip, _) => self.skip += 1,
+                Event::End(TagKind::Skip, _) => {
+                    self.skip = self.skip.saturating_sub(1);
                 }
+                Event::Start(TagKind::Block, r)
+                | Event::End(TagKind::Block, r) => {
+                    if self.skip == 0
+                        && !out.text.is_empty()
+                        && self.pending.is_none()
+                    {
+                        self.pending = Some(r);
+                    }
+                }
+                Event::Start(..) | Event::End(..) => {}
+                Event::Text(r) if self.skip == 0 => {
+                    let Some(chunk) = source.get(r.clone()) else {
+                        continue;
+                    };
+                    text_chunk(out, chunk, r.start, &mut self.pending);
+                }
+                Event::Text(_) => {}
             }
-            Event::Start(..) | Event::End(..) => {}
-            Event::Text(r) if skip == 0 => {
-                let Some(chunk) = source.get(r.clone()) else { continue };
-                text_chunk(&mut out, chunk, r.start, &mut pending);
-            }
-            Event::Text(_) => {}
         }
     }
-    out
 }
 
 /// Appends one text chunk of the source at `at`: white space folded to

@@ -108,6 +108,11 @@ pub fn parse_size(s: &str) -> Result<u64, String> {
     if n == 0 {
         return Err("the size must be at least 1 byte".into());
     }
+    // A document is held whole, and an HTML page's map back to its
+    // source keeps 32-bit offsets.
+    if n > 4 << 30 {
+        return Err(format!("size too large: {s:?} (at most 4G)"));
+    }
     Ok(n)
 }
 

@@ -46,6 +46,7 @@ mod resolve;
 mod speakers;
 mod tsv;
 mod types;
+pub mod window;
 
 // Public for the tests, benches, fuzz targets and bindings only: not part
 // of the API, no stability promised.
@@ -235,9 +236,91 @@ impl Extractor {
 
     /// Extracts the rows of one document.
     pub fn extract(&self, doc_id: &str, original: &str) -> Vec<Row> {
-        let analysis = self.analyze(original);
-        let resolution = self.resolve(&analysis);
-        output::rows(doc_id, &analysis, &resolution)
+        let mut rows = Vec::new();
+        self.extract_each(doc_id, original, &mut |mut part| {
+            rows.append(&mut part);
+            true
+        });
+        rows
+    }
+
+    /// Extracts the rows of one document a window at a time (see
+    /// [`window`]: a document over 256 KiB is analysed in pieces, so
+    /// that memory follows the piece): `each` gets the rows of each
+    /// window in text order, their offsets, quote ids and paragraph
+    /// numbers those of the whole document, and returns `false` to stop
+    /// (then so does this, with `false`). A document of one window gives
+    /// exactly the rows of [`Extractor::extract`].
+    pub fn extract_each(
+        &self,
+        doc_id: &str,
+        original: &str,
+        each: &mut dyn FnMut(Vec<Row>) -> bool,
+    ) -> bool {
+        self.windows_of(doc_id, original, &mut |_, rows| each(rows))
+    }
+
+    /// Runs the pipeline on each window of `original` (one window for
+    /// a document up to 256 KiB, see [`window`]) and gives `each` the
+    /// window, its number from 1, its [`window::Shift`], its analysis and
+    /// resolution and its rows counted from the window; `false` from
+    /// `each` stops (then this returns `false`). For `explain`.
+    #[doc(hidden)]
+    pub fn analyze_windows(
+        &self,
+        doc_id: &str,
+        original: &str,
+        each: &mut dyn FnMut(WindowAnalysis<'_, '_>) -> bool,
+    ) -> bool {
+        let mut shift = window::Shift::default();
+        let mut next_paragraph = 0;
+        let mut counted_to = 0;
+        for (i, w) in window::windows(original, window::WINDOW_BYTES)
+            .into_iter()
+            .enumerate()
+        {
+            shift.chars += original[counted_to..w.start].chars().count();
+            counted_to = w.start;
+            shift.paragraphs = if w.continues_paragraph {
+                next_paragraph - 1
+            } else {
+                next_paragraph
+            };
+            let analysis = self.analyze(&original[w.start..w.end]);
+            let resolution = self.resolve(&analysis);
+            let rows = output::rows(doc_id, &analysis, &resolution);
+            next_paragraph =
+                shift.paragraphs + analysis.segments.paragraphs.len();
+            let count = rows.len();
+            let go = each(WindowAnalysis {
+                window: w,
+                number: i + 1,
+                shift,
+                analysis: &analysis,
+                resolution: &resolution,
+                rows,
+            });
+            if !go {
+                return false;
+            }
+            shift.quote_ids += count;
+        }
+        true
+    }
+
+    /// Runs the pipeline on each window of `original`; gives `each` the
+    /// window's start (its byte and code point) and its rows, shifted to
+    /// the whole text.
+    fn windows_of(
+        &self,
+        doc_id: &str,
+        original: &str,
+        each: &mut dyn FnMut((usize, usize), Vec<Row>) -> bool,
+    ) -> bool {
+        self.analyze_windows(doc_id, original, &mut |mut w| {
+            w.shift.apply(&mut w.rows);
+            each((w.window.start, w.shift.chars), w.rows)
+        })
     }
 
     /// Extracts the rows of one HTML document (`html`): the pipeline
@@ -246,18 +329,51 @@ impl Extractor {
     /// `quote_start` and `quote_end`, tags removed and entities decoded,
     /// is the quote.
     pub fn extract_html(&self, doc_id: &str, source: &str) -> Vec<Row> {
-        let h = html::html_to_text(source);
-        let mut rows = self.extract(doc_id, &h.text);
-        html_offsets(&h, source, &mut rows);
+        let mut rows = Vec::new();
+        self.extract_html_each(doc_id, source, &mut |mut part| {
+            rows.append(&mut part);
+            true
+        });
         rows
+    }
+
+    /// [`Extractor::extract_html`] a window at a time, as
+    /// [`Extractor::extract_each`].
+    pub fn extract_html_each(
+        &self,
+        doc_id: &str,
+        source: &str,
+        each: &mut dyn FnMut(Vec<Row>) -> bool,
+    ) -> bool {
+        let h = html::html_to_text(source);
+        let source_chars = normalize::CharIndex::new(source);
+        self.windows_of(doc_id, &h.text, &mut |from, mut rows| {
+            html_offsets(&h, &source_chars, from, &mut rows);
+            each(rows)
+        })
     }
 
     /// Extracts the rows of one document as read: as HTML when it is.
     pub fn extract_document(&self, doc: &input::Document) -> Vec<Row> {
+        let mut rows = Vec::new();
+        self.extract_document_each(doc, &mut |mut part| {
+            rows.append(&mut part);
+            true
+        });
+        rows
+    }
+
+    /// [`Extractor::extract_document`] a window at a time, as
+    /// [`Extractor::extract_each`].
+    pub fn extract_document_each(
+        &self,
+        doc: &input::Document,
+        each: &mut dyn FnMut(Vec<Row>) -> bool,
+    ) -> bool {
         if doc.html {
-            self.extract_html(&doc.id, &doc.text)
+            self.extract_html_each(&doc.id, &doc.text, each)
         } else {
-            self.extract(&doc.id, &doc.text)
+            self.extract_each(&doc.id, &doc.text, each)
         }
     }
 
@@ -268,10 +384,34 @@ impl Extractor {
     }
 }
 
+/// One window of a document, analysed: see
+/// [`Extractor::analyze_windows`].
+#[doc(hidden)]
+pub struct WindowAnalysis<'w, 'a> {
+    /// The window.
+    pub window: window::Window,
+    /// Its number, from 1.
+    pub number: usize,
+    /// Where it starts in the document.
+    pub shift: window::Shift,
+    /// Its analysis.
+    pub analysis: &'w Analysis<'a>,
+    /// Its resolution.
+    pub resolution: &'w resolve::Resolution,
+    /// Its rows, counted from the window.
+    pub rows: Vec<Row>,
+}
+
 /// Maps the rows' code point offsets in `h.text` to code point offsets
-/// in the HTML `source`, starts as starts and ends as ends (an entity or
-/// a tag maps whole).
-fn html_offsets(h: &html::HtmlText, source: &str, rows: &mut [Row]) {
+/// in the HTML source (indexed by `chars`), starts as starts and ends as
+/// ends (an entity or a tag maps whole). No offset is before `from`, the
+/// byte and code point where the rows' window starts in `h.text`.
+fn html_offsets(
+    h: &html::HtmlText,
+    chars: &normalize::CharIndex<'_>,
+    from: (usize, usize),
+    rows: &mut [Row],
+) {
     // Code points to bytes of the text, in one sweep over the offsets.
     let mut wanted: Vec<usize> = rows
         .iter()
@@ -284,16 +424,20 @@ fn html_offsets(h: &html::HtmlText, source: &str, rows: &mut [Row]) {
     wanted.sort_unstable();
     wanted.dedup();
     let mut byte_of = Vec::with_capacity(wanted.len());
-    let mut chars = h.text.char_indices().map(|(b, _)| b).enumerate();
+    let (from_byte, from_cp) = from;
+    let mut text_chars = h.text[from_byte..]
+        .char_indices()
+        .map(|(b, _)| from_byte + b)
+        .enumerate()
+        .map(|(i, b)| (from_cp + i, b));
     for &cp in &wanted {
-        let b = chars
+        let b = text_chars
             .by_ref()
             .find(|&(i, _)| i == cp)
             .map_or(h.text.len(), |(_, b)| b);
         byte_of.push(b);
     }
     let byte = |cp: usize| byte_of[wanted.binary_search(&cp).expect("kept")];
-    let chars = normalize::CharIndex::new(source);
     let start = |cp: usize| chars.chars_before(h.source_start(byte(cp)));
     let end = |cp: usize| chars.chars_before(h.source_end(byte(cp)));
     for r in rows {

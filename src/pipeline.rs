@@ -59,6 +59,16 @@ struct Encoded {
     oversized: bool,
     /// Cells cut to the spreadsheet cell limit (`--excel`).
     cut: usize,
+    /// Left to the writer: a document longer than a window
+    /// ([`crate::window`]), whose rows the writer extracts and writes a
+    /// window at a time, so that neither its analysis nor its table is
+    /// ever held whole.
+    deferred: bool,
+}
+
+/// Whether a document is left to the writer (see [`Encoded::deferred`]).
+fn deferred(text_len: usize) -> bool {
+    text_len > crate::window::WINDOW_BYTES
 }
 
 /// Writes the table of every document of `inputs` to `out`.
@@ -91,7 +101,12 @@ pub fn extract_table(
         || RowEncoder::new(format),
         |encoder, item, enc: &mut Encoded| {
             enc.bytes.clear();
+            enc.deferred = false;
             if let Item::Document(doc) = item {
+                if deferred(doc.text.len()) {
+                    enc.deferred = true;
+                    return;
+                }
                 let rows = extractor.extract_document(doc);
                 enc.cut = encoder.encode_kept(
                     &rows,
@@ -103,7 +118,36 @@ pub fn extract_table(
             }
         },
         |items, encoded| {
+            let mut writer_encoder = None;
             for (item, enc) in items.iter().zip(encoded) {
+                let mut enc_rows = enc.rows;
+                let mut enc_cut = enc.cut;
+                if let (Item::Document(doc), true) = (item, enc.deferred) {
+                    let encoder = writer_encoder
+                        .get_or_insert_with(|| RowEncoder::new(format));
+                    let mut bytes = Vec::new();
+                    (enc_rows, enc_cut) = (0, 0);
+                    extractor.extract_document_each(doc, &mut |rows| {
+                        bytes.clear();
+                        enc_cut += encoder.encode_kept(
+                            &rows,
+                            &options.keep,
+                            &doc.fields,
+                            &mut bytes,
+                        );
+                        enc_rows += rows.len();
+                        match out.write_all(&bytes) {
+                            Ok(()) => true,
+                            Err(e) => {
+                                failed = Some(e);
+                                false
+                            }
+                        }
+                    });
+                    if failed.is_some() {
+                        return false;
+                    }
+                }
                 match item {
                     // A warning is not a document (the one it is about
                     // follows) and skips nothing: the exit status stays.
@@ -130,15 +174,15 @@ pub fn extract_table(
                     Item::Document(doc) => {
                         tally.read += 1;
                         tally.processed += 1;
-                        tally.rows += enc.rows;
-                        if enc.cut > 0 && !quiet {
+                        tally.rows += enc_rows;
+                        if enc_cut > 0 && !quiet {
                             let say = || {
                                 eprintln!(
                                     "whosaid: {}: warning: {} cell(s) over \
                                      {} characters cut to fit a \
                                      spreadsheet (--excel)",
                                     crate::diag::escape(&doc.id),
-                                    enc.cut,
+                                    enc_cut,
                                     crate::output::EXCEL_CELL_LIMIT
                                 )
                             };
@@ -251,16 +295,36 @@ impl Serialize for StreamRows<'_> {
         use serde::ser::SerializeSeq;
         let mut seq = s.serialize_seq(Some(self.rows.len()))?;
         for row in self.rows {
-            if self.keep.is_empty() {
-                seq.serialize_element(row)?;
-            } else {
-                let mut json =
-                    crate::output::JsonRow::new(row, self.keep, self.fields);
-                json.text_confidence = true;
-                seq.serialize_element(&json)?;
-            }
+            seq.serialize_element(&StreamRow {
+                row,
+                keep: self.keep,
+                fields: self.fields,
+            })?;
         }
         seq.end()
+    }
+}
+
+/// One row of a stream answer (see [`StreamRows`]).
+struct StreamRow<'a> {
+    row: &'a Row,
+    keep: &'a [String],
+    fields: &'a [input::Field],
+}
+
+impl Serialize for StreamRow<'_> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        if self.keep.is_empty() {
+            self.row.serialize(s)
+        } else {
+            let mut json =
+                crate::output::JsonRow::new(self.row, self.keep, self.fields);
+            json.text_confidence = true;
+            json.serialize(s)
+        }
     }
 }
 
@@ -345,9 +409,11 @@ pub fn jsonl_stream<R: Read + Send>(
                 }
             };
             enc.oversized = false;
-            let line = line.strip_suffix(b"\n").unwrap_or(line);
-            let line = line.strip_suffix(b"\r").unwrap_or(line);
-            let line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
+            enc.deferred = deferred(line.len());
+            if enc.deferred {
+                return;
+            }
+            let line = record_bytes(line);
             match input::parse_record_with(line, options) {
                 Ok(doc) => {
                     let rows = extractor.extract_document(&doc);
@@ -380,8 +446,35 @@ pub fn jsonl_stream<R: Read + Send>(
             }
             enc.bytes.push(b'\n');
         },
-        |_, encoded| {
-            for enc in encoded {
+        |items, encoded| {
+            for (item, enc) in items.iter().zip(encoded) {
+                // A long record is answered here, its line already
+                // written: what is left is its count.
+                let streamed;
+                let enc = match (item, enc.deferred) {
+                    (StreamItem::Line(line), true) => {
+                        match stream_long_record(
+                            extractor,
+                            record_bytes(line),
+                            options,
+                            out,
+                        ) {
+                            Ok(rows) => {
+                                streamed = Encoded {
+                                    rows: rows.unwrap_or(0),
+                                    ok: rows.is_some(),
+                                    ..Encoded::default()
+                                };
+                                &streamed
+                            }
+                            Err(e) => {
+                                write_failed = Some(e);
+                                return false;
+                            }
+                        }
+                    }
+                    _ => enc,
+                };
                 tally.read += 1;
                 if enc.ok {
                     tally.processed += 1;
@@ -407,6 +500,73 @@ pub fn jsonl_stream<R: Read + Send>(
         return Err(e);
     }
     Ok(tally)
+}
+
+/// A JSONL line without its line end and byte order mark.
+fn record_bytes(line: &[u8]) -> &[u8] {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line)
+}
+
+/// Answers a record longer than a window (see [`Encoded::deferred`]):
+/// writes its line to `out` as the workers would, but a window of rows
+/// at a time. The number of rows, or `None` for a bad record (its error
+/// line written).
+fn stream_long_record(
+    extractor: &Extractor,
+    line: &[u8],
+    options: &input::Options,
+    out: &mut dyn Write,
+) -> io::Result<Option<usize>> {
+    let doc = match input::parse_record_with(line, options) {
+        Ok(doc) => doc,
+        Err(e) => {
+            let doc_id = input::record_id(line);
+            let record =
+                StreamLine { doc_id: doc_id.as_deref(), rows: None, error: Some(&e) };
+            let mut bytes = serde_json::to_vec(&record)?;
+            bytes.push(b'\n');
+            out.write_all(&bytes)?;
+            return Ok(None);
+        }
+    };
+    // The bytes of `StreamLine` with its rows, written in pieces:
+    // serde_json's compact form of a sequence is its elements joined by
+    // commas, so the line is the same as if it were written whole.
+    let mut bytes = b"{\"doc_id\":".to_vec();
+    serde_json::to_writer(&mut bytes, &doc.id)?;
+    bytes.extend_from_slice(b",\"rows\":[");
+    let mut count = 0;
+    let mut failed = None;
+    extractor.extract_document_each(&doc, &mut |rows| {
+        for row in &rows {
+            if count > 0 {
+                bytes.push(b',');
+            }
+            count += 1;
+            let element =
+                StreamRow { row, keep: &options.keep, fields: &doc.fields };
+            serde_json::to_writer(&mut bytes, &element)
+                .expect("writing to memory");
+        }
+        match out.write_all(&bytes) {
+            Ok(()) => {
+                bytes.clear();
+                true
+            }
+            Err(e) => {
+                failed = Some(e);
+                false
+            }
+        }
+    });
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    bytes.extend_from_slice(b"]}\n");
+    out.write_all(&bytes)?;
+    Ok(Some(count))
 }
 
 /// A line of the stream, or what is left of one too large to keep.

@@ -35,9 +35,18 @@ pub struct ReportDoc {
     pub id: String,
     /// The original text (the rows' offsets index it).
     pub text: String,
-    /// Its rows.
+    /// Its rows: at most [`ROWS_SHOWN_PER_ARTICLE`].
     pub rows: Vec<Row>,
+    /// Rows past [`ROWS_SHOWN_PER_ARTICLE`], counted but not marked.
+    pub hidden: usize,
 }
+
+/// The most rows one article's text is marked with. A page is read by a
+/// person: past a few thousand marks nobody reviews them one by one, and
+/// keeping every row of a document dense with quotes (a 20 MB transcript
+/// has a million) would cost gigabytes. The rest are counted in the
+/// article's heading; `whosaid extract` gives them all.
+pub const ROWS_SHOWN_PER_ARTICLE: usize = 5000;
 
 /// Articles beyond this number start collapsed, so that a page of a
 /// thousand articles opens as a table of contents.
@@ -153,7 +162,7 @@ pub fn render_with_fields(
     speakers: &[Speaker],
 ) -> String {
     let index = SpeakerIndex::new(speakers);
-    let total: usize = docs.iter().map(|d| d.rows.len()).sum();
+    let total: usize = docs.iter().map(|d| d.rows.len() + d.hidden).sum();
     let unattributed: Vec<(usize, usize)> = docs
         .iter()
         .enumerate()
@@ -221,7 +230,8 @@ pub fn render_with_fields(
     h
 }
 
-fn counts(rows: &[Row]) -> String {
+fn counts(doc: &ReportDoc) -> String {
+    let rows = &doc.rows;
     let quotes = rows.iter().filter(|r| r.kind != Kind::Indirect).count();
     let claims = rows.len() - quotes;
     let una = rows.iter().filter(|r| r.speaker.is_empty()).count();
@@ -232,6 +242,14 @@ fn counts(rows: &[Row]) -> String {
     );
     if una > 0 {
         let _ = write!(s, ", {una} unattributed");
+    }
+    if doc.hidden > 0 {
+        let _ = write!(
+            s,
+            "; {} more rows not marked (the page marks at most \
+             {ROWS_SHOWN_PER_ARTICLE}: whosaid extract lists them all)",
+            doc.hidden
+        );
     }
     s
 }
@@ -251,7 +269,7 @@ fn toc(h: &mut String, docs: &[ReportDoc]) {
             "<li><a href=\"#a{d}\">{}</a> <span class=\"muted\">{}</span>\
              </li>",
             bdi(&doc.id),
-            counts(&doc.rows)
+            counts(doc)
         );
     }
     h.push_str("</ol></details></nav>\n");
@@ -483,7 +501,7 @@ fn article(
          {}</span></summary><div class=\"text\">",
         if open { " open" } else { "" },
         bdi(&doc.id),
-        counts(&doc.rows),
+        counts(doc),
     );
     let shown: Vec<_> = fields.iter().filter(|(_, v)| !v.is_empty()).collect();
     if !shown.is_empty() {
@@ -501,13 +519,29 @@ fn article(
 /// cutting crossing ones into pieces.
 fn highlight(h: &mut String, d: usize, doc: &ReportDoc, index: &SpeakerIndex) {
     let text = doc.text.as_str();
-    // Code point offset -> byte offset, for the rows' offsets.
-    let byte_at: Vec<usize> = text
+    // Code point offset -> byte offset, for the rows' offsets: one sweep
+    // over the text for the offsets the rows use (a table for every code
+    // point would cost 8 bytes a byte).
+    let mut wanted: Vec<usize> =
+        doc.rows.iter().flat_map(|r| [r.quote_start, r.quote_end]).collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut byte_of = Vec::with_capacity(wanted.len());
+    let mut chars = text
         .char_indices()
         .map(|(b, _)| b)
         .chain(std::iter::once(text.len()))
-        .collect();
-    let to_byte = |c: usize| byte_at[c.min(byte_at.len() - 1)];
+        .enumerate();
+    for &c in &wanted {
+        let b = chars
+            .by_ref()
+            .find(|&(i, _)| i == c)
+            .map_or(text.len(), |(_, b)| b);
+        byte_of.push(b);
+    }
+    let to_byte = |c: usize| {
+        byte_of[wanted.binary_search(&c).expect("a row's offset")]
+    };
     struct Span {
         start: usize,
         end: usize,

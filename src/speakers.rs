@@ -104,10 +104,23 @@ impl SpeakerTable {
         SpeakerTable::default()
     }
 
-    /// Adds the rows of the next document.
+    /// Adds the rows of the next document (the tests' shorthand for
+    /// [`Self::begin_document`] and [`Self::add_rows`]).
+    #[cfg(test)]
     pub fn add_document(&mut self, doc_id: &str, rows: &[Row]) {
-        let doc_index = self.docs;
+        self.begin_document();
+        self.add_rows(doc_id, rows);
+    }
+
+    /// Starts counting a new document, whose rows [`Self::add_rows`]
+    /// then adds (a window of a long document at a time).
+    pub fn begin_document(&mut self) {
         self.docs += 1;
+    }
+
+    /// Counts rows of the document begun last.
+    pub fn add_rows(&mut self, doc_id: &str, rows: &[Row]) {
+        let doc_index = self.docs.saturating_sub(1);
         for row in rows {
             let Some(key) = speaker_key(row) else {
                 self.nameless += 1;

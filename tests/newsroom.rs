@@ -259,7 +259,7 @@ fn report_nests_partial_quotes_inside_claims() {
     let rows = ex.extract("k", text);
     assert!(rows.len() >= 2, "{rows:#?}");
     let page =
-        render(&[ReportDoc { id: "k".into(), text: text.into(), rows }], &[]);
+        render(&[ReportDoc { id: "k".into(), text: text.into(), rows, hidden: 0 }], &[]);
     let claim = page.find("data-row-id=\"k#1\"").unwrap();
     let partial = page.find("data-row-id=\"k#2\"").unwrap();
     let claim_end =
@@ -285,7 +285,7 @@ fn report_cuts_crossing_rows_into_pieces() {
     rows.truncate(1);
     rows.push(second);
     let page =
-        render(&[ReportDoc { id: "t".into(), text: text.into(), rows }], &[]);
+        render(&[ReportDoc { id: "t".into(), text: text.into(), rows, hidden: 0 }], &[]);
     let body = &page[page.find("<div class=\"text\">").unwrap()..];
     let body = &body[..body.find("</div>").unwrap()];
     // Row 2 opens inside row 1, is cut where row 1 ends, and goes on in a

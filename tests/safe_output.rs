@@ -615,3 +615,73 @@ fn eval_reads_our_jsonl_table_and_stdin_and_refuses_disjoint_ids() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("share no document id"), "{}", stderr(&o));
 }
+
+/// A text of nothing but short quotes: the worst case for the analysis
+/// tables (about 60 bytes of them per byte of text).
+fn dense_quotes(bytes: usize) -> String {
+    let one = "\"We will win,\" Smith said. ";
+    one.repeat(bytes / one.len())
+}
+
+#[test]
+fn a_document_dense_with_quotes_stays_within_three_times_its_size() {
+    let dir = tempfile::tempdir().unwrap();
+    // 2 MiB: eight windows, and a debug build still runs it in seconds.
+    let text = dense_quotes(2 << 20);
+    let quotes = text.matches("Smith said").count();
+    write(dir.path(), "dense.txt", text.as_bytes());
+    let record = format!("{{\"id\":\"dense\",\"text\":{text:?}}}\n");
+    write(dir.path(), "dense.jsonl", record.as_bytes());
+    let html = text
+        .split_inclusive("said. ")
+        .map(|s| format!("<p>{}</p>\n", s.replace('"', "&quot;")))
+        .collect::<String>();
+    write(dir.path(), "dense.html", html.as_bytes());
+    // Three times the document plus 96 MiB of address space: the 64 MiB
+    // constant of the bound and what address space costs beyond resident
+    // memory (the binary's mappings). Before documents were analysed in
+    // windows, this one needed about 170 MB.
+    let limit = |len: usize| (3 * len as u64 + (96 << 20)) >> 10;
+    let csv = under_ulimit(
+        dir.path(),
+        limit(text.len()),
+        "extract -j 1 dense.txt -o dense.csv",
+    );
+    assert_eq!(csv.status.code(), Some(0), "{}", stderr(&csv));
+    let table = fs::read_to_string(dir.path().join("dense.csv")).unwrap();
+    assert_eq!(table.lines().count(), quotes + 1);
+    // Every row is whole and in place across the windows: the last quote
+    // ends where the text's last quote ends, with its number.
+    let last = table.lines().last().unwrap();
+    let end = text.rfind(",\" Smith").unwrap() + 1;
+    assert!(
+        last.starts_with(&format!(
+            "dense,{quotes},direct,\"We will win,\",{},{end},Smith,",
+            end - 12
+        )),
+        "{last}"
+    );
+    for args in [
+        "extract -j 1 --jsonl-stream < dense.jsonl",
+        "speakers dense.txt",
+        "report dense.txt -o dense-report.html",
+        "explain dense.txt --quote 2",
+    ] {
+        let o = under_ulimit(dir.path(), limit(text.len()), args);
+        assert_eq!(o.status.code(), Some(0), "{args}: {}", stderr(&o));
+    }
+    let o = under_ulimit(
+        dir.path(),
+        limit(html.len()),
+        "extract -j 1 dense.html -o dense-html.csv",
+    );
+    assert_eq!(o.status.code(), Some(0), "html: {}", stderr(&o));
+    let rows = fs::read_to_string(dir.path().join("dense-html.csv")).unwrap();
+    assert_eq!(rows.lines().count(), quotes + 1);
+    let page =
+        fs::read_to_string(dir.path().join("dense-report.html")).unwrap();
+    assert!(page.contains(&format!(
+        "{} more rows not marked",
+        quotes - whosaid::report::ROWS_SHOWN_PER_ARTICLE
+    )));
+}

@@ -12,7 +12,6 @@ use anyhow::{bail, Result};
 use crate::cmd::gather::{self, ReadArgs};
 use crate::diag::shown;
 use crate::explain::{self, Style};
-use crate::output;
 use crate::rules::Selection;
 
 /// When to colour the output.
@@ -98,20 +97,27 @@ pub fn run(a: ExplainArgs) -> Result<ExitCode> {
             } else {
                 doc.text
             };
-            let analysis = extractor.analyze(&text);
-            let resolution = extractor.resolve(&analysis);
-            let rows = output::rows(&doc.id, &analysis, &resolution);
-            if a.quote.is_none_or(|n| rows.iter().any(|r| r.quote_id == n)) {
-                found = true;
-            }
-            explain::explain(
-                &mut out,
-                &analysis,
-                &resolution,
-                &rows,
-                a.quote,
-                style,
-            );
+            // A long document is explained a window at a time, as it is
+            // extracted (see `crate::window`), each with its heading.
+            let long = text.len() > crate::window::WINDOW_BYTES;
+            extractor.analyze_windows(&doc.id, &text, &mut |w| {
+                let in_window =
+                    |n: usize| (1..=w.rows.len()).contains(&(n - w.shift.quote_ids));
+                if a.quote.is_none_or(|n| n > w.shift.quote_ids && in_window(n)) {
+                    found = true;
+                }
+                explain::explain(
+                    &mut out,
+                    w.analysis,
+                    w.resolution,
+                    &w.rows,
+                    a.quote,
+                    style,
+                    w.shift,
+                    long.then_some((w.number, w.window)),
+                );
+                out.failed.is_none()
+            });
         },
     );
     out.finish()?;

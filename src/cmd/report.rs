@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::cmd::gather;
-use crate::report::{render_with_fields, ReportDoc};
+use crate::report::{render_with_fields, ReportDoc, ROWS_SHOWN_PER_ARTICLE};
 use crate::speakers::SpeakerTable;
 
 /// The article fields the page shows with each article, when a JSONL
@@ -42,8 +42,17 @@ pub fn run(a: ReportArgs) -> Result<ExitCode> {
         } else {
             doc.text
         };
-        let rows = extractor.extract(&doc.id, &text);
-        table.add_document(&doc.id, &rows);
+        // A window of rows at a time (see `crate::window`): the speakers
+        // table counts them all, the page keeps the first it can mark.
+        let (mut rows, mut hidden) = (Vec::new(), 0);
+        table.begin_document();
+        extractor.extract_each(&doc.id, &text, &mut |part| {
+            table.add_rows(&doc.id, &part);
+            let room = ROWS_SHOWN_PER_ARTICLE - rows.len();
+            hidden += part.len().saturating_sub(room);
+            rows.extend(part.into_iter().take(room));
+            true
+        });
         fields.push(
             options
                 .keep
@@ -52,13 +61,13 @@ pub fn run(a: ReportArgs) -> Result<ExitCode> {
                 .map(|(k, v)| (k.clone(), v.cell().to_string()))
                 .collect(),
         );
-        docs.push(ReportDoc { id: doc.id, text, rows });
+        docs.push(ReportDoc { id: doc.id, text, rows, hidden });
     });
     let speakers = table.finish();
     let page = render_with_fields(&docs, &fields, &speakers);
     gather::write_output(a.source.output.as_deref(), page.as_bytes(), &tally)?;
     if !a.source.quiet {
-        let rows: usize = docs.iter().map(|d| d.rows.len()).sum();
+        let rows: usize = docs.iter().map(|d| d.rows.len() + d.hidden).sum();
         eprintln!(
             "whosaid: {} documents, {} skipped with errors, {} rows, {} \
              speakers in the page",

@@ -42,9 +42,14 @@ pub fn run(a: SpeakersArgs) -> Result<ExitCode> {
     let mut tables: indexmap::IndexMap<String, SpeakerTable> =
         indexmap::IndexMap::new();
     let tally = gather::documents(&a.source.inputs, &options, &mut |doc| {
-        let rows = extractor.extract_document(&doc);
         let group = a.by.map(|by| group_of(by, &doc.fields)).unwrap_or_default();
-        tables.entry(group).or_default().add_document(&doc.id, &rows);
+        let table = tables.entry(group).or_default();
+        table.begin_document();
+        // A window of rows at a time: a long document is never held whole.
+        extractor.extract_document_each(&doc, &mut |rows| {
+            table.add_rows(&doc.id, &rows);
+            true
+        });
     });
     let nameless: usize = tables.values().map(|t| t.nameless).sum();
     let groups: Vec<(String, Vec<crate::speakers::Speaker>)> =
