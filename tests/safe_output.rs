@@ -670,6 +670,17 @@ fn a_document_dense_with_quotes_stays_within_three_times_its_size() {
         let o = under_ulimit(dir.path(), limit(text.len()), args);
         assert_eq!(o.status.code(), Some(0), "{args}: {}", stderr(&o));
     }
+    // A row of a later window is explained with its number and offsets
+    // in the whole document.
+    let late = quotes - 3;
+    let o = under_ulimit(
+        dir.path(),
+        limit(text.len()),
+        &format!("explain --color never dense.txt --quote {late}"),
+    );
+    let said = String::from_utf8_lossy(&o.stdout);
+    assert!(said.contains(&format!("#{late} direct ¶1")), "{said}");
+    assert!(said.contains(" window 8, bytes "), "{said}");
     let o = under_ulimit(
         dir.path(),
         limit(html.len()),

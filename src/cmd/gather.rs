@@ -46,8 +46,8 @@ pub struct ReadArgs {
     #[arg(short = 'L', long)]
     pub follow: bool,
     /// Skip, with an error naming it, any document or JSONL record over
-    /// SIZE bytes (suffixes K, M, G: powers of 1024). Bounds the memory
-    /// of a run by what the largest allowed document needs.
+    /// SIZE bytes (suffixes K, M, G: powers of 1024; at most 4G). Bounds
+    /// the memory of a run by what the largest allowed document needs.
     #[arg(long, value_name = "SIZE", default_value = "64M",
         value_parser = input::parse_size)]
     pub max_document_size: u64,
