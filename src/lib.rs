@@ -90,6 +90,11 @@ pub use rules::Selection;
 pub use tsv::DataError;
 pub use types::{Gender, Kind, Span, SpeakerType};
 
+thread_local! {
+    static TAG_SCRATCH: std::cell::RefCell<tagger::TagScratch> =
+        std::cell::RefCell::new(tagger::TagScratch::new());
+}
+
 /// The compiled gazetteer and lexicon: build once, then call
 /// [`Extractor::extract`] for each document, from any thread.
 pub struct Extractor {
@@ -142,14 +147,24 @@ impl Extractor {
         // more than the rest of the pipeline per token.
         let wanted = self.cue_sentences(text, &tokens, &lowered);
         let mut tags = Vec::new();
-        let mut scratch = tagger::TagScratch::new();
-        tagger::Tagger::shipped().tag_sentences_with(
-            text,
-            &tokens,
-            |s| wanted.get(s as usize).copied().unwrap_or(false),
-            &mut scratch,
-            &mut tags,
-        );
+        // The thread's tagging buffers, kept from document to document:
+        // their cache of score rows by the previous two tags would
+        // otherwise be cleared and refilled for every document.
+        TAG_SCRATCH.with(|s| {
+            let mut own = None;
+            let mut guard = s.try_borrow_mut();
+            let scratch = match &mut guard {
+                Ok(s) => &mut **s,
+                Err(_) => own.insert(tagger::TagScratch::new()),
+            };
+            tagger::Tagger::shipped().tag_sentences_with(
+                text,
+                &tokens,
+                |s| wanted.get(s as usize).copied().unwrap_or(false),
+                scratch,
+                &mut tags,
+            );
+        });
         let chunks = chunk::Chunks::new(&tokens, &tags, &lowered);
         let mut mentions = Vec::new();
         mentions::find_mentions(

@@ -39,7 +39,7 @@ use std::sync::OnceLock;
 pub use align::{tagger_words, TaggerWords, UNTAGGED};
 use features::{CaseMode, WordInfo, MAX_FEATURES, START2_TAG, START_TAG};
 pub use model::ModelError;
-use model::{Model, ModelData, LEX_CLASS, LEX_FIXED};
+use model::{Model, LEX_CLASS, LEX_FIXED};
 pub use tags::{PosTag, Upos, Xpos};
 
 /// The shipped weights (see `data/SOURCES.md` for their licence).
@@ -354,8 +354,7 @@ impl Tagger {
     /// A tagger from the bytes of a weights file (as written by
     /// `whosaid train-tagger`).
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
-        let data = ModelData::decode(bytes)?;
-        Ok(Tagger { model: Model::from_data(&data)? })
+        Ok(Tagger { model: Model::from_bytes(bytes)? })
     }
 
     /// Every (XPOS, UPOS) pair the tagger can give.

@@ -85,10 +85,6 @@ impl Reader<'_> {
         let b = self.take(4)?;
         Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
     }
-    fn i16(&mut self) -> Result<i16, ModelError> {
-        let b = self.take(2)?;
-        Ok(i16::from_le_bytes([b[0], b[1]]))
-    }
     fn varint(&mut self) -> Result<u32, ModelError> {
         let mut v: u64 = 0;
         for shift in (0..35).step_by(7) {
@@ -136,79 +132,125 @@ impl ModelData {
         out
     }
 
-    /// Reads a file's bytes.
+    /// Reads a file's bytes (the tests' check of [`ModelData::encode`];
+    /// the tagger reads with [`Model::from_bytes`]).
+    #[cfg(test)]
     pub(crate) fn decode(bytes: &[u8]) -> Result<ModelData, ModelError> {
-        let mut r = Reader { bytes, at: 0 };
-        if r.take(8)? != MAGIC {
-            return Err(ModelError("not a whosaid tagger file".into()));
-        }
-        let version = r.u32()?;
-        if version != VERSION {
-            return Err(ModelError(format!("version {version}, expected 1")));
-        }
-        let n_labels = r.u32()? as usize;
-        if n_labels == 0 || n_labels > 255 {
-            return Err(ModelError(format!("{n_labels} labels")));
-        }
-        let mut labels = Vec::with_capacity(n_labels);
-        for _ in 0..n_labels {
-            let x = r.u8()?;
-            let u = r.u8()?;
-            let xpos = Xpos::from_u8(x)
-                .ok_or_else(|| ModelError(format!("XPOS number {x}")))?;
-            let upos = Upos::from_u8(u)
-                .ok_or_else(|| ModelError(format!("UPOS number {u}")))?;
-            labels.push(PosTag { xpos, upos });
-        }
-        let check_label = |l: u8| {
-            if usize::from(l) < n_labels {
-                Ok(u16::from(l))
-            } else {
-                Err(ModelError(format!("label {l} of {n_labels}")))
+        struct Collect(ModelData);
+        impl Sink for Collect {
+            fn labels(&mut self, labels: &[PosTag], n_features: usize) {
+                self.0.labels = labels.to_vec();
+                self.0.features.reserve(n_features.min(1 << 22));
             }
-        };
-        let n_lex = r.u32()? as usize;
-        let mut lexicon = Vec::with_capacity(n_lex.min(1 << 22));
-        let mut key = 0u32;
-        for i in 0..n_lex {
-            let d = r.varint()?;
-            if i > 0 && d == 0 {
-                return Err(ModelError("lexicon keys not increasing".into()));
+            fn feature(
+                &mut self,
+                key: u32,
+                entries: &[(u16, i16)],
+            ) -> Result<(), ModelError> {
+                self.0.features.push((key, entries.to_vec()));
+                Ok(())
             }
-            key = key
-                .checked_add(d)
-                .ok_or_else(|| ModelError("lexicon key overflow".into()))?;
-            let label = check_label(r.u8()?)?;
-            let flags = r.u8()?;
-            lexicon.push((key, label, flags));
         }
-        let n_features = r.u32()? as usize;
-        let mut features = Vec::with_capacity(n_features.min(1 << 22));
-        let mut key = 0u32;
-        for i in 0..n_features {
-            let d = r.varint()?;
-            if i > 0 && d == 0 {
-                return Err(ModelError("feature keys not increasing".into()));
-            }
-            key = key
-                .checked_add(d)
-                .ok_or_else(|| ModelError("feature key overflow".into()))?;
-            let count = usize::from(r.u8()?);
-            let mut entries = Vec::with_capacity(count);
-            for _ in 0..count {
-                let label = check_label(r.u8()?)?;
-                entries.push((label, r.i16()?));
-            }
-            features.push((key, entries));
-        }
-        if r.at != bytes.len() {
-            return Err(ModelError(format!(
-                "{} bytes after the end",
-                bytes.len() - r.at
-            )));
-        }
-        Ok(ModelData { labels, lexicon, features })
+        let mut sink = Collect(ModelData::default());
+        sink.0.lexicon = read(bytes, &mut sink)?;
+        Ok(sink.0)
     }
+}
+
+/// What [`read`] hands the features of a file to, one at a time: so that
+/// loading the shipped weights builds the tables directly, without a
+/// list of every feature's weights first (half the start-up cost of the
+/// tagger, measured with callgrind).
+trait Sink {
+    /// The labels, and how many features follow.
+    fn labels(&mut self, labels: &[PosTag], n_features: usize);
+    /// One feature: its key and its (label, weight) pairs, labels checked.
+    fn feature(
+        &mut self,
+        key: u32,
+        entries: &[(u16, i16)],
+    ) -> Result<(), ModelError>;
+}
+
+/// Reads a weights file (layout in the module doc), checking it, and
+/// gives its labels and features to `sink`; returns the lexicon.
+fn read(
+    bytes: &[u8],
+    sink: &mut impl Sink,
+) -> Result<Vec<(u32, u16, u8)>, ModelError> {
+    let mut r = Reader { bytes, at: 0 };
+    if r.take(8)? != MAGIC {
+        return Err(ModelError("not a whosaid tagger file".into()));
+    }
+    let version = r.u32()?;
+    if version != VERSION {
+        return Err(ModelError(format!("version {version}, expected 1")));
+    }
+    let n_labels = r.u32()? as usize;
+    if n_labels == 0 || n_labels > 255 {
+        return Err(ModelError(format!("{n_labels} labels")));
+    }
+    let mut labels = Vec::with_capacity(n_labels);
+    for _ in 0..n_labels {
+        let x = r.u8()?;
+        let u = r.u8()?;
+        let xpos = Xpos::from_u8(x)
+            .ok_or_else(|| ModelError(format!("XPOS number {x}")))?;
+        let upos = Upos::from_u8(u)
+            .ok_or_else(|| ModelError(format!("UPOS number {u}")))?;
+        labels.push(PosTag { xpos, upos });
+    }
+    let check_label = |l: u8| {
+        if usize::from(l) < n_labels {
+            Ok(u16::from(l))
+        } else {
+            Err(ModelError(format!("label {l} of {n_labels}")))
+        }
+    };
+    let n_lex = r.u32()? as usize;
+    let mut lexicon = Vec::with_capacity(n_lex.min(1 << 22));
+    let mut key = 0u32;
+    for i in 0..n_lex {
+        let d = r.varint()?;
+        if i > 0 && d == 0 {
+            return Err(ModelError("lexicon keys not increasing".into()));
+        }
+        key = key
+            .checked_add(d)
+            .ok_or_else(|| ModelError("lexicon key overflow".into()))?;
+        let b = r.take(2)?;
+        let (label, flags) = (check_label(b[0])?, b[1]);
+        lexicon.push((key, label, flags));
+    }
+    let n_features = r.u32()? as usize;
+    sink.labels(&labels, n_features);
+    let mut key = 0u32;
+    let mut entries = Vec::with_capacity(256);
+    for i in 0..n_features {
+        let d = r.varint()?;
+        if i > 0 && d == 0 {
+            return Err(ModelError("feature keys not increasing".into()));
+        }
+        key = key
+            .checked_add(d)
+            .ok_or_else(|| ModelError("feature key overflow".into()))?;
+        let count = usize::from(r.u8()?);
+        // A feature's pairs in one bounds check: 3 bytes a pair.
+        let pairs = r.take(3 * count)?;
+        entries.clear();
+        for p in pairs.chunks_exact(3) {
+            let label = check_label(p[0])?;
+            entries.push((label, i16::from_le_bytes([p[1], p[2]])));
+        }
+        sink.feature(key, &entries)?;
+    }
+    if r.at != bytes.len() {
+        return Err(ModelError(format!(
+            "{} bytes after the end",
+            bytes.len() - r.at
+        )));
+    }
+    Ok(lexicon)
 }
 
 /// An open-addressing table (linear probing) from nonzero 32-bit keys to
@@ -344,85 +386,126 @@ pub(crate) struct Model {
     pub id: u64,
 }
 
-impl Model {
-    /// Builds the tables.
-    pub(crate) fn from_data(data: &ModelData) -> Result<Model, ModelError> {
-        let size =
-            (data.features.len() * 3 / 2 + 1).next_power_of_two().max(16);
-        let mask = size - 1;
-        let mut slots = vec![FeatureSlot::default(); size];
-        let mut overflow = Vec::new();
-        let mut dense = Vec::new();
-        let n_labels = data.labels.len();
-        let mut weight_count = 0;
-        for (k, entries) in &data.features {
-            if *k == 0 {
-                return Err(ModelError("feature key 0".into()));
-            }
-            if entries.is_empty() || entries.len() > 255 {
-                return Err(ModelError(format!(
-                    "{} weights for a feature",
-                    entries.len()
-                )));
-            }
-            weight_count += entries.len();
-            let mut slot = FeatureSlot {
-                key: *k,
-                count: entries.len() as u8,
-                ..FeatureSlot::default()
-            };
-            if entries.len() <= INLINE {
-                for (j, &(label, w)) in entries.iter().enumerate() {
-                    slot.labels[j] = label as u8;
-                    slot.weights[j] = w;
-                }
-            } else {
-                let start = if entries.len() >= DENSE_MIN {
-                    slot.count = DENSE;
-                    let start = dense.len();
-                    dense.resize(start + n_labels, 0);
-                    for &(label, w) in entries {
-                        dense[start + usize::from(label)] = w;
-                    }
-                    start
-                } else {
-                    let start = overflow.len();
-                    overflow.extend(entries.iter().map(|&(label, value)| {
-                        Weight { label: label as u8, value }
-                    }));
-                    start
-                };
-                if start >= 1 << 32 {
-                    return Err(ModelError("too many weights".into()));
-                }
-                slot.weights[0] = start as u16 as i16;
-                slot.weights[1] = (start >> 16) as u16 as i16;
-            }
-            let mut i = KeyTable::home(*k, mask);
-            while slots[i].key != 0 {
-                i = (i + 1) & mask;
-            }
-            slots[i] = slot;
+/// The tables of a [`Model`] as its features arrive.
+#[derive(Default)]
+struct ModelBuilder {
+    labels: Vec<PosTag>,
+    slots: Vec<FeatureSlot>,
+    mask: usize,
+    overflow: Vec<Weight>,
+    dense: Vec<i16>,
+    weight_count: usize,
+}
+
+impl Sink for ModelBuilder {
+    fn labels(&mut self, labels: &[PosTag], n_features: usize) {
+        let size = (n_features * 3 / 2 + 1).next_power_of_two().max(16);
+        self.mask = size - 1;
+        self.slots = vec![FeatureSlot::default(); size];
+        self.labels = labels.to_vec();
+    }
+
+    fn feature(
+        &mut self,
+        k: u32,
+        entries: &[(u16, i16)],
+    ) -> Result<(), ModelError> {
+        if k == 0 {
+            return Err(ModelError("feature key 0".into()));
         }
-        if data.lexicon.iter().any(|e| e.0 == 0) {
+        if entries.is_empty() || entries.len() > 255 {
+            return Err(ModelError(format!(
+                "{} weights for a feature",
+                entries.len()
+            )));
+        }
+        let n_labels = self.labels.len();
+        self.weight_count += entries.len();
+        let mut slot = FeatureSlot {
+            key: k,
+            count: entries.len() as u8,
+            ..FeatureSlot::default()
+        };
+        if entries.len() <= INLINE {
+            for (j, &(label, w)) in entries.iter().enumerate() {
+                slot.labels[j] = label as u8;
+                slot.weights[j] = w;
+            }
+        } else {
+            let start = if entries.len() >= DENSE_MIN {
+                slot.count = DENSE;
+                let start = self.dense.len();
+                self.dense.resize(start + n_labels, 0);
+                for &(label, w) in entries {
+                    self.dense[start + usize::from(label)] = w;
+                }
+                start
+            } else {
+                let start = self.overflow.len();
+                self.overflow.extend(entries.iter().map(|&(label, value)| {
+                    Weight { label: label as u8, value }
+                }));
+                start
+            };
+            if start >= 1 << 32 {
+                return Err(ModelError("too many weights".into()));
+            }
+            slot.weights[0] = start as u16 as i16;
+            slot.weights[1] = (start >> 16) as u16 as i16;
+        }
+        let mut i = KeyTable::home(k, self.mask);
+        while self.slots[i].key != 0 {
+            i = (i + 1) & self.mask;
+        }
+        self.slots[i] = slot;
+        Ok(())
+    }
+}
+
+impl ModelBuilder {
+    fn finish(self, lexicon: &[(u32, u16, u8)]) -> Result<Model, ModelError> {
+        if lexicon.iter().any(|e| e.0 == 0) {
             return Err(ModelError("lexicon key 0".into()));
         }
         static NEXT_ID: std::sync::atomic::AtomicU64 =
             std::sync::atomic::AtomicU64::new(1);
         Ok(Model {
             id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-            labels: data.labels.clone(),
-            slots,
-            mask,
-            overflow,
-            dense,
-            weight_count,
+            labels: self.labels,
+            slots: self.slots,
+            mask: self.mask,
+            overflow: self.overflow,
+            dense: self.dense,
+            weight_count: self.weight_count,
             lexicon: KeyTable::build(
-                data.lexicon
+                lexicon
                     .iter()
                     .map(|&(k, l, f)| (k, u32::from(f) << 16 | u32::from(l))),
             ),
         })
+    }
+}
+
+impl Model {
+    /// Builds the tables (for the tests: the tagger reads with
+    /// [`Model::from_bytes`]).
+    #[cfg(test)]
+    pub(crate) fn from_data(data: &ModelData) -> Result<Model, ModelError> {
+        let mut b = ModelBuilder::default();
+        b.labels(&data.labels, data.features.len());
+        for (k, entries) in &data.features {
+            b.feature(*k, entries)?;
+        }
+        b.finish(&data.lexicon)
+    }
+
+    /// Reads a weights file straight into the tables (what
+    /// [`ModelData::decode`] then [`Model::from_data`] give, without the
+    /// intermediate lists).
+    pub(crate) fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        let mut b = ModelBuilder::default();
+        let lexicon = read(bytes, &mut b)?;
+        b.finish(&lexicon)
     }
 
     /// Starts loading the slot of feature `key` (lookups of the next words
@@ -550,6 +633,15 @@ mod tests {
         let bytes = data.encode();
         assert_eq!(ModelData::decode(&bytes).unwrap(), data);
         let model = Model::from_data(&data).unwrap();
+        // Read straight from the bytes: the same tables.
+        let direct = Model::from_bytes(&bytes).unwrap();
+        assert_eq!(direct.slots.len(), model.slots.len());
+        for (a, b) in direct.slots.iter().zip(&model.slots) {
+            assert_eq!((a.key, a.count, a.labels), (b.key, b.count, b.labels));
+            assert_eq!(a.weights, b.weights);
+        }
+        assert_eq!(direct.lexicon(7), Some((1, LEX_FIXED)));
+        assert_eq!(direct.weight_count, model.weight_count);
         let mut scores = [0i32; 256];
         model.score(&[5, 6, 1_000_000], &mut scores);
         assert_eq!(scores[..2], [-3, 12 + i32::from(i16::MIN)]);
@@ -583,5 +675,7 @@ mod tests {
         let mut extra = bytes.clone();
         extra.push(0);
         assert!(ModelData::decode(&extra).is_err());
+        assert!(Model::from_bytes(&extra).is_err());
+        assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_err());
     }
 }
