@@ -3,14 +3,13 @@
 //! Input: entity files in the format of `data/people.tsv` (documented in
 //! `data/README.md`): the shipped ones, compiled into the binary, and any
 //! the user adds with `--gazetteer`. Output: a [`Gazetteer`] compiled once
-//! into an Aho-Corasick automaton (leftmost-longest, case-sensitive, whole
-//! words only) that the mention stage runs over each document.
+//! into a trie of its names, searched leftmost-longest, case-sensitive,
+//! whole words only, by the mention stage over each document.
 //!
 //! Short forms (surnames such as "Putin") are not in the automaton: alone
 //! they are too ambiguous. The resolver uses them only for a name that
 //! follows a title ("President Putin") with no full name in the article.
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use indexmap::IndexMap;
 
 use crate::tsv::{self, DataError};
@@ -157,18 +156,20 @@ impl GazetteerBuilder {
         for (entity, aliases, shorts) in parsed {
             // A later file's entry with the same id replaces nothing: the
             // user's own file is read last and adds names to the entity.
-            let index = match self.ids.get(&entity.id) {
-                Some(&i) => i,
-                None => {
-                    self.entities.push(entity.clone());
-                    self.ids
-                        .insert(entity.id.clone(), self.entities.len() - 1);
-                    self.entities.len() - 1
-                }
-            };
-            for name in std::iter::once(&entity.name).chain(&aliases) {
-                if is_matchable(name) {
-                    self.patterns.entry(name.clone()).or_insert(index);
+            let known = self.ids.get(&entity.id).copied();
+            let index = known.unwrap_or(self.entities.len());
+            if is_matchable(&entity.name)
+                && !self.patterns.contains_key(&entity.name)
+            {
+                self.patterns.insert(entity.name.clone(), index);
+            }
+            if known.is_none() {
+                self.ids.insert(entity.id.clone(), index);
+                self.entities.push(entity);
+            }
+            for name in aliases {
+                if is_matchable(&name) {
+                    self.patterns.entry(name).or_insert(index);
                 }
             }
             for short in shorts {
@@ -181,20 +182,171 @@ impl GazetteerBuilder {
         Ok(self)
     }
 
-    /// Compiles the automaton.
+    /// Compiles the trie.
     pub fn build(self) -> Gazetteer {
         let names: Vec<&str> =
             self.patterns.keys().map(String::as_str).collect();
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&names)
-            .expect("gazetteer patterns are plain strings");
         Gazetteer {
+            names: Names::new(&names),
             pattern_entity: self.patterns.values().copied().collect(),
             entities: self.entities,
             short_forms: self.short_forms,
-            automaton,
         }
+    }
+}
+
+/// The names as a trie, searched for the leftmost-longest non-overlapping
+/// matches: the matches an Aho-Corasick automaton gives in that mode
+/// (Aho and Corasick 1975; the `aho-corasick` crate's `LeftmostLongest`),
+/// which this replaced because compiling the automaton for the shipped
+/// names was 40% of the start-up's instructions (BENCHMARKS.md). The
+/// trie is built from the sorted names in one pass; a search tries each
+/// position in turn, and a table of the names' first two bytes lets it
+/// skip nearly every position of prose at once.
+struct Names {
+    /// Each node's first child in `labels` and `targets`.
+    first: Vec<u32>,
+    /// Each node's number of children.
+    count: Vec<u16>,
+    /// Children's bytes, sorted within a node.
+    labels: Vec<u8>,
+    /// Children's node numbers.
+    targets: Vec<u32>,
+    /// The name (pattern index) that ends at a node, or [`NONE`].
+    ends: Vec<u32>,
+    /// The root's child by byte, or [`NONE`].
+    root: Box<[u32; 256]>,
+    /// A bit per pair of bytes (`b0 << 8 | b1`) that begins a name.
+    pairs: Box<[u64; 1024]>,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl Names {
+    /// The trie of `names` (unique, each at least two bytes long: see
+    /// [`is_matchable`]).
+    fn new(names: &[&str]) -> Names {
+        let mut sorted: Vec<(&[u8], u32)> =
+            names.iter().zip(0..).map(|(n, i)| (n.as_bytes(), i)).collect();
+        sorted.sort_unstable();
+        let order: Vec<u32> = sorted.iter().map(|&(_, i)| i).collect();
+        let bytes = |p: u32| names[p as usize].as_bytes();
+        let mut t = Names {
+            first: vec![0],
+            count: vec![0],
+            labels: Vec::new(),
+            targets: Vec::new(),
+            ends: vec![NONE],
+            root: Box::new([NONE; 256]),
+            pairs: Box::new([0; 1024]),
+        };
+        for &p in &order {
+            if let [b0, b1, ..] = *bytes(p) {
+                let bit = usize::from(b0) << 8 | usize::from(b1);
+                t.pairs[bit >> 6] |= 1 << (bit & 63);
+            }
+        }
+        // Breadth first: a node is the prefix of length `depth` shared by
+        // the sorted names `order[lo..hi]`; its children are made
+        // together, so that they are contiguous.
+        let mut queue = std::collections::VecDeque::new();
+        queue.push_back((0u32, 0usize, order.len(), 0usize));
+        while let Some((node, lo, hi, depth)) = queue.pop_front() {
+            let mut j = lo;
+            // A name that is the prefix itself sorts first (names are
+            // unique: at most one).
+            while j < hi && bytes(order[j]).len() == depth {
+                t.ends[node as usize] = order[j];
+                j += 1;
+            }
+            t.first[node as usize] = t.labels.len() as u32;
+            while j < hi {
+                let b = bytes(order[j])[depth];
+                let mut k = j + 1;
+                while k < hi && bytes(order[k])[depth] == b {
+                    k += 1;
+                }
+                let child = t.ends.len() as u32;
+                t.first.push(0);
+                t.count.push(0);
+                t.ends.push(NONE);
+                t.labels.push(b);
+                t.targets.push(child);
+                if node == 0 {
+                    t.root[usize::from(b)] = child;
+                }
+                queue.push_back((child, j, k, depth + 1));
+                j = k;
+            }
+            t.count[node as usize] =
+                (t.labels.len() - t.first[node as usize] as usize) as u16;
+        }
+        t
+    }
+
+    /// The child of `node` by `byte`.
+    #[inline]
+    fn child(&self, node: u32, byte: u8) -> Option<u32> {
+        let first = self.first[node as usize] as usize;
+        let labels =
+            &self.labels[first..first + usize::from(self.count[node as usize])];
+        let i = if labels.len() <= 8 {
+            labels.iter().position(|&l| l == byte)?
+        } else {
+            labels.binary_search(&byte).ok()?
+        };
+        Some(self.targets[first + i])
+    }
+
+    /// The longest name that starts at `start` of `hay`: its end and
+    /// pattern index.
+    #[inline]
+    fn longest_at(&self, hay: &[u8], start: usize) -> Option<(usize, u32)> {
+        let mut node = self.root[usize::from(hay[start])];
+        if node == NONE {
+            return None;
+        }
+        let mut best = None;
+        let mut i = start + 1;
+        loop {
+            let p = self.ends[node as usize];
+            if p != NONE {
+                best = Some((i, p));
+            }
+            match hay.get(i).and_then(|&b| self.child(node, b)) {
+                Some(c) => node = c,
+                None => return best,
+            }
+            i += 1;
+        }
+    }
+
+    /// The first match at or after `at`: start, end, pattern index.
+    #[inline]
+    fn find_from(&self, hay: &[u8], mut at: usize) -> Option<(usize, usize, u32)> {
+        while at + 1 < hay.len() {
+            let bit = usize::from(hay[at]) << 8 | usize::from(hay[at + 1]);
+            if self.pairs[bit >> 6] >> (bit & 63) & 1 != 0 {
+                if let Some((end, p)) = self.longest_at(hay, at) {
+                    return Some((at, end, p));
+                }
+            }
+            at += 1;
+        }
+        None
+    }
+
+    /// The leftmost-longest non-overlapping matches in `hay`, in order.
+    fn find_iter<'a>(
+        &'a self,
+        hay: &'a [u8],
+    ) -> impl Iterator<Item = (usize, usize, u32)> + 'a {
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            let m = self.find_from(hay, at)?;
+            at = m.1;
+            Some(m)
+        })
     }
 }
 
@@ -209,7 +361,7 @@ pub struct Gazetteer {
     entities: Vec<Entity>,
     pattern_entity: Vec<usize>,
     short_forms: IndexMap<String, Vec<usize>>,
-    automaton: AhoCorasick,
+    names: Names,
 }
 
 impl Gazetteer {
@@ -238,16 +390,18 @@ impl Gazetteer {
         &'a self,
         text: &'a str,
     ) -> impl Iterator<Item = GazetteerMatch> + 'a {
-        self.automaton.find_iter(text).filter_map(move |m| {
-            let before = text[..m.start()].chars().next_back();
-            let after = text[m.end()..].chars().next();
+        self.names.find_iter(text.as_bytes()).filter_map(move |(s, e, p)| {
+            // A name's bytes are whole characters of valid UTF-8, so a
+            // match starts and ends on character boundaries.
+            let before = text[..s].chars().next_back();
+            let after = text[e..].chars().next();
             let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
             if word(before) || word(after) {
                 return None;
             }
             Some(GazetteerMatch {
-                span: Span::new(m.start(), m.end()),
-                entity: self.pattern_entity[m.pattern().as_usize()],
+                span: Span::new(s, e),
+                entity: self.pattern_entity[p as usize],
             })
         })
     }
@@ -309,6 +463,49 @@ mod tests {
         assert!(shown[0].starts_with("mine.tsv:2: type must be"));
         assert!(shown[1].starts_with("mine.tsv:3: id and name"));
         assert!(shown[2].starts_with("mine.tsv:4: gender must be"));
+    }
+
+    /// The trie gives the matches of an Aho-Corasick automaton in
+    /// leftmost-longest mode (what the gazetteer used before), on names
+    /// that are prefixes of each other, overlap, share their ends and
+    /// are non-ASCII, over texts made of their pieces.
+    #[test]
+    fn trie_matches_like_a_leftmost_longest_automaton() {
+        let names = [
+            "Ann", "Ann Lee", "Ann Leeds", "Lee", "Lee Ann", "nn L",
+            "Leeds United", "eds U", "Zoë", "Zoë Ball", "ë B", "AB", "ABC",
+            "BC", "BCD", "al-Sadr", "Sadr City", "Mc", "McCain", "Cain",
+        ];
+        let reference = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(names)
+            .unwrap();
+        let trie = Names::new(&names);
+        let pieces = [
+            "Ann", " Lee", "ds", " United", "Zo", "ë", " Ball", "A", "B",
+            "C", "D", " ", "al-", "Sadr", " City", "Mc", "Cain", "x", "nn",
+            ", ",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 12) as usize;
+            let mut r = seed;
+            for _ in 0..len {
+                text.push_str(pieces[(r % pieces.len() as u64) as usize]);
+                r = r.rotate_right(5).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+            }
+            let want: Vec<(usize, usize, u32)> = reference
+                .find_iter(&text)
+                .map(|m| (m.start(), m.end(), m.pattern().as_u32()))
+                .collect();
+            let got: Vec<_> = trie.find_iter(text.as_bytes()).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+        assert!(Names::new(&[]).find_iter(b"Ann Lee").next().is_none());
     }
 
     #[test]

@@ -284,8 +284,9 @@ pub struct Lexicon {
     cues: Map<Cue>,
     /// Multi-word cues ("according to"), lower case, longest first.
     pub cue_phrases: Vec<(String, Cue)>,
-    /// First word of a multi-word cue -> its indexes in `cue_phrases`.
-    cue_phrase_first: HashMap<String, Vec<usize>>,
+    /// First word of a multi-word cue -> its indexes in `cue_phrases`
+    /// (looked up for every word, twice: FNV, not SipHash).
+    cue_phrase_first: Map<Vec<usize>>,
     titles: Map<Title>,
     /// The longest title in words ("chief of staff" is 3).
     pub max_title_words: usize,
@@ -304,7 +305,7 @@ impl Lexicon {
         let mut lex = Lexicon {
             cues: Map::default(),
             cue_phrases: Vec::new(),
-            cue_phrase_first: HashMap::default(),
+            cue_phrase_first: Map::default(),
             titles: Map::default(),
             max_title_words: 1,
             nouns: Map::default(),
