@@ -115,6 +115,9 @@ pub(crate) struct WordInfo {
     pub raw: u64,
     /// Whether the word has a capital letter (then `raw` is a feature).
     pub has_upper: bool,
+    /// What [`case_mode`] reads of the word ([`word_case`]), so that the
+    /// mode of a sentence of cached words costs no pass over its letters.
+    pub case: u8,
     /// Lower-case suffixes of 1 to 4 characters.
     pub suffix: [u64; 4],
     /// Prefixes of 1 to 3 characters (the first as written, the others
@@ -142,6 +145,7 @@ impl WordInfo {
             lower: h,
             raw: h,
             has_upper: false,
+            case: 0,
             suffix: [h; 4],
             prefix: [h; 3],
             shape: h,
@@ -211,6 +215,7 @@ pub(crate) fn describe(word: &str, chars: &mut Vec<char>) -> WordInfo {
         lower,
         raw,
         has_upper,
+        case: word_case(word),
         suffix,
         prefix,
         shape: shape_hash(word),
@@ -271,30 +276,61 @@ fn shape_hash(word: &str) -> u64 {
 /// three words of four or more letters start with a capital and they are
 /// at least four in five of such words.
 pub(crate) fn case_mode<S: AsRef<str>>(words: &[S]) -> CaseMode {
+    mode_of(words.iter().map(|w| word_case(w.as_ref())))
+}
+
+/// [`case_mode`] of described words.
+pub(crate) fn case_mode_of(words: &[WordInfo]) -> CaseMode {
+    mode_of(words.iter().map(|w| w.case))
+}
+
+/// [`word_case`]: the word has a letter.
+const CASE_LETTERED: u8 = 1;
+/// [`word_case`]: the word has a small letter.
+const CASE_SMALL: u8 = 2;
+/// [`word_case`]: the word has four letters or more.
+const CASE_LONG: u8 = 4;
+/// [`word_case`]: the word has four letters or more and starts with a
+/// capital.
+const CASE_LONG_CAPITALISED: u8 = 8;
+
+/// What the casing mode reads of one word, as `CASE_` bits.
+pub(crate) fn word_case(w: &str) -> u8 {
+    let mut letters = 0;
+    let mut small = false;
+    for c in w.chars() {
+        if c.is_alphabetic() {
+            letters += 1;
+            small |= c.is_lowercase();
+        }
+    }
+    if letters == 0 {
+        return 0;
+    }
+    let mut bits = CASE_LETTERED;
+    if small {
+        bits |= CASE_SMALL;
+    }
+    if letters >= 4 {
+        bits |= CASE_LONG;
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            bits |= CASE_LONG_CAPITALISED;
+        }
+    }
+    bits
+}
+
+/// The casing mode from each word's [`word_case`].
+fn mode_of(cases: impl Iterator<Item = u8>) -> CaseMode {
     let mut lettered = 0;
     let mut with_small = 0;
     let mut long = 0;
     let mut long_capitalised = 0;
-    for w in words {
-        let w = w.as_ref();
-        let mut letters = 0;
-        let mut small = false;
-        for c in w.chars() {
-            if c.is_alphabetic() {
-                letters += 1;
-                small |= c.is_lowercase();
-            }
-        }
-        if letters == 0 {
-            continue;
-        }
-        lettered += 1;
-        with_small += usize::from(small);
-        if letters >= 4 {
-            long += 1;
-            long_capitalised +=
-                usize::from(w.chars().next().is_some_and(char::is_uppercase));
-        }
+    for c in cases {
+        lettered += usize::from(c & CASE_LETTERED != 0);
+        with_small += usize::from(c & CASE_SMALL != 0);
+        long += usize::from(c & CASE_LONG != 0);
+        long_capitalised += usize::from(c & CASE_LONG_CAPITALISED != 0);
     }
     if lettered >= 3 && with_small == 0 {
         CaseMode::Upper
@@ -547,6 +583,17 @@ mod tests {
             ["The", "US", "says", "Russian", "strikes", "could", "begin"];
         assert_eq!(case_mode(&plain), CaseMode::Normal);
         assert_eq!(case_mode(&["OK", "."]), CaseMode::Normal);
+        // From the described words: the same modes.
+        let mut buf = Vec::new();
+        let mut of = |words: &[&str]| {
+            let infos: Vec<WordInfo> =
+                words.iter().map(|w| describe(w, &mut buf)).collect();
+            case_mode_of(&infos)
+        };
+        assert_eq!(of(&headline), CaseMode::Title);
+        assert_eq!(of(&["POLICE", "SAY", "SUSPECT", "FLED"]), CaseMode::Upper);
+        assert_eq!(of(&plain), CaseMode::Normal);
+        assert_eq!(of(&["Écoles", "Étaient", "Fermées", "Hier"]), CaseMode::Title);
     }
 
     #[test]

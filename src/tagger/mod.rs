@@ -90,7 +90,7 @@ impl HistoryCache {
     /// The cached row of `(prev, prev2)`, computed on a miss.
     #[inline(always)]
     fn row(&mut self, model: &Model, prev: u32, prev2: u32) -> &[i32] {
-        let n = model.labels.len();
+        let n = model.row_len();
         let id = model.id;
         if self.model != id || self.labels != n {
             self.model = id;
@@ -200,7 +200,7 @@ struct WordCache {
 impl WordCache {
     /// Empties the cache if it is of another model.
     fn open(&mut self, model: &Model) {
-        let n = model.labels.len();
+        let n = model.row_len();
         if self.model != model.id || self.labels != n {
             self.model = model.id;
             self.labels = n;
@@ -224,17 +224,17 @@ impl WordCache {
         (h as usize) & (CACHE_WORDS - 1)
     }
 
-    /// The score row of entry `e` in `role` if the entry still holds
-    /// `key` (a later word of the sentence may have taken it), computed on
-    /// first use.
+    /// Where the score row of entry `e` in `role` starts in `rows`, if
+    /// the entry still holds `key` (a later word of the sentence may have
+    /// taken it), computed on first use.
     #[inline(always)]
-    fn row(
+    fn prepare(
         &mut self,
         model: &Model,
         e: u32,
         key: &WordKey,
         role: usize,
-    ) -> Option<&[i32]> {
+    ) -> Option<usize> {
         let e = e as usize;
         if e >= CACHE_WORDS || self.keys[e] != *key {
             return None;
@@ -249,7 +249,7 @@ impl WordCache {
             self.rows[at..at + n].copy_from_slice(&scores[..n]);
             self.row_ok[e] |= 1 << role;
         }
-        Some(&self.rows[at..at + n])
+        Some(at)
     }
 }
 
@@ -431,7 +431,7 @@ impl Tagger {
             &mut scratch.infos,
             &mut scratch.entries,
         );
-        let mode = features::case_mode(words);
+        let mode = features::case_mode_of(&scratch.infos);
         let parts = Decode {
             model,
             infos: &scratch.infos,
@@ -520,6 +520,7 @@ fn decode(parts: Decode<'_>, mode: CaseMode, labels: &mut Vec<u16>) {
         handles[span(0)].iter_mut().for_each(|k| *k = model.find_slot(*k));
     }
     let n_labels = model.labels.len();
+    let row_len = model.row_len();
     let (mut prev, mut prev2) = (START_TAG, START2_TAG);
     for (i, info) in infos.iter().enumerate() {
         if i + PREFETCH_AHEAD < n {
@@ -535,18 +536,40 @@ fn decode(parts: Decode<'_>, mode: CaseMode, labels: &mut Vec<u16>) {
         let label = match info.fixed {
             Some(l) => l,
             None => {
-                scores[..n_labels]
-                    .copy_from_slice(history.row(model, prev, prev2));
                 // The bias is in the history row; the word's own
-                // features in its cached row.
-                let mut add =
-                    AddCached { model, cache: &mut *cache, entries, infos };
-                add = add.add(i, ROLE_OWN, scores, &mut buf);
-                if i > 0 {
-                    add = add.add(i - 1, ROLE_PREV, scores, &mut buf);
+                // features in its cached row, and its neighbours' as the
+                // previous and the next word in theirs: the four rows are
+                // summed in one pass.
+                let mut at = [None; 3];
+                let mut fallback = [None; 3];
+                let roles = [
+                    (Some(i), ROLE_OWN),
+                    (i.checked_sub(1), ROLE_PREV),
+                    ((i + 1 < n).then_some(i + 1), ROLE_NEXT),
+                ];
+                for (r, &(j, role)) in roles.iter().enumerate() {
+                    let Some(j) = j else { continue };
+                    let (e, key) = &entries[j];
+                    if *e == u32::MAX && role != ROLE_OWN {
+                        continue; // a neighbour's features are in the handles
+                    }
+                    match cache.prepare(model, *e, key, role) {
+                        Some(o) => at[r] = Some(o),
+                        None => fallback[r] = Some((j, role)),
+                    }
                 }
-                if i + 1 < n {
-                    add.add(i + 1, ROLE_NEXT, scores, &mut buf);
+                let hist = history.row(model, prev, prev2);
+                let rows = &cache.rows;
+                let row = |o: Option<usize>| {
+                    o.map_or(&ZERO_ROW[..row_len], |o| &rows[o..o + row_len])
+                };
+                sum_rows(
+                    &mut scores[..row_len],
+                    [hist, row(at[0]), row(at[1]), row(at[2])],
+                );
+                for (j, role) in fallback.into_iter().flatten() {
+                    let k = role_features(&infos[j], role, &mut buf);
+                    model.score(&buf[..k], scores);
                 }
                 for &h in &handles[span(i)] {
                     model.add_slot(h, scores);
@@ -563,46 +586,16 @@ fn decode(parts: Decode<'_>, mode: CaseMode, labels: &mut Vec<u16>) {
     }
 }
 
-/// Adds cached rows of words to the scores (a struct, not a closure, so
-/// that it is inlined into the AVX2 decoder).
-struct AddCached<'a, 'b> {
-    model: &'a Model,
-    cache: &'b mut WordCache,
-    entries: &'a [(u32, WordKey)],
-    infos: &'a [WordInfo],
-}
+/// A row of zeros, for a word whose row is not cached.
+static ZERO_ROW: model::Scores = [0; 256];
 
-impl AddCached<'_, '_> {
-    /// Adds word `j`'s row in `role`, or its features when not cached.
-    #[inline(always)]
-    fn add(
-        self,
-        j: usize,
-        role: usize,
-        scores: &mut model::Scores,
-        buf: &mut [u32; MAX_FEATURES],
-    ) -> Self {
-        let (e, key) = &self.entries[j];
-        if *e == u32::MAX && role != ROLE_OWN {
-            return self; // a neighbour's features are in the handles
-        }
-        let n = self.model.labels.len();
-        match self.cache.row(self.model, *e, key, role) {
-            Some(row) => add_row32(&mut scores[..n], row),
-            None => {
-                let k = role_features(&self.infos[j], role, buf);
-                self.model.score(&buf[..k], scores);
-            }
-        }
-        self
-    }
-}
-
-/// `scores[i] += row[i]` for every label (inlined into the AVX2 decoder).
+/// `scores = a + b + c + d`, label by label, over padded rows (a loop
+/// without remainder, inlined into the AVX2 decoder).
 #[inline(always)]
-fn add_row32(scores: &mut [i32], row: &[i32]) {
-    for (s, &w) in scores.iter_mut().zip(row) {
-        *s += w;
+fn sum_rows(scores: &mut [i32], [a, b, c, d]: [&[i32]; 4]) {
+    let rows = a.iter().zip(b).zip(c).zip(d);
+    for (s, (((a, b), c), d)) in scores.iter_mut().zip(rows) {
+        *s = a + b + c + d;
     }
 }
 
