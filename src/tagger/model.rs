@@ -319,7 +319,7 @@ fn prefetch<T>(item: &T) {
 /// `scores[i] += row[i]` for every label; inlined, so that it is
 /// vectorized for the instructions its caller is compiled for (see
 /// `Tagger::tag_labels`, which has an AVX2 version). Rows are
-/// [`ROW_LANES`]-padded, so the loop has no scalar remainder.
+/// [`ROW_LANES`]-padded, so that its scalar remainder is short or empty.
 #[inline(always)]
 fn add_row(scores: &mut [i32], row: &[i16]) {
     for (s, &w) in scores.iter_mut().zip(row) {
@@ -327,10 +327,13 @@ fn add_row(scores: &mut [i32], row: &[i16]) {
     }
 }
 
-/// Score rows are padded to a multiple of this many labels (eight `i32`,
-/// one AVX2 register): the 102 labels of the shipped model left a
-/// remainder of six, added one at a time, in every row add (callgrind).
-/// The padding lanes are zero in every row and are never compared.
+/// Score rows are padded to a multiple of this many labels: the 102
+/// labels of the shipped model left every vectorized row add a remainder
+/// of six labels added one at a time. Measured with callgrind on the
+/// tagger_speed example (with the rows summed in one pass): 2,046
+/// instructions a token with 16, 2,031 with 32 (a seventh more memory for
+/// the word cache), against 2,128 unpadded. The padding lanes are zero in
+/// every row and never compared.
 pub(crate) const ROW_LANES: usize = 16;
 
 /// The length of a padded score row for `labels` labels.
