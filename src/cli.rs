@@ -49,6 +49,9 @@ pub enum Command {
     /// Write one row per canonical speaker: who is quoted, how often.
     #[command(after_help = EXIT_STATUS)]
     Speakers(cmd::speakers::SpeakersArgs),
+    /// Trace quotations across articles: sources, speakers, wire copies.
+    #[command(after_help = EXIT_STATUS)]
+    Trace(cmd::trace::TraceArgs),
     /// Show why each quote got its speaker: rule, cue, candidates.
     Explain(cmd::explain::ExplainArgs),
     /// Train the part-of-speech tagger on a UD treebank (EWT).
@@ -68,6 +71,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Command::Eval(a) => cmd::eval::run(a),
         Command::Report(a) => cmd::report::run(a),
         Command::Speakers(a) => cmd::speakers::run(a),
+        Command::Trace(a) => cmd::trace::run(a),
         Command::Explain(a) => cmd::explain::run(a),
         Command::TrainTagger(a) => cmd::train_tagger::run(a),
         Command::TaggerEval(a) => cmd::tagger_eval::run(a),

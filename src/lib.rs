@@ -44,6 +44,8 @@ mod mentions;
 mod resolve;
 #[cfg_attr(not(feature = "cli"), allow(dead_code))]
 mod speakers;
+#[cfg_attr(not(feature = "cli"), allow(dead_code))]
+mod trace;
 mod tsv;
 mod types;
 pub mod window;

@@ -234,7 +234,7 @@ pub fn group_of(by: GroupBy, fields: &[crate::input::Field]) -> String {
 
 /// The year, month and day a date written `YYYY-MM-DD` (an ISO 8601 date
 /// or the start of a timestamp) or `YYYY-MM` (day 1) names.
-fn year_month_day(value: &str) -> Option<(i64, u32, u32)> {
+pub(crate) fn year_month_day(value: &str) -> Option<(i64, u32, u32)> {
     let b = value.as_bytes();
     let digits = |r: std::ops::Range<usize>| -> Option<i64> {
         let part = value.get(r)?;

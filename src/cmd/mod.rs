@@ -15,4 +15,5 @@ pub mod generate;
 pub mod report;
 pub mod speakers;
 pub mod tagger_eval;
+pub mod trace;
 pub mod train_tagger;

@@ -1,0 +1,407 @@
+//! `whosaid trace`: one row per distinct quotation across the input, and
+//! optionally one row per occurrence.
+//!
+//! Input: articles, as for `extract` (JSONL records may carry `outlet`
+//! or `source`, and `date`). Output: the quotations table
+//! ([`crate::trace`]) as CSV on standard output or in the `-o` file; with
+//! `--occurrences FILE`, the occurrences table in FILE, both written
+//! atomically; the closing line on standard error.
+//!
+//! The extraction and the sketches run in parallel batches
+//! ([`crate::batch`]); the tracer takes the documents in input order, so
+//! both tables are the same for any thread count.
+//!
+//! The quotations table, one row per distinct quotation:
+//!
+//! | column | meaning |
+//! | --- | --- |
+//! | quote_key | 16 hex digits, the same for the same input on any run |
+//! | kind | direct, partial or indirect: the kind of the fullest text |
+//! | quote | the fullest text met |
+//! | speaker | the canonical speaker given it most often; may be empty |
+//! | speakers | every canonical speaker with its count, `A (3); B (1)` |
+//! | speakers_disagree | `true` when two of them are different people |
+//! | occurrences | rows carrying it |
+//! | unattributed | of those, rows with no canonical speaker |
+//! | documents | documents carrying it |
+//! | original_documents | of those, documents that are no wire copy |
+//! | outlets | distinct outlets (`outlet`, else `source` field) |
+//! | first_doc, first_date | the first document, by date when records have one, else in input order |
+//! | last_doc, last_date | the last one |
+//!
+//! The occurrences table, one row per row of `extract`: `quote_key`
+//! (empty for a quote under six words, which is not traced), `doc_id`,
+//! `quote_id`, `kind`, `quote_start`, `quote_end` (code points, as in
+//! `extract`), `speaker_name`, `speaker_id`, `outlet`, `date`,
+//! `duplicate_of` (the document this one is a wire copy of, or empty),
+//! then the `--keep` fields.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+
+use crate::batch::{self, Feeder, Limits};
+use crate::cmd::gather::{self, Tally};
+use crate::diag::shown;
+use crate::input::{self, Item};
+use crate::outfile::Output;
+use crate::trace::{self, DocMeta, DocSketch, TracedQuote, Tracer};
+use crate::Row;
+
+/// Arguments of `whosaid trace`.
+#[derive(Debug, clap::Args)]
+pub struct TraceArgs {
+    /// Input, output, gazetteer and quiet, as for the other commands.
+    #[command(flatten)]
+    pub source: gather::SourceArgs,
+    /// Also write one row per occurrence (doc id, offsets, speaker, quote
+    /// key, wire copy) to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub occurrences: Option<PathBuf>,
+    /// CSV safe to open in Excel, LibreOffice or Google Sheets (both
+    /// tables), as `extract --excel`.
+    #[arg(long)]
+    pub excel: bool,
+    /// Worker threads (default: all cores). The tables are the same for
+    /// any number.
+    #[arg(short = 'j', long, value_name = "N",
+        value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
+    /// Copy these JSONL record fields into extra columns of the
+    /// occurrences table (comma separated; e.g. url,headline).
+    #[arg(long, value_name = "FIELD,...", value_delimiter = ',')]
+    pub keep: Vec<String>,
+}
+
+/// The quotations table's header.
+pub const QUOTE_COLUMNS: &[&str] = &[
+    "quote_key",
+    "kind",
+    "quote",
+    "speaker",
+    "speakers",
+    "speakers_disagree",
+    "occurrences",
+    "unattributed",
+    "documents",
+    "original_documents",
+    "outlets",
+    "first_doc",
+    "first_date",
+    "last_doc",
+    "last_date",
+];
+
+/// The occurrences table's header, before the `--keep` fields.
+pub const OCCURRENCE_COLUMNS: &[&str] = &[
+    "quote_key",
+    "doc_id",
+    "quote_id",
+    "kind",
+    "quote_start",
+    "quote_end",
+    "speaker_name",
+    "speaker_id",
+    "outlet",
+    "date",
+    "duplicate_of",
+];
+
+/// The fields the tracer reads, first in the kept list.
+const TRACE_FIELDS: &[&str] = &["outlet", "source", "date"];
+
+/// One document's work, done on a worker thread.
+#[derive(Default)]
+struct Done {
+    rows: Vec<Row>,
+    sketch: DocSketch,
+}
+
+/// A CSV writer for one of the two tables.
+struct Table {
+    excel: bool,
+    builder: csv::WriterBuilder,
+    csv: csv::Writer<Vec<u8>>,
+    /// Cells cut to the spreadsheet limit.
+    cut: usize,
+}
+
+impl Table {
+    fn new(excel: bool) -> Table {
+        let mut b = csv::WriterBuilder::new();
+        b.has_headers(false);
+        if excel {
+            b.terminator(csv::Terminator::CRLF);
+        }
+        let start = if excel { b"\xEF\xBB\xBF".to_vec() } else { Vec::new() };
+        let csv = b.from_writer(start);
+        Table { excel, builder: b, csv, cut: 0 }
+    }
+
+    fn record(&mut self, cells: &[&str]) -> io::Result<()> {
+        if self.excel {
+            let (safe, cut) =
+                crate::output::excel_record(cells.iter().copied());
+            self.cut += cut;
+            self.csv.write_record(&safe)?;
+        } else {
+            self.csv.write_record(cells)?;
+        }
+        Ok(())
+    }
+
+    /// The bytes written so far, taken out.
+    fn take(&mut self) -> io::Result<Vec<u8>> {
+        let fresh = self.builder.from_writer(Vec::new());
+        std::mem::replace(&mut self.csv, fresh)
+            .into_inner()
+            .map_err(|e| e.into_error())
+    }
+}
+
+/// Runs `whosaid trace`.
+pub fn run(a: TraceArgs) -> Result<ExitCode> {
+    let extractor = gather::extractor(&a.source.gazetteer)?;
+    let inputs = &a.source.inputs;
+    gather::check_output(a.source.output.as_deref(), inputs)?;
+    if let Some(occ) = &a.occurrences {
+        gather::check_output(Some(occ), inputs)?;
+        if a.source.output.as_deref() == Some(occ.as_path()) {
+            bail!("--occurrences {}: the same file as -o", shown(occ));
+        }
+    }
+    let keep = keep_fields(&a.keep)?;
+    let mut options = a.source.read.options();
+    options.keep = TRACE_FIELDS.iter().map(|f| f.to_string()).collect();
+    // The user's fields after the tracer's, each once.
+    let mut kept_at = Vec::new();
+    for k in &keep {
+        match options.keep.iter().position(|f| f == k) {
+            Some(i) => kept_at.push(i),
+            None => {
+                kept_at.push(options.keep.len());
+                options.keep.push(k.clone());
+            }
+        }
+    }
+    let threads = a.threads.map_or_else(
+        || std::thread::available_parallelism().map_or(1, |n| n.get()),
+        usize::from,
+    );
+    let mut occ_out = match &a.occurrences {
+        Some(p) => Some(Output::create(p)?),
+        None => None,
+    };
+    let mut occ_table = Table::new(a.excel);
+    let header: Vec<&str> = OCCURRENCE_COLUMNS
+        .iter()
+        .copied()
+        .chain(keep.iter().map(String::as_str))
+        .collect();
+    occ_table.record(&header)?;
+    let mut tracer = Tracer::new();
+    let mut tally = Tally::default();
+    let mut failed: Option<io::Error> = None;
+    let quiet = a.source.quiet;
+    batch::run(
+        threads,
+        Limits::default(),
+        |feeder: &mut Feeder<'_, Item>| {
+            input::read_all(inputs, &options, &mut |item| {
+                let weight = match &item {
+                    Item::Document(d) => d.text.len(),
+                    Item::Error(_) | Item::Warning(_) => 0,
+                };
+                feeder.push(item, weight)
+            });
+        },
+        || (),
+        |_, item, done: &mut Done| {
+            if let Item::Document(doc) = item {
+                done.rows = extractor.extract_document(doc);
+                done.sketch = trace::sketch(&doc.text, &done.rows);
+            } else {
+                done.rows.clear();
+                done.sketch = DocSketch::default();
+            }
+        },
+        |items, dones| {
+            for (item, done) in items.iter().zip(dones) {
+                match item {
+                    Item::Warning(w) => {
+                        if !quiet {
+                            eprintln!("whosaid: {}", w.as_warning());
+                        }
+                    }
+                    Item::Error(e) => {
+                        tally.skipped += 1;
+                        eprintln!("whosaid: {e}");
+                    }
+                    Item::Document(doc) => {
+                        tally.processed += 1;
+                        let field = |i: usize| doc.fields[i].cell().trim();
+                        let outlet = if field(0).is_empty() {
+                            field(1)
+                        } else {
+                            field(0)
+                        };
+                        let date = field(2);
+                        let date = if crate::speakers::year_month_day(date)
+                            .is_some()
+                        {
+                            date
+                        } else {
+                            ""
+                        };
+                        let meta = DocMeta { id: &doc.id, outlet, date };
+                        let occs = tracer.add(meta, &done.sketch, &done.rows);
+                        if occ_out.is_none() {
+                            continue;
+                        }
+                        for (row, o) in done.rows.iter().zip(&occs) {
+                            let (id, start, end) = (
+                                row.quote_id.to_string(),
+                                row.quote_start.to_string(),
+                                row.quote_end.to_string(),
+                            );
+                            let mut cells: Vec<&str> = vec![
+                                &o.quote_key,
+                                &doc.id,
+                                &id,
+                                row.kind.as_str(),
+                                &start,
+                                &end,
+                                &row.speaker_name,
+                                &row.speaker_id,
+                                outlet,
+                                date,
+                                &o.duplicate_of,
+                            ];
+                            cells.extend(
+                                kept_at.iter().map(|&i| doc.fields[i].cell()),
+                            );
+                            if let Err(e) = occ_table.record(&cells) {
+                                failed = Some(e);
+                                return false;
+                            }
+                        }
+                        if let Some(out) = occ_out.as_mut() {
+                            let written = occ_table
+                                .take()
+                                .and_then(|b| out.write_all(&b));
+                            if let Err(e) = written {
+                                failed = Some(e);
+                                return false;
+                            }
+                        }
+                    }
+                }
+            }
+            true
+        },
+    )?;
+    if let Some(e) = failed {
+        let to =
+            a.occurrences.as_deref().map_or("standard output".into(), shown);
+        return Err(e).context(format!("cannot write {to}"));
+    }
+    let (wire, untraced) = (tracer.wire_copies, tracer.untraced);
+    let quotes = tracer.finish();
+    let mut table = Table::new(a.excel);
+    table.record(QUOTE_COLUMNS)?;
+    for q in &quotes {
+        write_quote(&mut table, q)?;
+    }
+    let cut = table.cut + occ_table.cut;
+    let bytes = table.take()?;
+    gather::write_output(a.source.output.as_deref(), &bytes, &tally)?;
+    if let (Some(mut out), Some(p)) = (occ_out, &a.occurrences) {
+        if tally.nothing_read() {
+            eprintln!(
+                "whosaid: no input could be read: {} left as it was",
+                shown(p)
+            );
+        } else {
+            let rest = occ_table.take()?;
+            out.write_all(&rest)
+                .and_then(|_| out.commit())
+                .with_context(|| format!("cannot write {}", shown(p)))?;
+        }
+    }
+    if !quiet {
+        if cut > 0 {
+            eprintln!(
+                "whosaid: warning: {cut} cell(s) over {} characters cut to \
+                 fit a spreadsheet (--excel)",
+                crate::output::EXCEL_CELL_LIMIT
+            );
+        }
+        eprintln!(
+            "whosaid: {} documents, {} skipped with errors, {} wire copies, \
+             {} distinct quotations, {} quotes under {} words not traced",
+            tally.processed,
+            tally.skipped,
+            wire,
+            quotes.len(),
+            untraced,
+            trace::MIN_WORDS
+        );
+    }
+    Ok(tally.exit_code())
+}
+
+/// One row of the quotations table.
+fn write_quote(table: &mut Table, q: &TracedQuote) -> io::Result<()> {
+    let speakers = q
+        .speakers
+        .iter()
+        .map(|(name, n)| format!("{name} ({n})"))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let top = q.speakers.first().map_or("", |(name, _)| name.as_str());
+    let n = [
+        q.occurrences.to_string(),
+        q.unattributed.to_string(),
+        q.documents.to_string(),
+        q.original_documents.to_string(),
+        q.outlets.to_string(),
+    ];
+    table.record(&[
+        &q.key,
+        q.kind.as_str(),
+        &q.quote,
+        top,
+        &speakers,
+        if q.speakers_disagree { "true" } else { "false" },
+        &n[0],
+        &n[1],
+        &n[2],
+        &n[3],
+        &n[4],
+        &q.first_doc,
+        &q.first_date,
+        &q.last_doc,
+        &q.last_date,
+    ])
+}
+
+/// The `--keep` names: none empty, none twice, none a column already.
+fn keep_fields(names: &[String]) -> Result<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    for n in names {
+        let n = n.trim();
+        if n.is_empty() {
+            bail!("--keep: an empty field name");
+        }
+        if OCCURRENCE_COLUMNS.contains(&n) {
+            bail!("--keep {n}: already a column of the occurrences table");
+        }
+        if out.iter().any(|o| o == n) {
+            bail!("--keep {n}: named twice");
+        }
+        out.push(n.to_string());
+    }
+    Ok(out)
+}
