@@ -19,6 +19,15 @@
 //! | claims | indirect (reported) claims |
 //! | documents | documents with at least one row of the speaker |
 //! | first_doc, last_doc | first and last such document, in input order |
+//! | gender | `male`, `female` or `unknown` for a person ([`Genders`]); empty for an organization or group |
+//! | share | the speaker's quotes and claims over all attributed rows of its group (three decimals) |
+//!
+//! With `--shares`, one row per group and gender instead
+//! ([`GENDER_COLUMNS`]): how many people of each gender are quoted and
+//! their share, as source-diversity audits count them (the Gender Gap
+//! Tracker's ratio of women to men quoted, per outlet and week). Only
+//! persons count; `unknown` is a row of its own, never split between the
+//! two.
 //!
 //! Rows are sorted by quotes + claims, most first, then by first
 //! appearance. Rows with no canonical name (unattributed quotes,
@@ -41,10 +50,23 @@ pub const SPEAKER_COLUMNS: &[&str] = &[
     "documents",
     "first_doc",
     "last_doc",
+    "gender",
+    "share",
+];
+
+/// The CSV header of `whosaid speakers --shares`, after the group's
+/// column.
+pub const GENDER_COLUMNS: &[&str] = &[
+    "gender",
+    "speakers",
+    "quotes",
+    "claims",
+    "speaker_share",
+    "row_share",
 ];
 
 /// One canonical speaker.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Speaker {
     /// Canonical name.
     pub name: String,
@@ -65,6 +87,193 @@ pub struct Speaker {
     pub first_doc: String,
     /// Last such document, in input order.
     pub last_doc: String,
+    /// `male`, `female`, `unknown`; empty for an organization or group
+    /// (filled by [`annotate`]).
+    pub gender: String,
+    /// Quotes and claims over all attributed rows of the group (filled
+    /// by [`annotate`]).
+    pub share: f64,
+}
+
+/// The share of a first name's bearers of one gender from which the
+/// name tells the gender: the threshold `scripts/build_data.py` gives
+/// the gazetteer's `gender` column, so that both sources say as much.
+pub const GENDER_SHARE: f64 = 0.9;
+
+/// Who is known to be a man or a woman: the gazetteer's `gender` column
+/// by id, else the first name in `data/first_names.tsv` (US Census 1990
+/// frequencies) when at least [`GENDER_SHARE`] of its bearers are of
+/// one gender. Anything else is `unknown`: never a guess.
+#[derive(Debug, Default)]
+pub struct Genders {
+    by_id: std::collections::HashMap<String, crate::Gender>,
+    first_names: std::collections::HashMap<String, crate::Gender>,
+}
+
+impl Genders {
+    /// The genders of the gazetteer's people and of the shipped first
+    /// names.
+    pub fn new(gazetteer: &crate::gazetteer::Gazetteer) -> Genders {
+        let mut g = Genders::default();
+        for i in 0..gazetteer.len() {
+            let e = gazetteer.entity(i);
+            if let Some(gender) = e.gender {
+                g.by_id.insert(e.output_id().to_string(), gender);
+            }
+        }
+        g.add_first_names(include_str!("../data/first_names.tsv"));
+        g
+    }
+
+    /// Adds a first-name table (`name gender male_pct female_pct`).
+    fn add_first_names(&mut self, text: &str) {
+        let header = ["name", "gender", "male_pct", "female_pct"];
+        let Ok(rows) = crate::tsv::parse("data/first_names.tsv", text, &header)
+        else {
+            return;
+        };
+        for row in rows {
+            let c = &row.cells;
+            let pct = |cell: &str| cell.trim().parse::<f64>().unwrap_or(0.0);
+            let (m, f) = (pct(c[2]), pct(c[3]));
+            if m + f <= 0.0 {
+                continue;
+            }
+            let gender = if m / (m + f) >= GENDER_SHARE {
+                crate::Gender::Male
+            } else if f / (m + f) >= GENDER_SHARE {
+                crate::Gender::Female
+            } else {
+                continue;
+            };
+            self.first_names.insert(c[0].trim().to_string(), gender);
+        }
+    }
+
+    /// The `gender` cell of a speaker.
+    pub fn of(&self, s: &Speaker) -> &'static str {
+        if s.speaker_type != "person" {
+            return "";
+        }
+        let known = self.by_id.get(&s.id).copied().or_else(|| {
+            // A one-word name is a surname as often as a first name.
+            let mut words = s.name.split_whitespace();
+            let first = words.next()?;
+            words.next()?;
+            self.first_names.get(first).copied()
+        });
+        match known {
+            Some(crate::Gender::Male) => "male",
+            Some(crate::Gender::Female) => "female",
+            None => "unknown",
+        }
+    }
+}
+
+/// Fills the `gender` and `share` of a group's speakers.
+pub fn annotate(speakers: &mut [Speaker], genders: &Genders) {
+    let total: usize = speakers.iter().map(|s| s.quotes + s.claims).sum();
+    for s in speakers {
+        s.gender = genders.of(s).to_string();
+        s.share = if total == 0 {
+            0.0
+        } else {
+            (s.quotes + s.claims) as f64 / total as f64
+        };
+    }
+}
+
+/// One row of `--shares`: a gender within a group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GenderShare {
+    /// `male`, `female` or `unknown`.
+    pub gender: &'static str,
+    /// Persons of that gender quoted.
+    pub speakers: usize,
+    /// Their quotes.
+    pub quotes: usize,
+    /// Their claims.
+    pub claims: usize,
+    /// Their share of the group's persons.
+    pub speaker_share: f64,
+    /// Their share of the group's persons' quotes and claims.
+    pub row_share: f64,
+}
+
+/// The gender rows of an annotated group: `female`, `male`, `unknown`,
+/// each present only when some person has it.
+pub fn gender_shares(speakers: &[Speaker]) -> Vec<GenderShare> {
+    let persons: Vec<&Speaker> =
+        speakers.iter().filter(|s| !s.gender.is_empty()).collect();
+    let people = persons.len();
+    let rows: usize = persons.iter().map(|s| s.quotes + s.claims).sum();
+    let mut out = Vec::new();
+    for gender in ["female", "male", "unknown"] {
+        let of: Vec<&&Speaker> =
+            persons.iter().filter(|s| s.gender == gender).collect();
+        if of.is_empty() {
+            continue;
+        }
+        let quotes = of.iter().map(|s| s.quotes).sum();
+        let claims = of.iter().map(|s| s.claims).sum();
+        out.push(GenderShare {
+            gender,
+            speakers: of.len(),
+            quotes,
+            claims,
+            speaker_share: of.len() as f64 / people as f64,
+            row_share: if rows == 0 {
+                0.0
+            } else {
+                (quotes + claims) as f64 / rows as f64
+            },
+        });
+    }
+    out
+}
+
+/// The `--shares` table as CSV: the group's column first when there is
+/// one; for a spreadsheet as [`to_excel_csv`] when `excel`.
+pub fn shares_csv(
+    groups: &[(String, Vec<Speaker>)],
+    column: Option<&str>,
+    excel: bool,
+) -> std::io::Result<Vec<u8>> {
+    let mut b = csv::WriterBuilder::new();
+    b.has_headers(false);
+    let start = if excel {
+        b.terminator(csv::Terminator::CRLF);
+        b"\xEF\xBB\xBF".to_vec()
+    } else {
+        Vec::new()
+    };
+    let mut w = b.from_writer(start);
+    let head: Vec<&str> =
+        column.into_iter().chain(GENDER_COLUMNS.iter().copied()).collect();
+    w.write_record(head)?;
+    for (group, speakers) in groups {
+        for g in gender_shares(speakers) {
+            let mut cells = vec![
+                g.gender.to_string(),
+                g.speakers.to_string(),
+                g.quotes.to_string(),
+                g.claims.to_string(),
+                format!("{:.3}", g.speaker_share),
+                format!("{:.3}", g.row_share),
+            ];
+            if column.is_some() {
+                cells.insert(0, group.clone());
+            }
+            if excel {
+                let (safe, _) =
+                    crate::output::excel_record(cells.iter().map(String::as_str));
+                w.write_record(safe)?;
+            } else {
+                w.write_record(&cells)?;
+            }
+        }
+    }
+    w.into_inner().map_err(|e| e.into_error())
 }
 
 #[derive(Debug, Default)]
@@ -137,6 +346,8 @@ impl SpeakerTable {
                 documents: 0,
                 first_doc: doc_id.to_string(),
                 last_doc: String::new(),
+                gender: String::new(),
+                share: 0.0,
             });
             if row.kind == Kind::Indirect {
                 s.claims += 1;
@@ -325,6 +536,8 @@ fn cells_of(s: &Speaker) -> Vec<String> {
         s.documents.to_string(),
         s.first_doc.clone(),
         s.last_doc.clone(),
+        s.gender.clone(),
+        format!("{:.3}", s.share),
     ]
 }
 
@@ -387,6 +600,49 @@ mod tests {
         let outlet = vec![Field::Missing, Field::Text("Reuters".into())];
         assert_eq!(group_of(GroupBy::Outlet, &outlet), "Reuters");
         assert_eq!(group_of(GroupBy::Outlet, &[Field::Missing]), "");
+    }
+
+    #[test]
+    fn first_names_tell_a_gender_only_above_the_share() {
+        let mut g = Genders::default();
+        g.add_first_names(
+            "name\tgender\tmale_pct\tfemale_pct\n\
+             Ada\tfemale\t0.0\t0.057\n\
+             Jordan\tmale\t0.056\t0.012\n\
+             Tom\tmale\t0.117\t0.0\n",
+        );
+        let person = |name: &str, kind: &str| Speaker {
+            name: name.into(),
+            speaker_type: kind.into(),
+            role: String::new(),
+            id: String::new(),
+            quotes: 1,
+            claims: 0,
+            documents: 1,
+            first_doc: String::new(),
+            last_doc: String::new(),
+            gender: String::new(),
+            share: 0.0,
+        };
+        assert_eq!(g.of(&person("Ada Obi", "person")), "female");
+        assert_eq!(g.of(&person("Tom Hill", "person")), "male");
+        // 82% men: under the share, so not a guess.
+        assert_eq!(g.of(&person("Jordan Price", "person")), "unknown");
+        assert_eq!(g.of(&person("Tom", "person")), "unknown");
+        assert_eq!(g.of(&person("Tom Hill Ltd", "organization")), "");
+        let mut group = vec![
+            person("Ada Obi", "person"),
+            person("Tom Hill", "person"),
+            person("Ada Lee", "person"),
+            person("City Council", "organization"),
+        ];
+        annotate(&mut group, &g);
+        assert_eq!(group[0].share, 0.25);
+        let shares = gender_shares(&group);
+        assert_eq!(shares.len(), 2);
+        assert_eq!((shares[0].gender, shares[0].speakers), ("female", 2));
+        assert!((shares[0].speaker_share - 2.0 / 3.0).abs() < 1e-9);
+        assert_eq!((shares[1].gender, shares[1].quotes), ("male", 1));
     }
 
     fn row(kind: Kind, name: &str, id: &str, role: &str) -> Row {

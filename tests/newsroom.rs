@@ -102,7 +102,8 @@ fn check_speakers_against_extract(inputs: &[&str]) {
     args.extend(inputs);
     let out = stdout(&whosaid(&args));
     assert!(out.starts_with(
-        "name,type,role,id,quotes,claims,documents,first_doc,last_doc\n"
+        "name,type,role,id,quotes,claims,documents,first_doc,last_doc,\
+         gender,share\n"
     ));
     let table = records(&out);
     let want = expected_speakers(&rows);

@@ -28,6 +28,11 @@ pub struct SpeakersArgs {
     /// without the field form the group with an empty name.
     #[arg(long, value_enum, value_name = "GROUP")]
     pub by: Option<GroupBy>,
+    /// Instead of one row per speaker, one row per gender (per group
+    /// with --by): persons quoted, their quotes and claims, and their
+    /// shares. Only persons count; `unknown` is a row of its own.
+    #[arg(long)]
+    pub shares: bool,
 }
 
 /// Runs `whosaid speakers`.
@@ -52,10 +57,19 @@ pub fn run(a: SpeakersArgs) -> Result<ExitCode> {
         });
     });
     let nameless: usize = tables.values().map(|t| t.nameless).sum();
-    let groups: Vec<(String, Vec<crate::speakers::Speaker>)> =
-        tables.into_iter().map(|(g, t)| (g, t.finish())).collect();
+    let genders = crate::speakers::Genders::new(extractor.gazetteer());
+    let groups: Vec<(String, Vec<crate::speakers::Speaker>)> = tables
+        .into_iter()
+        .map(|(g, t)| {
+            let mut speakers = t.finish();
+            crate::speakers::annotate(&mut speakers, &genders);
+            (g, speakers)
+        })
+        .collect();
     let column = a.by.map(GroupBy::column);
-    let csv = if a.excel {
+    let csv = if a.shares {
+        crate::speakers::shares_csv(&groups, column, a.excel)
+    } else if a.excel {
         to_excel_csv(&groups, column)
     } else {
         to_csv(&groups, column)
