@@ -72,7 +72,8 @@
 //! counts, the ids of its outlets, and the id and date of its first and
 //! last documents. Occurrences are handed back, not kept.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::VecDeque;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::{Kind, Row};
 
@@ -131,10 +132,6 @@ fn is_apostrophe(c: char) -> bool {
 /// doc): the words lower case, an ellipsis (`…`, `...`, `. . .`) or a
 /// bracketed insertion of at most 80 characters as one [`Token::Cut`].
 pub fn tokens(text: &str, each: &mut dyn FnMut(Token<'_>)) {
-    let chars: Vec<char> = text.chars().collect();
-    let mut word = String::new();
-    let mut cut = false;
-    let mut i = 0;
     fn flush(
         word: &mut String,
         cut: &mut bool,
@@ -149,19 +146,35 @@ pub fn tokens(text: &str, each: &mut dyn FnMut(Token<'_>)) {
             word.clear();
         }
     }
-    while i < chars.len() {
-        let c = chars[i];
+    let b = text.as_bytes();
+    let char_at = |i: usize| -> Option<char> {
+        match b.get(i) {
+            Some(&x) if x < 0x80 => Some(char::from(x)),
+            Some(_) => text[i..].chars().next(),
+            None => None,
+        }
+    };
+    let mut word = String::new();
+    let mut cut = false;
+    let mut i = 0;
+    while let Some(c) = char_at(i) {
+        let next = i + c.len_utf8();
+        if c.is_ascii_alphanumeric() {
+            word.push(c.to_ascii_lowercase());
+            i = next;
+            continue;
+        }
         if c.is_alphanumeric() {
             word.extend(c.to_lowercase());
-            i += 1;
+            i = next;
             continue;
         }
         if is_apostrophe(c)
             && !word.is_empty()
-            && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric())
+            && char_at(next).is_some_and(char::is_alphanumeric)
         {
             // "won't", "O’Brien": one word.
-            i += 1;
+            i = next;
             continue;
         }
         flush(&mut word, &mut cut, &mut *each);
@@ -169,14 +182,14 @@ pub fn tokens(text: &str, each: &mut dyn FnMut(Token<'_>)) {
             '\u{2026}' => cut = true,
             '.' => {
                 // Two or more periods, spaced or not, make an ellipsis.
-                let mut j = i + 1;
+                let mut j = next;
                 let mut periods = 1;
                 loop {
                     let mut k = j;
-                    while chars.get(k) == Some(&' ') {
+                    while b.get(k) == Some(&b' ') {
                         k += 1;
                     }
-                    if chars.get(k) == Some(&'.') {
+                    if b.get(k) == Some(&b'.') {
                         periods += 1;
                         j = k + 1;
                     } else {
@@ -190,17 +203,19 @@ pub fn tokens(text: &str, each: &mut dyn FnMut(Token<'_>)) {
                 }
             }
             '[' => {
-                let close =
-                    chars[i + 1..].iter().take(80).position(|&c| c == ']');
-                if let Some(n) = close {
+                let close = text[next..]
+                    .char_indices()
+                    .take(80)
+                    .find(|&(_, c)| c == ']');
+                if let Some((n, _)) = close {
                     cut = true;
-                    i += n + 2;
+                    i = next + n + 1;
                     continue;
                 }
             }
             _ => {}
         }
-        i += 1;
+        i = next;
     }
     flush(&mut word, &mut cut, &mut *each);
 }
@@ -228,6 +243,40 @@ fn mix(mut z: u64) -> u64 {
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
     z ^ (z >> 31)
 }
+
+/// A hasher for keys that are hashes or small ids already: one mix, no
+/// SipHash (the tracer's maps are keyed by fingerprints; their order is
+/// never read).
+#[derive(Default)]
+struct Mixed(u64);
+
+impl Hasher for Mixed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &x in bytes {
+            self.0 = mix(self.0 ^ u64::from(x));
+        }
+    }
+
+    fn write_u32(&mut self, x: u32) {
+        self.0 = mix(self.0 ^ u64::from(x));
+    }
+
+    fn write_u64(&mut self, x: u64) {
+        self.0 = mix(self.0 ^ x);
+    }
+
+    fn write_usize(&mut self, x: usize) {
+        self.0 = mix(self.0 ^ x as u64);
+    }
+}
+
+type HashMap<K, V> =
+    std::collections::HashMap<K, V, BuildHasherDefault<Mixed>>;
+type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<Mixed>>;
 
 /// FNV-1a over the bytes, mixed.
 fn hash_bytes(b: &[u8]) -> u64 {
@@ -336,8 +385,7 @@ pub fn sketch(text: &str, rows: &[Row]) -> DocSketch {
 }
 
 /// The MinHash signature of a text's `DOC_SHINGLE`-word shingles; `None`
-/// under [`MIN_DOC_WORDS`] words. One hash function per value: the
-/// shingle hash mixed with the value's own seed.
+/// under [`MIN_DOC_WORDS`] words.
 pub fn signature(text: &str) -> Option<[u32; SIGNATURE]> {
     let mut words: Vec<u64> = Vec::new();
     tokens(text, &mut |t| {
@@ -348,16 +396,15 @@ pub fn signature(text: &str) -> Option<[u32; SIGNATURE]> {
     if words.len() < MIN_DOC_WORDS {
         return None;
     }
+    // Multiply-shift (Dietzfelbinger, Hagerup, Katajainen, Penttonen
+    // 1997) by an odd constant per value: one multiplication per value,
+    // on a shingle hash that is already well mixed.
+    let odd: [u64; SIGNATURE] = std::array::from_fn(|i| mix(i as u64 + 1) | 1);
     let mut sig = [u32::MAX; SIGNATURE];
     for s in words.windows(DOC_SHINGLE) {
         let h = shingle_hash(s);
-        for (i, v) in sig.iter_mut().enumerate() {
-            let x = (mix(
-                h ^ (0xA076_1D64_78BD_642F_u64.wrapping_mul(i as u64 + 1))
-            ) >> 32) as u32;
-            if x < *v {
-                *v = x;
-            }
+        for (v, a) in sig.iter_mut().zip(&odd) {
+            *v = (*v).min((h.wrapping_mul(*a) >> 32) as u32);
         }
     }
     Some(sig)
@@ -396,13 +443,14 @@ fn overlap_segments(a: &[Vec<u64>], b: &[Vec<u64>]) -> Overlap {
     }
     // Walk the shorter one against the longer one's set.
     let (short, long) = if na <= nb { (&sa, &sb) } else { (&sb, &sa) };
-    let set: HashSet<u64> = long.iter().flatten().copied().collect();
+    let mut set: Vec<u64> = long.iter().flatten().copied().collect();
+    set.sort_unstable();
     let mut found = 0;
     let mut best_run = 0;
     for seg in short {
         let mut run = 0;
         for h in seg {
-            if set.contains(h) {
+            if set.binary_search(h).is_ok() {
                 found += 1;
                 run += 1;
                 best_run = best_run.max(run);
@@ -640,7 +688,7 @@ impl Tracer {
     fn assign(&mut self, row: &Row, qs: &QuoteSketch) -> usize {
         let indirect = row.kind == Kind::Indirect;
         // Fingerprints in common, per candidate.
-        let mut counts: HashMap<u32, usize> = HashMap::new();
+        let mut counts: HashMap<u32, usize> = HashMap::default();
         for f in &qs.fingerprints {
             for &c in self.index.get(f).into_iter().flatten() {
                 *counts.entry(c).or_default() += 1;
