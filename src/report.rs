@@ -224,6 +224,7 @@ pub fn render_with_fields(
     h.push_str("<aside aria-label=\"Speakers and legend\">\n");
     legend(&mut h);
     speakers_panel(&mut h, docs, speakers, &by_speaker, &unattributed);
+    gender_panel(&mut h, docs, fields, speakers, &index);
     h.push_str("</aside>\n</div>\n");
     h.push_str(SCRIPT);
     h.push_str("</body>\n</html>\n");
@@ -438,6 +439,169 @@ fn speakers_panel(
         h.push_str("</ul></details></li>");
     }
     h.push_str("</ol></section>\n");
+}
+
+/// The genders the gender chart tells apart, in its order, with their
+/// colours (Okabe and Ito's colour-blind safe palette) and hatching.
+const GENDERS: [(&str, &str); 3] =
+    [("female", "#d55e00"), ("male", "#0072b2"), ("unknown", "#999999")];
+
+/// Groups at most in one gender chart.
+const GENDER_BARS: usize = 24;
+
+/// Rows of persons, by gender, per outlet and per month: drawn only when
+/// the speakers carry a gender ([`crate::speakers::annotate`]) and some
+/// article has an `outlet` (or `source`) or a `date`. Unattributed rows
+/// and organizations are in no bar.
+fn gender_panel(
+    h: &mut String,
+    docs: &[ReportDoc],
+    fields: &[Vec<(String, String)>],
+    speakers: &[Speaker],
+    index: &SpeakerIndex,
+) {
+    if speakers.iter().all(|s| s.gender.is_empty()) {
+        return;
+    }
+    let field = |d: usize, names: &[&str]| -> String {
+        let f = fields.get(d).map_or(&[][..], Vec::as_slice);
+        names
+            .iter()
+            .find_map(|n| {
+                f.iter()
+                    .find(|(k, v)| k == n && !v.trim().is_empty())
+                    .map(|(_, v)| v.trim().to_string())
+            })
+            .unwrap_or_default()
+    };
+    let mut outlets: Vec<(String, [usize; 3])> = Vec::new();
+    let mut months: Vec<(String, [usize; 3])> = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        let outlet = field(d, &["outlet", "source"]);
+        let date = field(d, &["date"]);
+        let month = match date.get(..7) {
+            Some(m) if date.as_bytes().get(4) == Some(&b'-') => m.to_string(),
+            _ => String::new(),
+        };
+        for row in &doc.rows {
+            let Some(g) = index
+                .of(row)
+                .and_then(|r| GENDERS.iter().position(|g| g.0 == speakers[r].gender))
+            else {
+                continue;
+            };
+            for (groups, key) in [(&mut outlets, &outlet), (&mut months, &month)] {
+                if key.is_empty() {
+                    continue;
+                }
+                match groups.iter_mut().find(|(k, _)| k == key) {
+                    Some((_, n)) => n[g] += 1,
+                    None => {
+                        let mut n = [0; 3];
+                        n[g] = 1;
+                        groups.push((key.clone(), n));
+                    }
+                }
+            }
+        }
+    }
+    if outlets.is_empty() && months.is_empty() {
+        return;
+    }
+    months.sort();
+    h.push_str(
+        "<section id=\"genders\" aria-labelledby=\"genders-h\">\
+         <h2 id=\"genders-h\">Who is quoted, by gender</h2>\n<p>Quotes \
+         and claims of persons, by the gender the gazetteer or the \
+         first-name table gives them (unknown when neither is sure); \
+         unattributed rows and organizations are left out.</p>\n",
+    );
+    if !outlets.is_empty() {
+        gender_chart(h, "go", "per outlet", &outlets);
+    }
+    if !months.is_empty() {
+        gender_chart(h, "gm", "per month", &months);
+    }
+    h.push_str("</section>\n");
+}
+
+/// One chart of stacked bars: a group a row, its rows split by gender.
+fn gender_chart(
+    h: &mut String,
+    id: &str,
+    what: &str,
+    groups: &[(String, [usize; 3])],
+) {
+    let shown = &groups[..groups.len().min(GENDER_BARS)];
+    if groups.len() > shown.len() {
+        let _ = write!(
+            h,
+            "<p>The first {GENDER_BARS} of {} groups {what}.</p>",
+            groups.len()
+        );
+    }
+    let max = shown.iter().map(|(_, n)| n.iter().sum::<usize>()).max();
+    let max = max.unwrap_or(1).max(1);
+    let (label_w, bar_w, row_h) = (120.0, 170.0, 22.0);
+    let height = row_h * shown.len() as f64 + 36.0;
+    let _ = write!(
+        h,
+        "<svg class=\"chart\" viewBox=\"0 0 380 {height}\" width=\"380\" \
+         height=\"{height}\" aria-labelledby=\"{id}-t\" role=\"img\">\
+         <title id=\"{id}-t\">Quotes and claims by speaker gender, \
+         {what}</title><g class=\"axis\">"
+    );
+    for (i, (name, colour)) in GENDERS.iter().enumerate() {
+        let x = label_w + 80.0 * i as f64;
+        let _ = write!(
+            h,
+            "<rect x=\"{x}\" y=\"6\" width=\"14\" height=\"12\" \
+             fill=\"{colour}\"/><text x=\"{}\" y=\"16\">{name}</text>",
+            x + 18.0
+        );
+    }
+    h.push_str("</g>");
+    for (i, (group, n)) in shown.iter().enumerate() {
+        let y = 30.0 + row_h * i as f64;
+        let short: String = if group.chars().count() > 16 {
+            group.chars().take(15).collect::<String>() + "…"
+        } else {
+            group.clone()
+        };
+        let _ = write!(
+            h,
+            "<g><title>{}: {} female, {} male, {} unknown</title>\
+             <text x=\"0\" y=\"{}\">{}</text>",
+            esc(group),
+            n[0],
+            n[1],
+            n[2],
+            y + 13.0,
+            esc(&short)
+        );
+        let mut x = label_w;
+        for (k, (_, colour)) in GENDERS.iter().enumerate() {
+            let w = bar_w * n[k] as f64 / max as f64;
+            if n[k] > 0 {
+                let _ = write!(
+                    h,
+                    "<rect x=\"{x:.1}\" y=\"{y}\" width=\"{w:.1}\" \
+                     height=\"16\" fill=\"{colour}\"/>"
+                );
+            }
+            x += w;
+        }
+        let _ = write!(
+            h,
+            "<text x=\"{:.1}\" y=\"{}\">{} · {} · {}</text></g>",
+            x + 6.0,
+            y + 13.0,
+            n[0],
+            n[1],
+            n[2]
+        );
+    }
+    h.push_str("</svg>\n");
 }
 
 fn quote_links(h: &mut String, docs: &[ReportDoc], rows: &[(usize, usize)]) {

@@ -376,3 +376,31 @@ fn generate_completions_and_man_page() {
     assert!(help.contains("generate") && help.contains("gen-corpus"), "{help}");
     assert!(help.contains("report") && help.contains("explain"));
 }
+
+#[test]
+fn report_charts_quotes_by_gender_per_outlet_and_month() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(
+        dir.path(),
+        "g.jsonl",
+        concat!(
+            r#"{"id":"a","outlet":"Daily Post","date":"2024-03-01","text":"\"We will win,\" Anna Reyes said. \"Not this year,\" said Tom Hill."}"#,
+            "\n",
+            r#"{"id":"b","outlet":"Evening Star","date":"2024-04-02","text":"\"It is over,\" Tom Hill said. \"It is,\" the council said."}"#,
+            "\n",
+        ),
+    );
+    let page = stdout(&whosaid(&["report", "-q", &input]));
+    assert!(page.contains("id=\"genders\""), "no gender chart");
+    for bar in [
+        "<title>Daily Post: 1 female, 1 male, 0 unknown</title>",
+        "<title>Evening Star: 0 female, 1 male, 0 unknown</title>",
+        "<title>2024-03: 1 female, 1 male, 0 unknown</title>",
+        "<title>2024-04: 0 female, 1 male, 0 unknown</title>",
+    ] {
+        assert!(page.contains(bar), "{bar}");
+    }
+    // Without outlets or dates there is nothing to chart.
+    let plain = stdout(&whosaid(&["report", "-q", "seeds"]));
+    assert!(!plain.contains("id=\"genders\""));
+}

@@ -63,7 +63,9 @@ pub fn run(a: ReportArgs) -> Result<ExitCode> {
         );
         docs.push(ReportDoc { id: doc.id, text, rows, hidden });
     });
-    let speakers = table.finish();
+    let mut speakers = table.finish();
+    let genders = crate::speakers::Genders::new(extractor.gazetteer());
+    crate::speakers::annotate(&mut speakers, &genders);
     let page = render_with_fields(&docs, &fields, &speakers);
     gather::write_output(a.source.output.as_deref(), page.as_bytes(), &tally)?;
     if !a.source.quiet {
