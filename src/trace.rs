@@ -715,12 +715,12 @@ impl Tracer {
                 }
             }
         }
-        let c = match best {
+        match best {
             Some((c, _)) => {
                 let cl = &mut self.clusters[c];
                 // The fullest text: a quoted one over a claim, then the
                 // longest.
-                let fuller = if indirect == !cl.quoted {
+                let fuller = if indirect != cl.quoted {
                     qs.words > cl.words
                 } else {
                     !indirect
@@ -763,8 +763,7 @@ impl Tracer {
                 self.index_fingerprints(c, &qs.fingerprints);
                 c
             }
-        };
-        c
+        }
     }
 
     fn index_fingerprints(&mut self, c: usize, fingerprints: &[u64]) {

@@ -194,3 +194,58 @@ fn refuses_one_file_for_both_tables_and_an_input_as_output() {
     assert_eq!(r.status.code(), Some(2));
     assert!(!Path::new(o).exists());
 }
+
+#[test]
+fn sketches_made_apart_and_traced_together_give_the_same_tables() {
+    // The Spark recipe's trace mode: --sketch-stream per partition, then
+    // --sketches over the lines in input order.
+    use std::io::Write;
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.jsonl");
+    let mut text = std::fs::read_to_string(ARCHIVE).unwrap();
+    text.push_str("{\"doc_id\": \"no-text\"}\n");
+    std::fs::write(&input, &text).unwrap();
+    let (quotes, occ) = {
+        let q = dir.path().join("q.csv");
+        let o = dir.path().join("o.csv");
+        let r = whosaid(&[
+            "trace", "-q", "--keep", "url", "-o", q.to_str().unwrap(),
+            "--occurrences", o.to_str().unwrap(), input.to_str().unwrap(),
+        ]);
+        assert_eq!(r.status.code(), Some(1), "one record skipped");
+        (std::fs::read(q).unwrap(), std::fs::read(o).unwrap())
+    };
+    let mut halves = Vec::new();
+    let lines: Vec<&str> = text.lines().collect();
+    for part in [&lines[..4], &lines[4..]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_whosaid"))
+            .args(["trace", "--sketch-stream", "--keep", "url"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        for l in part {
+            writeln!(stdin, "{l}").unwrap();
+        }
+        drop(stdin);
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success());
+        assert_eq!(out.stdout.iter().filter(|&&b| b == b'\n').count(), part.len());
+        halves.push(out.stdout);
+    }
+    let (a, b) = (dir.path().join("s1.jsonl"), dir.path().join("s2.jsonl"));
+    std::fs::write(&a, &halves[0]).unwrap();
+    std::fs::write(&b, &halves[1]).unwrap();
+    let q = dir.path().join("q2.csv");
+    let o = dir.path().join("o2.csv");
+    let r = whosaid(&[
+        "trace", "-q", "--sketches", "--keep", "url", "-o",
+        q.to_str().unwrap(), "--occurrences", o.to_str().unwrap(),
+        a.to_str().unwrap(), b.to_str().unwrap(),
+    ]);
+    assert_eq!(r.status.code(), Some(1), "{}", String::from_utf8_lossy(&r.stderr));
+    assert_eq!(std::fs::read(q).unwrap(), quotes);
+    assert_eq!(std::fs::read(o).unwrap(), occ);
+}

@@ -73,6 +73,15 @@ pub struct TraceArgs {
     /// occurrences table (comma separated; e.g. url,headline).
     #[arg(long, value_name = "FIELD,...", value_delimiter = ',')]
     pub keep: Vec<String>,
+    /// Read JSONL on standard input and write one sketch line per
+    /// record (the map side of the Spark recipe's trace mode).
+    #[arg(long, conflicts_with_all = ["inputs", "output", "occurrences",
+        "excel", "sketches"])]
+    pub sketch_stream: bool,
+    /// The INPUT files are sketch lines of --sketch-stream, in input
+    /// order, not articles (the reduce side of the Spark recipe).
+    #[arg(long)]
+    pub sketches: bool,
 }
 
 /// The quotations table's header.
@@ -161,17 +170,65 @@ impl Table {
     }
 }
 
+/// The tracer and the occurrences file being written.
+struct Sink {
+    tracer: Tracer,
+    occ: Option<(Output, Table)>,
+}
+
+impl Sink {
+    /// Adds one document and writes its occurrences.
+    fn document(
+        &mut self,
+        meta: DocMeta<'_>,
+        sketch: &DocSketch,
+        rows: &[Row],
+        kept: &[&str],
+    ) -> io::Result<()> {
+        let occs = self.tracer.add(meta, sketch, rows);
+        let Some((out, table)) = self.occ.as_mut() else { return Ok(()) };
+        for (row, o) in rows.iter().zip(&occs) {
+            let (id, start, end) = (
+                row.quote_id.to_string(),
+                row.quote_start.to_string(),
+                row.quote_end.to_string(),
+            );
+            let mut cells: Vec<&str> = vec![
+                &o.quote_key,
+                meta.id,
+                &id,
+                row.kind.as_str(),
+                &start,
+                &end,
+                &row.speaker_name,
+                &row.speaker_id,
+                meta.outlet,
+                meta.date,
+                &o.duplicate_of,
+            ];
+            cells.extend_from_slice(kept);
+            table.record(&cells)?;
+        }
+        out.write_all(&table.take()?)
+    }
+}
+
+/// The outlet (`outlet`, else `source`) and the date (when it reads as
+/// one) of a record's fields, kept in the order of [`TRACE_FIELDS`].
+fn outlet_and_date(fields: &[input::Field]) -> (&str, &str) {
+    let field = |i: usize| fields.get(i).map_or("", |f| f.cell().trim());
+    let outlet = if field(0).is_empty() { field(1) } else { field(0) };
+    let date = field(2);
+    let date = if crate::speakers::year_month_day(date).is_some() {
+        date
+    } else {
+        ""
+    };
+    (outlet, date)
+}
+
 /// Runs `whosaid trace`.
 pub fn run(a: TraceArgs) -> Result<ExitCode> {
-    let extractor = gather::extractor(&a.source.gazetteer)?;
-    let inputs = &a.source.inputs;
-    gather::check_output(a.source.output.as_deref(), inputs)?;
-    if let Some(occ) = &a.occurrences {
-        gather::check_output(Some(occ), inputs)?;
-        if a.source.output.as_deref() == Some(occ.as_path()) {
-            bail!("--occurrences {}: the same file as -o", shown(occ));
-        }
-    }
     let keep = keep_fields(&a.keep)?;
     let mut options = a.source.read.options();
     options.keep = TRACE_FIELDS.iter().map(|f| f.to_string()).collect();
@@ -186,111 +243,88 @@ pub fn run(a: TraceArgs) -> Result<ExitCode> {
             }
         }
     }
+    if a.sketch_stream {
+        let extractor = gather::extractor(&a.source.gazetteer)?;
+        return sketch_stream(&extractor, &options, &kept_at);
+    }
+    let inputs = &a.source.inputs;
+    gather::check_output(a.source.output.as_deref(), inputs)?;
+    if let Some(occ) = &a.occurrences {
+        gather::check_output(Some(occ), inputs)?;
+        if a.source.output.as_deref() == Some(occ.as_path()) {
+            bail!("--occurrences {}: the same file as -o", shown(occ));
+        }
+    }
     let threads = a.threads.map_or_else(
         || std::thread::available_parallelism().map_or(1, |n| n.get()),
         usize::from,
     );
-    let mut occ_out = match &a.occurrences {
-        Some(p) => Some(Output::create(p)?),
-        None => None,
-    };
-    let mut occ_table = Table::new(a.excel);
-    let header: Vec<&str> = OCCURRENCE_COLUMNS
-        .iter()
-        .copied()
-        .chain(keep.iter().map(String::as_str))
-        .collect();
-    occ_table.record(&header)?;
-    let mut tracer = Tracer::new();
+    let mut sink = Sink { tracer: Tracer::new(), occ: None };
+    if let Some(p) = &a.occurrences {
+        let mut table = Table::new(a.excel);
+        let header: Vec<&str> = OCCURRENCE_COLUMNS
+            .iter()
+            .copied()
+            .chain(keep.iter().map(String::as_str))
+            .collect();
+        table.record(&header)?;
+        sink.occ = Some((Output::create(p)?, table));
+    }
     let mut tally = Tally::default();
     let mut failed: Option<io::Error> = None;
     let quiet = a.source.quiet;
-    batch::run(
-        threads,
-        Limits::default(),
-        |feeder: &mut Feeder<'_, Item>| {
-            input::read_all(inputs, &options, &mut |item| {
-                let weight = match &item {
-                    Item::Document(d) => d.text.len(),
-                    Item::Error(_) | Item::Warning(_) => 0,
-                };
-                feeder.push(item, weight)
-            });
-        },
-        || (),
-        |_, item, done: &mut Done| {
-            if let Item::Document(doc) = item {
-                done.rows = extractor.extract_document(doc);
-                done.sketch = trace::sketch(&doc.text, &done.rows);
-            } else {
-                done.rows.clear();
-                done.sketch = DocSketch::default();
-            }
-        },
-        |items, dones| {
-            for (item, done) in items.iter().zip(dones) {
-                match item {
-                    Item::Warning(w) => {
-                        if !quiet {
-                            eprintln!("whosaid: {}", w.as_warning());
-                        }
-                    }
-                    Item::Error(e) => {
-                        tally.skipped += 1;
-                        eprintln!("whosaid: {e}");
-                    }
-                    Item::Document(doc) => {
-                        tally.processed += 1;
-                        let field = |i: usize| doc.fields[i].cell().trim();
-                        let outlet = if field(0).is_empty() {
-                            field(1)
-                        } else {
-                            field(0)
-                        };
-                        let date = field(2);
-                        let date = if crate::speakers::year_month_day(date)
-                            .is_some()
-                        {
-                            date
-                        } else {
-                            ""
-                        };
-                        let meta = DocMeta { id: &doc.id, outlet, date };
-                        let occs = tracer.add(meta, &done.sketch, &done.rows);
-                        if occ_out.is_none() {
-                            continue;
-                        }
-                        for (row, o) in done.rows.iter().zip(&occs) {
-                            let (id, start, end) = (
-                                row.quote_id.to_string(),
-                                row.quote_start.to_string(),
-                                row.quote_end.to_string(),
-                            );
-                            let mut cells: Vec<&str> = vec![
-                                &o.quote_key,
-                                &doc.id,
-                                &id,
-                                row.kind.as_str(),
-                                &start,
-                                &end,
-                                &row.speaker_name,
-                                &row.speaker_id,
-                                outlet,
-                                date,
-                                &o.duplicate_of,
-                            ];
-                            cells.extend(
-                                kept_at.iter().map(|&i| doc.fields[i].cell()),
-                            );
-                            if let Err(e) = occ_table.record(&cells) {
-                                failed = Some(e);
-                                return false;
+    if a.sketches {
+        read_sketches(inputs, &mut sink, &mut tally, &mut failed)?;
+    } else {
+        let extractor = gather::extractor(&a.source.gazetteer)?;
+        batch::run(
+            threads,
+            Limits::default(),
+            |feeder: &mut Feeder<'_, Item>| {
+                input::read_all(inputs, &options, &mut |item| {
+                    let weight = match &item {
+                        Item::Document(d) => d.text.len(),
+                        Item::Error(_) | Item::Warning(_) => 0,
+                    };
+                    feeder.push(item, weight)
+                });
+            },
+            || (),
+            |_, item, done: &mut Done| {
+                if let Item::Document(doc) = item {
+                    done.rows = extractor.extract_document(doc);
+                    done.sketch = trace::sketch(&doc.text, &done.rows);
+                } else {
+                    done.rows.clear();
+                    done.sketch = DocSketch::default();
+                }
+            },
+            |items, dones| {
+                for (item, done) in items.iter().zip(dones) {
+                    match item {
+                        Item::Warning(w) => {
+                            if !quiet {
+                                eprintln!("whosaid: {}", w.as_warning());
                             }
                         }
-                        if let Some(out) = occ_out.as_mut() {
-                            let written = occ_table
-                                .take()
-                                .and_then(|b| out.write_all(&b));
+                        Item::Error(e) => {
+                            tally.skipped += 1;
+                            eprintln!("whosaid: {e}");
+                        }
+                        Item::Document(doc) => {
+                            tally.processed += 1;
+                            let (outlet, date) = outlet_and_date(&doc.fields);
+                            let meta = DocMeta { id: &doc.id, outlet, date };
+                            let kept: Vec<&str> = kept_at
+                                .iter()
+                                .map(|&i| doc.fields[i].cell())
+                                .collect();
+                            let written = sink.document(
+                                meta,
+                                &done.sketch,
+                                &done.rows,
+                                &kept,
+                            );
                             if let Err(e) = written {
                                 failed = Some(e);
                                 return false;
@@ -298,15 +332,16 @@ pub fn run(a: TraceArgs) -> Result<ExitCode> {
                         }
                     }
                 }
-            }
-            true
-        },
-    )?;
+                true
+            },
+        )?;
+    }
     if let Some(e) = failed {
         let to =
             a.occurrences.as_deref().map_or("standard output".into(), shown);
         return Err(e).context(format!("cannot write {to}"));
     }
+    let Sink { tracer, occ } = sink;
     let (wire, untraced) = (tracer.wire_copies, tracer.untraced);
     let quotes = tracer.finish();
     let mut table = Table::new(a.excel);
@@ -314,10 +349,11 @@ pub fn run(a: TraceArgs) -> Result<ExitCode> {
     for q in &quotes {
         write_quote(&mut table, q)?;
     }
-    let cut = table.cut + occ_table.cut;
+    let mut cut = table.cut;
     let bytes = table.take()?;
     gather::write_output(a.source.output.as_deref(), &bytes, &tally)?;
-    if let (Some(mut out), Some(p)) = (occ_out, &a.occurrences) {
+    if let (Some((mut out, mut occ_table)), Some(p)) = (occ, &a.occurrences) {
+        cut += occ_table.cut;
         if tally.nothing_read() {
             eprintln!(
                 "whosaid: no input could be read: {} left as it was",
@@ -350,6 +386,217 @@ pub fn run(a: TraceArgs) -> Result<ExitCode> {
         );
     }
     Ok(tally.exit_code())
+}
+
+/// One line of `--sketch-stream`: what the tracer needs of a document,
+/// or why it could not be read. Fingerprints are 64-bit numbers: a
+/// reader must keep them as text or as unsigned integers.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+struct SketchLine {
+    doc_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+    #[serde(default)]
+    outlet: String,
+    #[serde(default)]
+    date: String,
+    #[serde(default)]
+    signature: Option<Vec<u32>>,
+    #[serde(default)]
+    rows: Vec<SketchRow>,
+    #[serde(default)]
+    kept: Vec<String>,
+}
+
+/// A row of a [`SketchLine`]: the columns the tracer and the occurrences
+/// table read, and the quote's sketch.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+struct SketchRow {
+    quote_id: usize,
+    kind: String,
+    quote: String,
+    quote_start: usize,
+    quote_end: usize,
+    speaker_name: String,
+    speaker_id: String,
+    words: usize,
+    fingerprints: Vec<u64>,
+}
+
+/// `--sketch-stream`: JSONL records on standard input, one sketch line
+/// each on standard output, in order (the map side of the Spark recipe's
+/// trace mode; `--sketches` is its reduce side).
+fn sketch_stream(
+    extractor: &crate::Extractor,
+    options: &input::Options,
+    kept_at: &[usize],
+) -> Result<ExitCode> {
+    let stdin = io::stdin();
+    let mut reader = io::BufReader::with_capacity(1 << 20, stdin.lock());
+    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let mut line = Vec::new();
+    loop {
+        let answer = match input::read_line_bounded(
+            &mut reader,
+            &mut line,
+            options.max_size,
+        )? {
+            input::Line::End => break,
+            input::Line::Over { id, .. } => SketchLine {
+                doc_id: id,
+                error: Some("the record is over --max-document-size".into()),
+                outlet: String::new(),
+                date: String::new(),
+                signature: None,
+                rows: Vec::new(),
+                kept: Vec::new(),
+            },
+            input::Line::Read => {
+                if line.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                let l = line.strip_suffix(b"\n").unwrap_or(&line);
+                let l = l.strip_suffix(b"\r").unwrap_or(l);
+                let l = l.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(l);
+                match input::parse_record_with(l, options) {
+                    Ok(doc) => {
+                        let rows = extractor.extract_document(&doc);
+                        let sketch = trace::sketch(&doc.text, &rows);
+                        let (outlet, date) = outlet_and_date(&doc.fields);
+                        SketchLine {
+                            outlet: outlet.to_string(),
+                            date: date.to_string(),
+                            signature: sketch.signature.map(|s| s.to_vec()),
+                            kept: kept_at
+                                .iter()
+                                .map(|&i| doc.fields[i].cell().to_string())
+                                .collect(),
+                            rows: rows
+                                .into_iter()
+                                .zip(sketch.quotes)
+                                .map(|(r, q)| SketchRow {
+                                    quote_id: r.quote_id,
+                                    kind: r.kind.as_str().to_string(),
+                                    quote: r.quote,
+                                    quote_start: r.quote_start,
+                                    quote_end: r.quote_end,
+                                    speaker_name: r.speaker_name,
+                                    speaker_id: r.speaker_id,
+                                    words: q.words,
+                                    fingerprints: q.fingerprints,
+                                })
+                                .collect(),
+                            doc_id: Some(doc.id),
+                            error: None,
+                        }
+                    }
+                    Err(e) => SketchLine {
+                        doc_id: input::record_id(l),
+                        error: Some(e),
+                        outlet: String::new(),
+                        date: String::new(),
+                        signature: None,
+                        rows: Vec::new(),
+                        kept: Vec::new(),
+                    },
+                }
+            }
+        };
+        serde_json::to_writer(&mut out, &answer)?;
+        out.write_all(b"\n")?;
+        // Spark's TRANSFORM reads as we write: no need to wait for more.
+        if reader.buffer().is_empty() {
+            out.flush()?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--sketches`: the sketch lines of `inputs`, in order, into the sink.
+/// A line with an error is a skipped document, as the record it answers
+/// is in a run on the articles.
+fn read_sketches(
+    inputs: &[PathBuf],
+    sink: &mut Sink,
+    tally: &mut Tally,
+    failed: &mut Option<io::Error>,
+) -> Result<()> {
+    use std::io::BufRead;
+    for path in inputs {
+        let file = std::fs::File::open(path)
+            .with_context(|| format!("cannot read {}", shown(path)))?;
+        for (n, line) in io::BufReader::new(file).lines().enumerate() {
+            let line =
+                line.with_context(|| format!("cannot read {}", shown(path)))?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let s: SketchLine =
+                serde_json::from_str(&line).with_context(|| {
+                    format!("{}:{}: not a sketch line", shown(path), n + 1)
+                })?;
+            let id = s.doc_id.clone().unwrap_or_default();
+            if let Some(e) = &s.error {
+                tally.skipped += 1;
+                eprintln!("whosaid: {}: {e}", crate::diag::escape(&id));
+                continue;
+            }
+            tally.processed += 1;
+            let signature = s
+                .signature
+                .as_deref()
+                .and_then(|v| <[u32; trace::SIGNATURE]>::try_from(v).ok());
+            let mut quotes = Vec::with_capacity(s.rows.len());
+            let mut rows = Vec::with_capacity(s.rows.len());
+            for r in s.rows {
+                let kind = match r.kind.as_str() {
+                    "direct" => crate::Kind::Direct,
+                    "partial" => crate::Kind::Partial,
+                    "indirect" => crate::Kind::Indirect,
+                    other => bail!(
+                        "{}:{}: unknown kind {other:?}",
+                        shown(path),
+                        n + 1
+                    ),
+                };
+                quotes.push(trace::QuoteSketch {
+                    words: r.words,
+                    fingerprints: r.fingerprints,
+                });
+                rows.push(Row {
+                    doc_id: id.clone(),
+                    quote_id: r.quote_id,
+                    kind,
+                    quote: r.quote,
+                    quote_start: r.quote_start,
+                    quote_end: r.quote_end,
+                    speaker: String::new(),
+                    speaker_start: None,
+                    speaker_end: None,
+                    speaker_name: r.speaker_name,
+                    speaker_type: None,
+                    speaker_role: String::new(),
+                    speaker_id: r.speaker_id,
+                    cue: String::new(),
+                    via: String::new(),
+                    rule: "",
+                    confidence: 0.0,
+                    paragraph: 0,
+                    cue_class: String::new(),
+                    frame: String::new(),
+                });
+            }
+            let sketch = DocSketch { signature, quotes };
+            let meta = DocMeta { id: &id, outlet: &s.outlet, date: &s.date };
+            let kept: Vec<&str> = s.kept.iter().map(String::as_str).collect();
+            if let Err(e) = sink.document(meta, &sketch, &rows, &kept) {
+                *failed = Some(e);
+                return Ok(());
+            }
+        }
+    }
+    Ok(())
 }
 
 /// One row of the quotations table.
