@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Spark smoke test: runs scripts/spark/whosaid_spark.py in local[2] over
 # 2,000 generated documents and checks that the Spark table equals the
-# single-process table row for row (both sorted by doc_id, quote_id), and
-# that the job fails when the program fails.
+# single-process table row for row (both sorted by doc_id, quote_id), that
+# its trace mode writes the tables of a single `whosaid trace`, byte for
+# byte, and that the job fails when the program fails.
 #
 # Needs Java 17 and network access to PyPI for pyspark (~450 MB, pinned
 # below, installed once in target/spark-venv). Exits 0 with a message when
@@ -109,6 +110,25 @@ print(f"spark table equals the single-process table: {len(a)} rows, "
       f"{non_ascii} with non-ASCII text, 1 error record")
 PY
 
+# Trace mode: sketches in the partitions (shuffled by --partitions), the
+# trace on the driver; both tables equal the single-process ones, byte for
+# byte.
+status=0
+"$bin" trace -q --keep url "$work/docs.jsonl" -o "$work/trace-quotes.csv" \
+  --occurrences "$work/trace-occurrences.csv" || status=$?
+test "$status" -eq 1 # exit 1: one record skipped
+submit --files "$bin" scripts/spark/whosaid_spark.py --mode trace \
+  --partitions 3 --keep url "$work/docs.jsonl" "$work/spark-trace" \
+  > "$work/spark-trace.log" 2>&1 \
+  || { tail -n 50 "$work/spark-trace.log"; echo "spark trace job failed"; exit 1; }
+grep 'whosaid_spark:' "$work/spark-trace.log"
+cmp "$work/trace-quotes.csv" "$work/spark-trace/quotes.csv"
+cmp "$work/trace-occurrences.csv" "$work/spark-trace/occurrences.csv"
+test "$(wc -l < "$work/trace-quotes.csv")" -gt 10
+echo "spark trace tables equal the single-process ones:" \
+  "$(($(wc -l < "$work/trace-quotes.csv") - 1)) quotations," \
+  "$(($(wc -l < "$work/trace-occurrences.csv") - 1)) occurrences"
+
 # The job must fail when the program fails: ship a "whosaid" that exits 3.
 mkdir -p "$work/failing"
 printf '#!/bin/sh\ncat >/dev/null\nexit 3\n' > "$work/failing/whosaid"
@@ -121,4 +141,4 @@ fi
 grep -q -i 'exit.*status 3\|status 3\|exited with' "$work/fail.log" \
   || { tail -n 30 "$work/fail.log"; echo "no exit status in the log"; exit 1; }
 echo "a failing program fails the Spark job"
-echo "1 passed, 0 failed"
+echo "2 passed, 0 failed"

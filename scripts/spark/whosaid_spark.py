@@ -16,6 +16,17 @@ table: OUTPUT_DIR/table/ holds CSV files with a header and the columns of
 that could not be read, as JSON lines {"doc_id", "error"}, so nothing is
 dropped silently.
 
+`--mode trace` runs `whosaid trace` instead (the same words across the
+archive, see README.md): each partition runs `whosaid trace
+--sketch-stream`, which extracts each record and answers with its sketch
+(rows, fingerprints, MinHash signature); the lines are numbered before
+they are shared out, so the driver puts the answers back in input order
+in OUTPUT_DIR/sketches.jsonl and runs `whosaid trace --sketches` on them
+there: OUTPUT_DIR/quotes.csv and OUTPUT_DIR/occurrences.csv are the
+tables a single `whosaid trace INPUT --occurrences ...` writes, byte for
+byte. The extraction, nearly all of the work, is spread out; the tracing,
+which must see the documents in order, is one streaming pass.
+
 Why not `RDD.pipe`: PySpark starts the program with an empty environment
 and, unless `checkCode=True`, ignores its exit status, so a crash loses
 rows without a word; and a JVM pipe that decodes with the platform
@@ -23,7 +34,10 @@ charset corrupts non-ASCII text under `LANG=C`.
 """
 
 import argparse
+import os
 import shlex
+import subprocess
+import sys
 
 from pyspark import SparkFiles
 from pyspark.sql import SparkSession
@@ -101,6 +115,13 @@ def main():
         help="JSONL fields to copy into extra columns after the table's "
         "(as `whosaid extract --keep`; read as strings)",
     )
+    p.add_argument(
+        "--mode",
+        choices=["extract", "trace"],
+        default="extract",
+        help="extract: the quote table (default); trace: the quotations "
+        "and occurrences tables of `whosaid trace`",
+    )
     args = p.parse_args()
     keep = [k.strip() for k in args.keep.split(",") if k.strip()]
     # Kept fields are read as strings: a number comes through as written.
@@ -114,6 +135,10 @@ def main():
         program = SparkFiles.get(args.binary)
     else:
         program = "./" + args.binary
+    if args.mode == "trace":
+        status = trace(spark, args, program, keep)
+        spark.stop()
+        sys.exit(status)
     q = shlex.quote(program)
     # TRANSFORM runs the command with /bin/bash -c. The chmod covers
     # stores that drop the executable bit.
@@ -162,6 +187,63 @@ def main():
     n_errors = errors.count()
     print(f"whosaid_spark: {n_errors} record(s) answered with an error")
     spark.stop()
+
+
+def trace(spark, args, program, keep):
+    """`--mode trace`: sketches in the partitions, the trace on the driver.
+
+    Returns the exit status of `whosaid trace --sketches` (1 when some
+    records could not be read, as a single run says)."""
+    q = shlex.quote(program)
+    keep_arg = f" --keep {shlex.quote(','.join(keep))}" if keep else ""
+    command = (
+        f"chmod u+x {q} 2>/dev/null; "
+        f"exec {q} trace --sketch-stream --quiet{keep_arg}"
+    )
+    sc = spark.sparkContext
+    # textFile keeps the files and their lines in order (spark.read.text
+    # packs file splits by size), and zipWithIndex numbers them.
+    lines = (
+        sc.textFile(",".join(args.input))
+        .zipWithIndex()
+        .filter(lambda x: x[0].strip() != "")
+        .map(lambda x: (x[1], x[0]))
+    )
+    df = spark.createDataFrame(lines, "n BIGINT, value STRING")
+    if args.partitions:
+        df = df.repartition(args.partitions)
+    df.createOrReplaceTempView("whosaid_trace_input")
+    # Two columns in: `n\x01record` (TRANSFORM's field separator), which
+    # the binary answers `n\x01sketch` (JSON has no raw control
+    # character, so the split is exact).
+    answers = spark.sql(
+        "SELECT TRANSFORM(n, value) USING '"
+        + command.replace("\\", "\\\\").replace("'", "\\'")
+        + "' AS (n BIGINT, sketch STRING) FROM whosaid_trace_input"
+    )
+    os.makedirs(args.output, exist_ok=True)
+    sketches = os.path.join(args.output, "sketches.jsonl")
+    count = 0
+    with open(sketches, "w", encoding="utf-8") as f:
+        for row in answers.orderBy("n").toLocalIterator():
+            f.write(row.sketch + "\n")
+            count += 1
+    # The driver has the --files too, in its SparkFiles folder.
+    local = SparkFiles.get(args.binary)
+    os.chmod(local, os.stat(local).st_mode | 0o100)
+    cmd = [local, "trace", "--quiet", "--sketches"]
+    if keep:
+        cmd += ["--keep", ",".join(keep)]
+    cmd += [
+        "-o",
+        os.path.join(args.output, "quotes.csv"),
+        "--occurrences",
+        os.path.join(args.output, "occurrences.csv"),
+        sketches,
+    ]
+    status = subprocess.run(cmd).returncode
+    print(f"whosaid_spark: {count} sketch lines traced, exit status {status}")
+    return 0 if status in (0, 1) else status
 
 
 if __name__ == "__main__":

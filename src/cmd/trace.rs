@@ -74,7 +74,8 @@ pub struct TraceArgs {
     #[arg(long, value_name = "FIELD,...", value_delimiter = ',')]
     pub keep: Vec<String>,
     /// Read JSONL on standard input and write one sketch line per
-    /// record (the map side of the Spark recipe's trace mode).
+    /// record (the map side of the Spark recipe's trace mode). A line
+    /// `N<tab>{...}` (or \x01 for the tab) is answered `N<tab>{...}`.
     #[arg(long, conflicts_with_all = ["inputs", "output", "occurrences",
         "excel", "sketches"])]
     pub sketch_stream: bool,
@@ -435,6 +436,7 @@ fn sketch_stream(
     let mut reader = io::BufReader::with_capacity(1 << 20, stdin.lock());
     let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let mut line = Vec::new();
+    let mut number = Vec::new();
     loop {
         let answer = match input::read_line_bounded(
             &mut reader,
@@ -458,6 +460,20 @@ fn sketch_stream(
                 let l = line.strip_suffix(b"\n").unwrap_or(&line);
                 let l = l.strip_suffix(b"\r").unwrap_or(l);
                 let l = l.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(l);
+                // A record may come as `N<sep>{...}`, the separator a tab
+                // or \x01 (the field separator of Spark's TRANSFORM): the
+                // Spark recipe numbers the lines so that it can put the
+                // answers back in input order, and gets the number back.
+                let digits =
+                    l.iter().take_while(|b| b.is_ascii_digit()).count();
+                let l = if digits > 0
+                    && matches!(l.get(digits), Some(b'\t' | b'\x01'))
+                {
+                    number.extend_from_slice(&l[..=digits]);
+                    &l[digits + 1..]
+                } else {
+                    l
+                };
                 match input::parse_record_with(l, options) {
                     Ok(doc) => {
                         let rows = extractor.extract_document(&doc);
@@ -502,6 +518,8 @@ fn sketch_stream(
                 }
             }
         };
+        out.write_all(&number)?;
+        number.clear();
         serde_json::to_writer(&mut out, &answer)?;
         out.write_all(b"\n")?;
         // Spark's TRANSFORM reads as we write: no need to wait for more.
