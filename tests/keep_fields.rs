@@ -116,8 +116,8 @@ fn help_lists_every_subcommand() {
     let out = Command::new(bin()).arg("--help").output().unwrap();
     let help = String::from_utf8(out.stdout).unwrap();
     for cmd in [
-        "extract", "eval", "report", "speakers", "explain", "generate",
-        "gen-corpus",
+        "extract", "eval", "report", "speakers", "trace", "explain",
+        "generate", "gen-corpus",
     ] {
         assert!(
             help.lines().any(|l| l.trim_start().starts_with(cmd)),
