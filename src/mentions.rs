@@ -368,7 +368,9 @@ impl<'a> Finder<'a> {
             || cue_word
             || (sentence_initial
                 && lower.ends_with("ly")
-                && self.gaz_at[i].is_none())
+                && self.gaz_at[i].is_none()
+                // "Emily", "Kelly": a known first name is no adverb.
+                && self.lexicon.first_name(self.tok(i)).is_none())
     }
 
     /// The last token of the capitalised sequence starting at `i`.
@@ -506,6 +508,15 @@ impl<'a> Finder<'a> {
                 if kind == EntityType::Person {
                     let role = role_start.map(|r| (r, j - 1));
                     out.push(self.name(j, e, Some(entity), role));
+                } else if part_start + 1 == j
+                    && e == end
+                    && j == e
+                    && self.lexicon.first_name(self.tok(part_start)).flatten().is_some()
+                {
+                    // "Michael Bloomberg", "Tom Ford": a known first name
+                    // before a one-word organization or place ending the
+                    // sequence makes a person's name of both.
+                    self.plain_name(part_start, e, role_start, out);
                 } else if part_start < j {
                     self.plain_name(part_start, j - 1, role_start, out);
                     out.push(self.name(j, e, Some(entity), None));

@@ -7,7 +7,8 @@
 //! 4.2 and 4.3): a gazetteer name gives its entry; a surname gives the
 //! fuller name met in the article ("Lavrov" -> "Sergey Lavrov"), or the
 //! gazetteer entry it is a short form of after a title; a pronoun gives the
-//! last person of compatible gender before it; a role noun ("the
+//! most salient referent of compatible number and gender before it (Lappin
+//! and Leass 1994, [`crate::salience`]); a role noun ("the
 //! spokeswoman") gives the person holding that role in the article; an
 //! unnamed source gives the fullest description of it in the article ("the
 //! officials" -> "US officials").
@@ -16,7 +17,8 @@ use std::collections::HashMap;
 
 use crate::gazetteer::{EntityType, Gazetteer};
 use crate::mentions::{Mention, MentionKind};
-use crate::rules::Attribution;
+use crate::analysis::Analysis;
+use crate::salience::GramRole;
 use crate::segment::Segments;
 use crate::types::{Gender, SpeakerType};
 
@@ -50,7 +52,8 @@ pub enum Step {
     Surname,
     /// A name no other step knows: as written.
     AsWritten,
-    /// A pronoun: the last person of compatible gender before it.
+    /// A pronoun: the most salient referent of compatible number and
+    /// gender before it.
     Pronoun,
     /// A role noun ("the spokeswoman"): the person holding the role.
     Role,
@@ -96,16 +99,21 @@ impl Resolution {
 /// Stage 8: resolves the speaker and `via` of every attribution, in text
 /// order (the order matters: a description resolves like the first
 /// description written the same way).
-pub fn resolve(
-    text: &str,
-    mentions: &[Mention],
-    gazetteer: &Gazetteer,
-    segments: &Segments,
-    attributions: &[Attribution],
-) -> Resolution {
-    let mut resolver = Resolver::new(text, mentions, gazetteer, segments);
+pub fn resolve(a: &Analysis<'_>, gazetteer: &Gazetteer) -> Resolution {
+    let mentions = &a.mentions;
+    let mut resolver =
+        Resolver::new(&a.normalized.text, mentions, gazetteer, &a.segments);
+    resolver.roles =
+        crate::salience::roles(
+        &a.normalized.text,
+        mentions, &a.tokens, &a.tags, &a.frames);
+    for f in &a.frames {
+        if let Some(s) = f.speaker {
+            resolver.speaks[s] = true;
+        }
+    }
     let mut by_mention = vec![None; mentions.len()];
-    for at in attributions {
+    for at in &a.attributions {
         for m in [at.speaker, at.via].into_iter().flatten() {
             if by_mention[m].is_none() {
                 by_mention[m] = Some(resolver.resolve(m));
@@ -141,6 +149,10 @@ pub struct Resolver<'a> {
     paragraph_of_mention: Vec<usize>,
     sentence_of_mention: Vec<usize>,
     cache: Vec<Option<Resolved>>,
+    /// Grammatical role of every mention, for salience.
+    roles: Vec<GramRole>,
+    /// Whether a mention is the speaker of a cue.
+    speaks: Vec<bool>,
 }
 
 /// Drops an Arabic article so "al-Abadi" and "Abadi" meet.
@@ -270,6 +282,8 @@ impl<'a> Resolver<'a> {
                 .map(|m| segments.sentence_of(m.span.start))
                 .collect(),
             cache: vec![None; mentions.len()],
+            roles: vec![GramRole::Other; mentions.len()],
+            speaks: vec![false; mentions.len()],
         }
     }
 
@@ -328,7 +342,13 @@ impl<'a> Resolver<'a> {
         let m = &self.mentions[i];
         let written = m.text(self.text).to_string();
         let mut role = self.role_text(i);
-        if let Some(e) = m.entity {
+        // "Bloomberg" after "Michael Bloomberg": a surname that is also
+        // the name of a company or a place is the person's in an article
+        // that names the person in full.
+        let surname_of_person = m.entity.is_some_and(|e| {
+            self.gazetteer.entity(e).kind != EntityType::Person
+        }) && self.fuller(i).is_some();
+        if let Some(e) = m.entity.filter(|_| !surname_of_person) {
             let ent = self.gazetteer.entity(e);
             if role.is_empty() {
                 role = self.cluster_role(i, Some(e));
@@ -431,9 +451,16 @@ impl<'a> Resolver<'a> {
             // person name in the article ends with it, or when a person's
             // role stands in apposition to it ("Smith, the club's
             // captain,": the mention stage keeps only roles that hold a
-            // title or a person noun).
+            // title or a person noun), or when it is the speaker of a
+            // reporting verb ("Smith said"; a company that speaks is
+            // named as one by the mention stage).
+            (MentionKind::Name, SpeakerType::Organization)
+                if o.single_word =>
+            {
+                self.fuller(j).is_some()
+            }
             (MentionKind::Name, SpeakerType::Unknown) => {
-                o.role.is_some() || self.fuller(j).is_some()
+                o.role.is_some() || self.fuller(j).is_some() || self.speaks[j]
             }
             _ => false,
         };
@@ -444,57 +471,126 @@ impl<'a> Resolver<'a> {
         gender.is_none() || g.is_none() || g == gender
     }
 
-    /// He/she: a person of compatible gender, preferring the subject (the
-    /// first mention) of the nearest sentence that has one, in the
-    /// pronoun's paragraph or the two before; the pronoun's own sentence
-    /// counts only before it. This subject-first order is the preference
-    /// of Hobbs' and centering-based resolvers, cheap enough to run on
-    /// every pronoun. They: the last plural source or organization.
-    fn pronoun(&mut self, i: usize) -> Resolved {
-        let m = &self.mentions[i];
-        let (gender, plural) = (m.gender, m.plural);
+    /// The first mention of the window a pronoun at `i` looks back over:
+    /// its paragraph and the two before, never more than a few hundred
+    /// mentions (a paragraph of 50 MB stays linear).
+    fn window_start(&self, i: usize) -> usize {
         let para = self.paragraph_of_mention[i];
-        let mut sentence = self.sentence_of_mention[i];
-        // Per sentence: the first mention whose gender is known to match,
-        // else the first of unknown gender.
-        let mut best: Option<usize> = None;
-        let mut best_known = false;
-        let mut found = None;
-        // Two paragraphs back, and never more than a few hundred mentions
-        // (a paragraph of 50 MB stays linear).
-        for j in (i.saturating_sub(400)..i).rev() {
-            if self.paragraph_of_mention[j] + 2 < para {
-                break;
-            }
-            if self.sentence_of_mention[j] != sentence {
-                if best.is_some() {
-                    found = best;
-                    break;
-                }
-                sentence = self.sentence_of_mention[j];
-                best_known = false;
-            }
-            let fits = if plural {
-                let o = &self.mentions[j];
-                o.kind == MentionKind::Descriptor && o.plural
-                    || o.speaker_type == SpeakerType::Organization
-            } else {
-                self.person_like(j, gender)
-            };
-            if fits {
-                if plural {
-                    found = Some(j);
-                    break;
-                }
-                let known = gender.is_some() && self.gender(j) == gender;
-                if known || !best_known {
-                    best = Some(j);
-                    best_known = known;
-                }
+        let mut lo = i;
+        while lo > i.saturating_sub(400)
+            && self.paragraph_of_mention[lo - 1] + 2 >= para
+        {
+            lo -= 1;
+        }
+        lo
+    }
+
+    /// He/she/they: the most salient referent of the window before it, in
+    /// the manner of Lappin and Leass (1994; see [`crate::salience`]).
+    /// The earlier pronouns of the window are resolved first, in text
+    /// order, so that a referent they stand for adds their salience: the
+    /// person a paragraph is about outweighs one named once in passing.
+    fn pronoun(&mut self, i: usize) -> Resolved {
+        for j in self.window_start(i)..i {
+            if self.mentions[j].kind == MentionKind::Pronoun
+                && self.cache[j].is_none()
+            {
+                let r = self.pronoun_at(j);
+                self.cache[j] = Some(r);
             }
         }
-        if let Some(j) = found.or(best) {
-            let mut r = self.resolve(j);
+        self.pronoun_at(i)
+    }
+
+    /// Whether mention `j` can be what a plural "they" stands for: a
+    /// plural source or an organization; not a country, which English
+    /// refers to as "it".
+    fn plural_like(&self, j: usize) -> bool {
+        let o = &self.mentions[j];
+        let country = o.entity.is_some_and(|e| {
+            self.gazetteer.entity(e).kind == EntityType::Country
+        });
+        o.kind == MentionKind::Descriptor && o.plural
+            || o.speaker_type == SpeakerType::Organization && !country
+    }
+
+    /// One pronoun, the earlier ones of its window already resolved.
+    /// Candidates agree in number and gender (a known gender that differs
+    /// rules a person out; an unknown one weighs less); each mention adds
+    /// its grammatical role's weight, halved per sentence back and per
+    /// paragraph back; the referent with the highest sum wins, the nearest
+    /// on a tie. The pronoun's own sentence counts only before it.
+    fn pronoun_at(&mut self, i: usize) -> Resolved {
+        let m = &self.mentions[i];
+        let (gender, plural) = (m.gender, m.plural);
+        let (para, sentence) =
+            (self.paragraph_of_mention[i], self.sentence_of_mention[i]);
+        // Referents by canonical name: total salience, resolution, whether
+        // a mention's gender is known to match, last mention, salience
+        // before the sentence of the last mention.
+        let mut referents: Vec<(f32, Resolved, bool, usize, f32)> =
+            Vec::new();
+        for j in self.window_start(i)..i {
+            let o = &self.mentions[j];
+            let (r, known) = if o.kind == MentionKind::Pronoun {
+                let agrees = o.plural == plural
+                    && (gender.is_none() || o.gender.is_none() || o.gender == gender);
+                match self.cache[j].as_ref().filter(|r| agrees && !r.name.is_empty()) {
+                    Some(r) => (r.clone(), gender.is_some() && o.gender == gender),
+                    None => continue,
+                }
+            } else {
+                let fits = if plural {
+                    self.plural_like(j)
+                } else {
+                    self.person_like(j, gender)
+                };
+                if !fits {
+                    continue;
+                }
+                let known = gender.is_some() && self.gender(j) == gender;
+                (self.resolve(j), known)
+            };
+            if r.name.is_empty() {
+                continue;
+            }
+            let back = (sentence - self.sentence_of_mention[j])
+                + (para - self.paragraph_of_mention[j]);
+            let w = crate::salience::weight(self.roles[j])
+                * 0.5f32.powi(back.min(30) as i32);
+            // Within one sentence a referent counts once, with the
+            // weight of its most salient mention ("his old coach, Pedro
+            // Alves," is one mention of him); across sentences the
+            // weights add up.
+            let here = self.sentence_of_mention[j];
+            match referents.iter_mut().find(|x| x.1.name == r.name) {
+                Some(x) => {
+                    if self.sentence_of_mention[x.3] == here {
+                        x.0 = x.0.max(x.4 + w);
+                    } else {
+                        x.4 = x.0;
+                        x.0 += w;
+                    }
+                    x.2 |= known;
+                    x.3 = j;
+                }
+                None => referents.push((w, r, known, j, 0.0)),
+            }
+        }
+        // A referent of unknown gender is a weaker match than one whose
+        // gender is known to agree.
+        let score = |x: &(f32, Resolved, bool, usize, f32)| {
+            if gender.is_some() && !x.2 {
+                x.0 * 0.6
+            } else {
+                x.0
+            }
+        };
+        let best = referents.iter().max_by(|a, b| {
+            score(a).total_cmp(&score(b)).then(a.3.cmp(&b.3))
+        });
+        if let Some((_, r, ..)) = best {
+            let mut r = r.clone();
             if r.speaker_type == SpeakerType::Unknown {
                 r.speaker_type = SpeakerType::Person;
             }
