@@ -144,6 +144,8 @@ pub struct Resolver<'a> {
     descriptors_by_head: HashMap<String, Vec<usize>>,
     /// Person names with a role, in text order.
     role_holders: Vec<usize>,
+    /// Organization names other than countries, in text order.
+    org_names: Vec<usize>,
     /// Description as written -> its resolution.
     descriptions: HashMap<String, Resolved>,
     paragraph_of_mention: Vec<usize>,
@@ -209,6 +211,7 @@ impl<'a> Resolver<'a> {
         let mut descriptors_by_head: HashMap<String, Vec<usize>> =
             HashMap::new();
         let mut role_holders = Vec::new();
+        let mut org_names = Vec::new();
         for (i, m) in mentions.iter().enumerate() {
             let written = m.text(text);
             match m.kind {
@@ -230,6 +233,13 @@ impl<'a> Resolver<'a> {
                         if m.speaker_type == SpeakerType::Person {
                             role_holders.push(i);
                         }
+                    }
+                    let country = m.entity.is_some_and(|e| {
+                        gazetteer.entity(e).kind == EntityType::Country
+                    });
+                    if m.speaker_type == SpeakerType::Organization && !country
+                    {
+                        org_names.push(i);
                     }
                     if !m.single_word
                         && m.speaker_type == SpeakerType::Organization
@@ -272,6 +282,7 @@ impl<'a> Resolver<'a> {
             org_by_word,
             descriptors_by_head,
             role_holders,
+            org_names,
             descriptions: HashMap::new(),
             paragraph_of_mention: mentions
                 .iter()
@@ -609,6 +620,51 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// "the ministry", "the company": a singular definite description
+    /// of an organisation stands for the last organisation of that kind
+    /// named before it (`data/role_nouns.tsv`): one whose name holds a
+    /// word of the kind ("Ministry of Health"), else, for a company, the
+    /// last organisation of no other kind that spoke ("Acme said").
+    fn organization_of_role(&self, i: usize) -> Option<usize> {
+        let m = &self.mentions[i];
+        if m.speaker_type != SpeakerType::Organization || m.plural {
+            return None;
+        }
+        let written = m.text(self.text);
+        let head = m.head.as_deref()?;
+        // Only "the" + modifiers + head: "a company", "the ministry of
+        // defence" and "the company's board" are not role nouns alone.
+        let definite = written.starts_with("the ") || written.starts_with("The ");
+        if !definite || !written.to_lowercase().ends_with(head) {
+            return None;
+        }
+        let noun = crate::role_nouns::get(head)?;
+        let split = self.org_names.partition_point(|&j| j < i);
+        let before = &self.org_names[..split];
+        let words = |j: usize| {
+            self.mentions[j]
+                .text(self.text)
+                .split([' ', '-'])
+                .map(|w| w.trim_end_matches('.'))
+                .collect::<Vec<_>>()
+        };
+        let of_kind = before.iter().rev().take(300).find(|&&j| {
+            words(j).iter().any(|w| noun.name_words.contains(w))
+        });
+        if of_kind.is_some() || !noun.any_speaker {
+            return of_kind.copied();
+        }
+        before
+            .iter()
+            .rev()
+            .take(300)
+            .find(|&&j| {
+                self.speaks[j]
+                    && !words(j).iter().any(|w| crate::role_nouns::is_kind_word(w))
+            })
+            .copied()
+    }
+
     fn descriptor(&mut self, i: usize) -> Resolved {
         let m = &self.mentions[i];
         let written = m.text(self.text).to_string();
@@ -641,6 +697,11 @@ impl<'a> Resolver<'a> {
                 r.step = Step::Role;
                 return r;
             }
+        }
+        if let Some(j) = self.organization_of_role(i) {
+            let mut r = self.resolve(j);
+            r.step = Step::Role;
+            return r;
         }
         if let Some(r) = self.descriptions.get(&written) {
             return r.clone();

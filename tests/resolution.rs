@@ -118,3 +118,30 @@ fn a_first_name_ending_in_ly_opens_a_sentence_as_a_name() {
     );
     assert_eq!(speaker_of(&rows, "It was late,"), "Emily Carter");
 }
+
+#[test]
+fn the_company_stands_for_the_company_named_before() {
+    let rows = extract(
+        "Acme Holdings Ltd opened a plant in Ohio.\n\n\"We are hiring,\" \
+         the company said.",
+    );
+    assert_eq!(speaker_of(&rows, "We are hiring,"), "Acme Holdings Ltd");
+    // The speaker column keeps the words as written.
+    let row = rows.iter().find(|r| r.quote == "We are hiring,").expect("row");
+    assert_eq!(row.speaker, "the company");
+}
+
+#[test]
+fn the_ministry_stands_for_a_ministry_not_for_the_last_organisation() {
+    let rows = extract(
+        "The Ministry of Health met Acme Holdings Ltd on Monday.\n\n\"Talks \
+         went well,\" the ministry said.",
+    );
+    assert_eq!(speaker_of(&rows, "Talks went well,"), "Ministry of Health");
+    // No ministry named: the description stays a description.
+    let rows = extract(
+        "Acme Holdings Ltd opened a plant.\n\n\"Talks went well,\" the \
+         ministry said.",
+    );
+    assert_ne!(speaker_of(&rows, "Talks went well,"), "Acme Holdings Ltd");
+}
