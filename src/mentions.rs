@@ -88,6 +88,16 @@ fn is_agent_noun(lower: &str) -> bool {
         && !lower.ends_with("ever")
 }
 
+/// An acronym: two to six capital letters, "&" allowed ("AT&T"); not a
+/// Roman numeral ("II" of "Elizabeth II").
+fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(char::is_ascii_uppercase).count();
+    (2..=6).contains(&word.len())
+        && letters >= 2
+        && word.chars().all(|c| c.is_ascii_uppercase() || c == '&')
+        && !word.chars().all(|c| "IVXLCDM".contains(c))
+}
+
 /// Finds the mentions of one document into `out`.
 pub fn find_mentions(
     text: &str,
@@ -597,6 +607,17 @@ impl<'a> Finder<'a> {
         out.push(self.name(s, e, None, role));
     }
 
+    /// Whether a word next to token `i` in its sentence is in capitals
+    /// too: a headline or a shouted line, where capitals say nothing.
+    fn in_capitals(&self, i: usize) -> bool {
+        let sentence = self.tokens[i].sentence;
+        [i.checked_sub(1), Some(i + 1)].into_iter().flatten().any(|k| {
+            self.tokens.get(k).is_some_and(|t| {
+                t.sentence == sentence && t.word && is_acronym(self.tok(k))
+            })
+        })
+    }
+
     fn title_gender(&self, s: usize, e: usize) -> Option<Gender> {
         (s..=e).find_map(|k| {
             self.lexicon.title(&self.lower[k]).and_then(|t| t.gender)
@@ -631,16 +652,25 @@ impl<'a> Finder<'a> {
                 }
             }
             // "Electric Company", "University of Guelph", "Bank of
-            // England": an institution's head word at either end.
+            // England": an institution's head word at either end, or
+            // before "of" or "for" ("Chinese Academy of Sciences").
             None if crate::lexicon::is(
                 crate::lexicon::Class::OrgHeads,
                 last,
             ) || s < e
-                && crate::lexicon::is(
-                    crate::lexicon::Class::OrgHeads,
-                    first,
-                ) =>
+                && (s..e).any(|k| {
+                    crate::lexicon::is(
+                        crate::lexicon::Class::OrgHeads,
+                        self.tok(k),
+                    ) && (k == s || matches!(self.lower[k + 1].as_ref(), "of" | "for"))
+                }) =>
             {
+                (SpeakerType::Organization, None)
+            }
+            // "RMT", "WND": a lone acronym is an organization's name
+            // (people are not written in capitals), unless the whole line
+            // is in capitals (a headline).
+            None if s == e && is_acronym(first) && !self.in_capitals(s) => {
                 (SpeakerType::Organization, None)
             }
             None => {

@@ -750,10 +750,28 @@ impl<'a> Resolver<'a> {
                 return r;
             }
         }
+        // "A Downing Street spokesman", "a Woolworths spokesperson": the
+        // name premodifying a person noun is the organisation the person
+        // speaks for, their role.
+        let role = if m.speaker_type == SpeakerType::Person {
+            let words: Vec<&str> = strip_determiner(&written).split(' ').collect();
+            let caps = words
+                .iter()
+                .take(words.len().saturating_sub(1))
+                .take_while(|w| w.starts_with(char::is_uppercase))
+                .count();
+            if caps > 0 && caps + 1 == words.len() {
+                words[..caps].join(" ")
+            } else {
+                String::new()
+            }
+        } else {
+            String::new()
+        };
         let r = Resolved {
             name: best,
             speaker_type: m.speaker_type,
-            role: String::new(),
+            role,
             id: String::new(),
             step: Step::Description,
         };

@@ -145,3 +145,45 @@ fn the_ministry_stands_for_a_ministry_not_for_the_last_organisation() {
     );
     assert_ne!(speaker_of(&rows, "Talks went well,"), "Acme Holdings Ltd");
 }
+
+fn row_of<'r>(rows: &'r [Row], quote: &str) -> &'r Row {
+    rows.iter()
+        .find(|r| r.quote == quote)
+        .unwrap_or_else(|| panic!("no row {quote:?}; rows: {rows:#?}"))
+}
+
+#[test]
+fn a_lone_acronym_is_an_organisation_but_not_in_a_headline() {
+    let rows = extract("\"Talks failed,\" RMT said on Monday.");
+    let row = row_of(&rows, "Talks failed,");
+    assert_eq!(row.speaker_type.map(|t| t.as_str()), Some("organization"));
+    // A Roman numeral is no acronym; a name in it stays a person's.
+    let rows = extract("\"We are grateful,\" Charles III said.");
+    let row = row_of(&rows, "We are grateful,");
+    assert_ne!(row.speaker_type.map(|t| t.as_str()), Some("organization"));
+}
+
+#[test]
+fn an_institution_head_before_of_makes_an_organisation() {
+    let rows = extract(
+        "\"The data are clear,\" the Royal Academy of Engineering said.",
+    );
+    let row = row_of(&rows, "The data are clear,");
+    assert_eq!(row.speaker_type.map(|t| t.as_str()), Some("organization"));
+    // A person "of" a place stays a person.
+    let rows = extract("\"The data are clear,\" Maria Lopez of Lima said.");
+    let row = row_of(&rows, "The data are clear,");
+    assert_eq!(row.speaker_type.map(|t| t.as_str()), Some("person"));
+}
+
+#[test]
+fn a_spokesman_named_after_an_organisation_has_it_as_role() {
+    let rows =
+        extract("A Downing Street spokesman said the talks would go on.");
+    let row = row_of(&rows, "the talks would go on");
+    assert_eq!(row.speaker_type.map(|t| t.as_str()), Some("person"));
+    assert_eq!(row.speaker_role, "Downing Street");
+    // Without a name before the noun there is no such role.
+    let rows = extract("A spokesman said the talks would go on.");
+    assert_eq!(row_of(&rows, "the talks would go on").speaker_role, "");
+}
