@@ -27,7 +27,7 @@ use crate::types::{Gender, SpeakerType};
 pub struct Resolved {
     /// Canonical name; empty when unknown.
     pub name: String,
-    /// person, organization, group or unknown.
+    /// person, organization, group, document or unknown.
     pub speaker_type: SpeakerType,
     /// Role or title found in the article.
     pub role: String,
@@ -638,6 +638,12 @@ impl<'a> Resolver<'a> {
         if !definite || !written.to_lowercase().ends_with(head) {
             return None;
         }
+        self.organization_of_kind(head, i)
+    }
+
+    /// The last organisation before mention `i` that the role noun
+    /// `head` ("ministry") can stand for.
+    fn organization_of_kind(&self, head: &str, i: usize) -> Option<usize> {
         let noun = crate::role_nouns::get(head)?;
         let split = self.org_names.partition_point(|&j| j < i);
         let before = &self.org_names[..split];
@@ -663,6 +669,44 @@ impl<'a> Resolver<'a> {
                     && !words(j).iter().any(|w| crate::role_nouns::is_kind_word(w))
             })
             .copied()
+    }
+
+    /// "a statement from the ministry", "a report by the agency": the
+    /// author a document's post-modifier names with a role noun.
+    fn author_role_noun(&self, d: usize) -> Option<usize> {
+        let written = self.mentions[d].text(self.text);
+        let mut words = written.split_whitespace().map(str::to_lowercase);
+        words.find(|w| matches!(w.as_str(), "from" | "by" | "of"))?;
+        let rest: Vec<String> = words.collect();
+        match rest.as_slice() {
+            [the, head] if the == "the" => self.organization_of_kind(head, d),
+            _ => None,
+        }
+    }
+
+    /// "its press release", "their statement": the organisation a
+    /// possessive pronoun before a document stands for, the most salient
+    /// one of the window before (as for a pronoun).
+    fn possessor_organization(&mut self, i: usize) -> Option<usize> {
+        let written = self.mentions[i].text(self.text).to_lowercase();
+        if !(written.starts_with("its ") || written.starts_with("their ")) {
+            return None;
+        }
+        let (para, sentence) =
+            (self.paragraph_of_mention[i], self.sentence_of_mention[i]);
+        let lo = self.org_names.partition_point(|&j| j < self.window_start(i));
+        let hi = self.org_names.partition_point(|&j| j < i);
+        let mut best: Option<(f32, usize)> = None;
+        for &j in &self.org_names[lo..hi] {
+            let back = (sentence - self.sentence_of_mention[j])
+                + (para - self.paragraph_of_mention[j]);
+            let w = crate::salience::weight(self.roles[j])
+                * 0.5f32.powi(back.min(30) as i32);
+            if best.is_none_or(|(b, _)| w >= b) {
+                best = Some((w, j));
+            }
+        }
+        best.map(|(_, j)| j)
     }
 
     fn descriptor(&mut self, i: usize) -> Resolved {
@@ -743,12 +787,25 @@ impl<'a> Resolver<'a> {
                     && span.start <= o.span.start
                     && o.span.end <= span.end
             });
-            if let Some(a) = author {
-                let mut r = self.resolve(a);
-                r.step = Step::DocumentAuthor;
-                self.descriptions.insert(written, r.clone());
-                return r;
-            }
+            let author = author
+                .or_else(|| self.author_role_noun(best_at))
+                .or_else(|| self.possessor_organization(i));
+            let r = match author {
+                Some(a) => {
+                    let mut r = self.resolve(a);
+                    r.step = Step::DocumentAuthor;
+                    r
+                }
+                None => Resolved {
+                    name: best,
+                    step: Step::Description,
+                    ..Resolved::default()
+                },
+            };
+            // A document is a source of its own kind, whoever wrote it.
+            let r = Resolved { speaker_type: SpeakerType::Document, ..r };
+            self.descriptions.insert(written, r.clone());
+            return r;
         }
         // "A Downing Street spokesman", "a Woolworths spokesperson": the
         // name premodifying a person noun is the organisation the person

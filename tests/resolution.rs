@@ -187,3 +187,36 @@ fn a_spokesman_named_after_an_organisation_has_it_as_role() {
     let rows = extract("A spokesman said the talks would go on.");
     assert_eq!(row_of(&rows, "the talks would go on").speaker_role, "");
 }
+
+#[test]
+fn a_document_is_a_source_of_type_document_named_for_its_author() {
+    let rows = extract(
+        "The Ministry of Transport published new figures on Monday. A \
+         statement from the ministry said the roads were safer.",
+    );
+    let row = row_of(&rows, "the roads were safer");
+    assert_eq!(row.speaker_type.map(|t| t.as_str()), Some("document"));
+    assert_eq!(row.speaker_name, "Ministry of Transport");
+    // No author named: the document itself.
+    let rows = extract("The report said the roads were safer.");
+    let row = row_of(&rows, "the roads were safer");
+    assert_eq!(row.speaker_type.map(|t| t.as_str()), Some("document"));
+    assert_eq!(row.speaker_name, "report");
+}
+
+#[test]
+fn its_press_release_is_the_organisation_before() {
+    let rows = extract(
+        "Acme Holdings Ltd cut 200 jobs on Monday. Its press release said \
+         the market had shrunk.",
+    );
+    let row = row_of(&rows, "the market had shrunk");
+    assert_eq!(row.speaker_name, "Acme Holdings Ltd");
+    assert_eq!(row.speaker_type.map(|t| t.as_str()), Some("document"));
+    // No organisation before: the document.
+    let rows = extract(
+        "Maria Lopez cut 200 jobs on Monday. Its press release said the \
+         market had shrunk.",
+    );
+    assert_ne!(row_of(&rows, "the market had shrunk").speaker_name, "Maria Lopez");
+}
