@@ -42,6 +42,7 @@ mod lexicon;
 mod marks;
 mod mentions;
 mod resolve;
+mod names;
 mod role_nouns;
 mod salience;
 #[cfg_attr(not(feature = "cli"), allow(dead_code))]

@@ -195,12 +195,17 @@ impl<'a> Resolver<'a> {
             }
             let words: Vec<&str> = m.text(text).split(' ').collect();
             if let Some(last) = words.last() {
+                // Diacritics folded: "Erdogan" finds "Recep Tayyip
+                // Erdoğan".
                 by_last_word
-                    .entry(bare(last).to_string())
+                    .entry(crate::names::fold(bare(last)).into_owned())
                     .or_default()
                     .push(i);
             }
-            by_first_word.entry(words[0].to_string()).or_default().push(i);
+            by_first_word
+                .entry(crate::names::fold(words[0]).into_owned())
+                .or_default()
+                .push(i);
         }
         // Document-wide tables, built once so that resolving every
         // mention stays linear in the number of mentions.
@@ -329,7 +334,8 @@ impl<'a> Resolver<'a> {
         if !m.single_word {
             return None;
         }
-        let word = bare(m.text(self.text));
+        let folded = crate::names::fold(bare(m.text(self.text)));
+        let word = folded.as_ref();
         // Lists are in text order: bisect for the nearest before `i`.
         let pick = |list: &Vec<usize>| {
             let before = list.partition_point(|&f| f < i);

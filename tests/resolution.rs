@@ -220,3 +220,18 @@ fn its_press_release_is_the_organisation_before() {
     );
     assert_ne!(row_of(&rows, "the market had shrunk").speaker_name, "Maria Lopez");
 }
+
+#[test]
+fn a_surname_meets_its_full_name_across_diacritics() {
+    let rows = extract(
+        "Mayor Ayşe Yıldırım opened the bridge on Monday.\n\n\"It took ten \
+         years,\" Yildirim said.",
+    );
+    assert_eq!(speaker_of(&rows, "It took ten years,"), "Ayşe Yıldırım");
+    // A different surname is not folded into hers.
+    let rows = extract(
+        "Mayor Ayşe Yıldırım opened the bridge on Monday.\n\n\"It took ten \
+         years,\" Yilmaz said.",
+    );
+    assert_eq!(speaker_of(&rows, "It took ten years,"), "Yilmaz");
+}
