@@ -205,7 +205,7 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let lower = &self.lower[i];
-            if matches!(lower.as_ref(), "he" | "she" | "they") {
+            if matches!(lower.as_ref(), "he" | "she" | "they" | "i") {
                 if let Some((gender, plural)) = self.lexicon.pronoun(lower) {
                     out.push(self.simple(
                         i,
@@ -238,6 +238,14 @@ impl<'a> Finder<'a> {
                     i = self.descriptor(i, kind, plural, out).max(i) + 1;
                     continue;
                 }
+            }
+            // "Q: Why did you ...?", "Interview: ...": the label of an
+            // interview's turn is no one's name.
+            if self.tokens.get(i + 1).is_some_and(|n| n.span.start == t.span.end && self.tok(i + 1) == ":")
+                && crate::lexicon::is(crate::lexicon::Class::InterviewLabels, self.tok(i))
+            {
+                i += 1;
+                continue;
             }
             if self.gaz_at[i].is_some() || self.is_cap_word(i) {
                 let end = self.name_sequence(i);

@@ -167,6 +167,19 @@ fn bare(word: &str) -> &str {
     word
 }
 
+/// The name of a byline, "By Jane Roe" or "By Jane Roe, Staff Writer":
+/// "By" and two to four capitalised words, alone on the line.
+fn byline_name(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix("By ")?;
+    let name = rest.split(',').next()?.trim();
+    let words: Vec<&str> = name.split(' ').collect();
+    let capitalised = words.iter().all(|w| {
+        w.starts_with(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || "-.'".contains(c))
+    });
+    ((2..=4).contains(&words.len()) && capitalised).then_some(name)
+}
+
 fn strip_determiner(s: &str) -> &str {
     for d in ["the ", "The ", "a ", "A ", "an ", "An "] {
         if let Some(rest) = s.strip_prefix(d) {
@@ -508,6 +521,9 @@ impl<'a> Resolver<'a> {
     /// order, so that a referent they stand for adds their salience: the
     /// person a paragraph is about outweighs one named once in passing.
     fn pronoun(&mut self, i: usize) -> Resolved {
+        if self.first_person(i) {
+            return self.author();
+        }
         for j in self.window_start(i)..i {
             if self.mentions[j].kind == MentionKind::Pronoun
                 && self.cache[j].is_none()
@@ -517,6 +533,31 @@ impl<'a> Resolver<'a> {
             }
         }
         self.pronoun_at(i)
+    }
+
+    /// Whether mention `i` is "I".
+    fn first_person(&self, i: usize) -> bool {
+        self.mentions[i].kind == MentionKind::Pronoun
+            && self.mentions[i].text(self.text) == "I"
+    }
+
+    /// "I" outside quotes: the author, from a byline ("By Jane Roe") on
+    /// a line of its own among the first lines or the last one; no name
+    /// without one.
+    fn author(&self) -> Resolved {
+        let lines: Vec<&str> = self.text.lines().map(str::trim).collect();
+        let candidates = lines
+            .iter()
+            .filter(|l| !l.is_empty())
+            .take(6)
+            .chain(lines.iter().rev().find(|l| !l.is_empty()));
+        let name = candidates.filter_map(|l| byline_name(l)).next();
+        Resolved {
+            name: name.unwrap_or_default().to_string(),
+            speaker_type: SpeakerType::Person,
+            step: Step::Pronoun,
+            ..Resolved::default()
+        }
     }
 
     /// Whether mention `j` can be what a plural "they" stands for: a
@@ -549,6 +590,9 @@ impl<'a> Resolver<'a> {
             Vec::new();
         for j in self.window_start(i)..i {
             let o = &self.mentions[j];
+            if self.first_person(j) {
+                continue;
+            }
             let (r, known) = if o.kind == MentionKind::Pronoun {
                 let agrees = o.plural == plural
                     && (gender.is_none() || o.gender.is_none() || o.gender == gender);

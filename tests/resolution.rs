@@ -235,3 +235,36 @@ fn a_surname_meets_its_full_name_across_diacritics() {
     );
     assert_eq!(speaker_of(&rows, "It took ten years,"), "Yilmaz");
 }
+
+#[test]
+fn first_person_outside_quotes_is_the_byline_author() {
+    let rows = extract(
+        "Why I left the union\n\nBy Jane Roe\n\nI joined the union in 1990. \
+         I believe the leaders have lost their way.",
+    );
+    let row = row_of(&rows, "the leaders have lost their way");
+    assert_eq!(row.speaker, "I");
+    assert_eq!(row.speaker_name, "Jane Roe");
+    // No byline: the author is not named, and no one else is taken.
+    let rows = extract(
+        "Maria Lopez runs the union.\n\nI believe the leaders have lost \
+         their way.",
+    );
+    assert_eq!(row_of(&rows, "the leaders have lost their way").speaker_name, "");
+}
+
+#[test]
+fn an_interview_label_is_never_a_speaker() {
+    let rows = extract(
+        "Interview: Jane Roe on the strike\n\nQ: Why did you call the \
+         strike?\n\nA: The owners would not talk to us.",
+    );
+    assert!(
+        rows.iter().all(|r| !matches!(r.speaker.as_str(), "Q" | "A" | "Interview")),
+        "{rows:#?}"
+    );
+    // Without a colon a label word is a word of the sentence: "A" opens
+    // the description of the speaker.
+    let rows = extract("A spokesman said the talks would go on.");
+    assert_eq!(row_of(&rows, "the talks would go on").speaker, "A spokesman");
+}
