@@ -155,7 +155,33 @@ pub struct Resolver<'a> {
     roles: Vec<GramRole>,
     /// Whether a mention is the speaker of a cue.
     speaks: Vec<bool>,
+    /// By mention, the number of its canonical name ([`UNSEEN`] until
+    /// looked up, [`NO_REFERENT`] for none).
+    referent_ids: Vec<u32>,
+    /// Canonical names and their numbers.
+    referent_names: HashMap<String, u32>,
 }
+
+/// A referent a pronoun may stand for, while the window is read.
+struct Referent {
+    /// Its canonical name's number ([`Resolver::referent_id`]).
+    id: u32,
+    /// Salience so far.
+    salience: f32,
+    /// Salience before the sentence of its last mention.
+    before: f32,
+    /// A mention's gender is known to agree with the pronoun's.
+    known: bool,
+    /// Its first mention in the window, whose resolution it takes.
+    first: usize,
+    /// Its last mention in the window.
+    last: usize,
+}
+
+/// [`Resolver::referent_ids`]: not looked up yet.
+const UNSEEN: u32 = u32::MAX;
+/// [`Resolver::referent_ids`]: a mention without a name.
+const NO_REFERENT: u32 = u32::MAX - 1;
 
 /// Drops an Arabic article so "al-Abadi" and "Abadi" meet.
 fn bare(word: &str) -> &str {
@@ -313,6 +339,8 @@ impl<'a> Resolver<'a> {
             cache: vec![None; mentions.len()],
             roles: vec![GramRole::Other; mentions.len()],
             speaks: vec![false; mentions.len()],
+            referent_ids: vec![UNSEEN; mentions.len()],
+            referent_names: HashMap::new(),
         }
     }
 
@@ -535,6 +563,30 @@ impl<'a> Resolver<'a> {
         self.pronoun_at(i)
     }
 
+    /// The canonical name of mention `j` as a number, the same for every
+    /// mention of one referent; `None` when it has no name. A pronoun's
+    /// is its resolution's, once resolved.
+    fn referent_id(&mut self, j: usize) -> Option<u32> {
+        match self.referent_ids[j] {
+            NO_REFERENT => return None,
+            UNSEEN => {}
+            id => return Some(id),
+        }
+        let name = if self.mentions[j].kind == MentionKind::Pronoun {
+            self.cache[j].as_ref()?.name.clone()
+        } else {
+            self.resolve(j).name
+        };
+        let id = if name.is_empty() {
+            NO_REFERENT
+        } else {
+            let next = self.referent_names.len() as u32;
+            *self.referent_names.entry(name).or_insert(next)
+        };
+        self.referent_ids[j] = id;
+        (id != NO_REFERENT).then_some(id)
+    }
+
     /// Whether mention `i` is "I".
     fn first_person(&self, i: usize) -> bool {
         self.mentions[i].kind == MentionKind::Pronoun
@@ -583,23 +635,21 @@ impl<'a> Resolver<'a> {
         let (gender, plural) = (m.gender, m.plural);
         let (para, sentence) =
             (self.paragraph_of_mention[i], self.sentence_of_mention[i]);
-        // Referents by canonical name: total salience, resolution, whether
-        // a mention's gender is known to match, last mention, salience
-        // before the sentence of the last mention.
-        let mut referents: Vec<(f32, Resolved, bool, usize, f32)> =
-            Vec::new();
+        let mut referents: Vec<Referent> = Vec::new();
         for j in self.window_start(i)..i {
             let o = &self.mentions[j];
             if self.first_person(j) {
                 continue;
             }
-            let (r, known) = if o.kind == MentionKind::Pronoun {
+            let known = if o.kind == MentionKind::Pronoun {
                 let agrees = o.plural == plural
-                    && (gender.is_none() || o.gender.is_none() || o.gender == gender);
-                match self.cache[j].as_ref().filter(|r| agrees && !r.name.is_empty()) {
-                    Some(r) => (r.clone(), gender.is_some() && o.gender == gender),
-                    None => continue,
+                    && (gender.is_none()
+                        || o.gender.is_none()
+                        || o.gender == gender);
+                if !agrees {
+                    continue;
                 }
+                gender.is_some() && o.gender == gender
             } else {
                 let fits = if plural {
                     self.plural_like(j)
@@ -609,12 +659,9 @@ impl<'a> Resolver<'a> {
                 if !fits {
                     continue;
                 }
-                let known = gender.is_some() && self.gender(j) == gender;
-                (self.resolve(j), known)
+                gender.is_some() && self.gender(j) == gender
             };
-            if r.name.is_empty() {
-                continue;
-            }
+            let Some(id) = self.referent_id(j) else { continue };
             let back = (sentence - self.sentence_of_mention[j])
                 + (para - self.paragraph_of_mention[j]);
             let w = crate::salience::weight(self.roles[j])
@@ -624,34 +671,41 @@ impl<'a> Resolver<'a> {
             // Alves," is one mention of him); across sentences the
             // weights add up.
             let here = self.sentence_of_mention[j];
-            match referents.iter_mut().find(|x| x.1.name == r.name) {
+            match referents.iter_mut().find(|x| x.id == id) {
                 Some(x) => {
-                    if self.sentence_of_mention[x.3] == here {
-                        x.0 = x.0.max(x.4 + w);
+                    if self.sentence_of_mention[x.last] == here {
+                        x.salience = x.salience.max(x.before + w);
                     } else {
-                        x.4 = x.0;
-                        x.0 += w;
+                        x.before = x.salience;
+                        x.salience += w;
                     }
-                    x.2 |= known;
-                    x.3 = j;
+                    x.known |= known;
+                    x.last = j;
                 }
-                None => referents.push((w, r, known, j, 0.0)),
+                None => referents.push(Referent {
+                    id,
+                    salience: w,
+                    before: 0.0,
+                    known,
+                    first: j,
+                    last: j,
+                }),
             }
         }
         // A referent of unknown gender is a weaker match than one whose
         // gender is known to agree.
-        let score = |x: &(f32, Resolved, bool, usize, f32)| {
-            if gender.is_some() && !x.2 {
-                x.0 * 0.6
+        let score = |x: &Referent| {
+            if gender.is_some() && !x.known {
+                x.salience * 0.6
             } else {
-                x.0
+                x.salience
             }
         };
         let best = referents.iter().max_by(|a, b| {
-            score(a).total_cmp(&score(b)).then(a.3.cmp(&b.3))
+            score(a).total_cmp(&score(b)).then(a.last.cmp(&b.last))
         });
-        if let Some((_, r, ..)) = best {
-            let mut r = r.clone();
+        if let Some(first) = best.map(|x| x.first) {
+            let mut r = self.cache[first].clone().unwrap_or_default();
             if r.speaker_type == SpeakerType::Unknown {
                 r.speaker_type = SpeakerType::Person;
             }
