@@ -84,6 +84,7 @@ word_classes! {
     TitleAbbreviations = "title_abbreviations": "Abbreviated titles written with a period (AP Stylebook).",
     Days = "days": "Days of the week, which head time phrases (\"said Tuesday\").",
     Months = "months": "Months, which head time phrases (\"last March\").",
+    InterviewLabels = "interview_labels": "Labels of the turns of an interview written as a transcript (\"Q:\", \"Interview:\"): before a colon they are no speaker's name.",
 }
 
 /// The word table: each word's classes as bits.

@@ -42,6 +42,9 @@ mod lexicon;
 mod marks;
 mod mentions;
 mod resolve;
+mod names;
+mod role_nouns;
+mod salience;
 #[cfg_attr(not(feature = "cli"), allow(dead_code))]
 mod speakers;
 #[cfg_attr(not(feature = "cli"), allow(dead_code))]
@@ -242,13 +245,7 @@ impl Extractor {
     /// Runs the resolve stage on an analysed document: the canonical
     /// speaker and `via` of every attribution.
     pub fn resolve(&self, a: &Analysis<'_>) -> resolve::Resolution {
-        resolve::resolve(
-            &a.normalized.text,
-            &a.mentions,
-            &self.gazetteer,
-            &a.segments,
-            &a.attributions,
-        )
+        resolve::resolve(a, &self.gazetteer)
     }
 
     /// Extracts the rows of one document.

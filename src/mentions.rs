@@ -88,6 +88,16 @@ fn is_agent_noun(lower: &str) -> bool {
         && !lower.ends_with("ever")
 }
 
+/// An acronym: two to six capital letters, "&" allowed ("AT&T"); not a
+/// Roman numeral ("II" of "Elizabeth II").
+fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(char::is_ascii_uppercase).count();
+    (2..=6).contains(&word.len())
+        && letters >= 2
+        && word.chars().all(|c| c.is_ascii_uppercase() || c == '&')
+        && !word.chars().all(|c| "IVXLCDM".contains(c))
+}
+
 /// Finds the mentions of one document into `out`.
 pub fn find_mentions(
     text: &str,
@@ -195,7 +205,7 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let lower = &self.lower[i];
-            if matches!(lower.as_ref(), "he" | "she" | "they") {
+            if matches!(lower.as_ref(), "he" | "she" | "they" | "i") {
                 if let Some((gender, plural)) = self.lexicon.pronoun(lower) {
                     out.push(self.simple(
                         i,
@@ -228,6 +238,14 @@ impl<'a> Finder<'a> {
                     i = self.descriptor(i, kind, plural, out).max(i) + 1;
                     continue;
                 }
+            }
+            // "Q: Why did you ...?", "Interview: ...": the label of an
+            // interview's turn is no one's name.
+            if self.tokens.get(i + 1).is_some_and(|n| n.span.start == t.span.end && self.tok(i + 1) == ":")
+                && crate::lexicon::is(crate::lexicon::Class::InterviewLabels, self.tok(i))
+            {
+                i += 1;
+                continue;
             }
             if self.gaz_at[i].is_some() || self.is_cap_word(i) {
                 let end = self.name_sequence(i);
@@ -368,7 +386,9 @@ impl<'a> Finder<'a> {
             || cue_word
             || (sentence_initial
                 && lower.ends_with("ly")
-                && self.gaz_at[i].is_none())
+                && self.gaz_at[i].is_none()
+                // "Emily", "Kelly": a known first name is no adverb.
+                && self.lexicon.first_name(self.tok(i)).is_none())
     }
 
     /// The last token of the capitalised sequence starting at `i`.
@@ -506,6 +526,15 @@ impl<'a> Finder<'a> {
                 if kind == EntityType::Person {
                     let role = role_start.map(|r| (r, j - 1));
                     out.push(self.name(j, e, Some(entity), role));
+                } else if part_start + 1 == j
+                    && e == end
+                    && j == e
+                    && self.lexicon.first_name(self.tok(part_start)).flatten().is_some()
+                {
+                    // "Michael Bloomberg", "Tom Ford": a known first name
+                    // before a one-word organization or place ending the
+                    // sequence makes a person's name of both.
+                    self.plain_name(part_start, e, role_start, out);
                 } else if part_start < j {
                     self.plain_name(part_start, j - 1, role_start, out);
                     out.push(self.name(j, e, Some(entity), None));
@@ -586,6 +615,17 @@ impl<'a> Finder<'a> {
         out.push(self.name(s, e, None, role));
     }
 
+    /// Whether a word next to token `i` in its sentence is in capitals
+    /// too: a headline or a shouted line, where capitals say nothing.
+    fn in_capitals(&self, i: usize) -> bool {
+        let sentence = self.tokens[i].sentence;
+        [i.checked_sub(1), Some(i + 1)].into_iter().flatten().any(|k| {
+            self.tokens.get(k).is_some_and(|t| {
+                t.sentence == sentence && t.word && is_acronym(self.tok(k))
+            })
+        })
+    }
+
     fn title_gender(&self, s: usize, e: usize) -> Option<Gender> {
         (s..=e).find_map(|k| {
             self.lexicon.title(&self.lower[k]).and_then(|t| t.gender)
@@ -620,16 +660,25 @@ impl<'a> Finder<'a> {
                 }
             }
             // "Electric Company", "University of Guelph", "Bank of
-            // England": an institution's head word at either end.
+            // England": an institution's head word at either end, or
+            // before "of" or "for" ("Chinese Academy of Sciences").
             None if crate::lexicon::is(
                 crate::lexicon::Class::OrgHeads,
                 last,
             ) || s < e
-                && crate::lexicon::is(
-                    crate::lexicon::Class::OrgHeads,
-                    first,
-                ) =>
+                && (s..e).any(|k| {
+                    crate::lexicon::is(
+                        crate::lexicon::Class::OrgHeads,
+                        self.tok(k),
+                    ) && (k == s || matches!(self.lower[k + 1].as_ref(), "of" | "for"))
+                }) =>
             {
+                (SpeakerType::Organization, None)
+            }
+            // "RMT", "WND": a lone acronym is an organization's name
+            // (people are not written in capitals), unless the whole line
+            // is in capitals (a headline).
+            None if s == e && is_acronym(first) && !self.in_capitals(s) => {
                 (SpeakerType::Organization, None)
             }
             None => {

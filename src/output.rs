@@ -18,7 +18,7 @@
 //! | speaker | text | the speaker's mention as written |
 //! | speaker_start, speaker_end | code point offsets | that mention in the original text |
 //! | speaker_name | text | canonical name |
-//! | speaker_type | `person`, `organization`, `group`, `unknown` | empty when unattributed |
+//! | speaker_type | `person`, `organization`, `group`, `document`, `unknown` | empty when unattributed |
 //! | speaker_role | text | role or title found in the article |
 //! | speaker_id | text | gazetteer id (Wikidata QID where known) |
 //! | cue | text | the linking verb or phrase as written |
@@ -90,7 +90,7 @@ pub struct Row {
     pub speaker_end: Option<usize>,
     /// Canonical name.
     pub speaker_name: String,
-    /// person, organization, group, unknown; `None` (an empty cell) when
+    /// person, organization, group, document, unknown; `None` (an empty cell) when
     /// unattributed.
     pub speaker_type: Option<SpeakerType>,
     /// Role found in the article.

@@ -7,7 +7,8 @@
 //! 4.2 and 4.3): a gazetteer name gives its entry; a surname gives the
 //! fuller name met in the article ("Lavrov" -> "Sergey Lavrov"), or the
 //! gazetteer entry it is a short form of after a title; a pronoun gives the
-//! last person of compatible gender before it; a role noun ("the
+//! most salient referent of compatible number and gender before it (Lappin
+//! and Leass 1994, [`crate::salience`]); a role noun ("the
 //! spokeswoman") gives the person holding that role in the article; an
 //! unnamed source gives the fullest description of it in the article ("the
 //! officials" -> "US officials").
@@ -16,7 +17,8 @@ use std::collections::HashMap;
 
 use crate::gazetteer::{EntityType, Gazetteer};
 use crate::mentions::{Mention, MentionKind};
-use crate::rules::Attribution;
+use crate::analysis::Analysis;
+use crate::salience::GramRole;
 use crate::segment::Segments;
 use crate::types::{Gender, SpeakerType};
 
@@ -25,7 +27,7 @@ use crate::types::{Gender, SpeakerType};
 pub struct Resolved {
     /// Canonical name; empty when unknown.
     pub name: String,
-    /// person, organization, group or unknown.
+    /// person, organization, group, document or unknown.
     pub speaker_type: SpeakerType,
     /// Role or title found in the article.
     pub role: String,
@@ -50,7 +52,8 @@ pub enum Step {
     Surname,
     /// A name no other step knows: as written.
     AsWritten,
-    /// A pronoun: the last person of compatible gender before it.
+    /// A pronoun: the most salient referent of compatible number and
+    /// gender before it.
     Pronoun,
     /// A role noun ("the spokeswoman"): the person holding the role.
     Role,
@@ -96,16 +99,21 @@ impl Resolution {
 /// Stage 8: resolves the speaker and `via` of every attribution, in text
 /// order (the order matters: a description resolves like the first
 /// description written the same way).
-pub fn resolve(
-    text: &str,
-    mentions: &[Mention],
-    gazetteer: &Gazetteer,
-    segments: &Segments,
-    attributions: &[Attribution],
-) -> Resolution {
-    let mut resolver = Resolver::new(text, mentions, gazetteer, segments);
+pub fn resolve(a: &Analysis<'_>, gazetteer: &Gazetteer) -> Resolution {
+    let mentions = &a.mentions;
+    let mut resolver =
+        Resolver::new(&a.normalized.text, mentions, gazetteer, &a.segments);
+    resolver.roles =
+        crate::salience::roles(
+        &a.normalized.text,
+        mentions, &a.tokens, &a.tags, &a.frames);
+    for f in &a.frames {
+        if let Some(s) = f.speaker {
+            resolver.speaks[s] = true;
+        }
+    }
     let mut by_mention = vec![None; mentions.len()];
-    for at in attributions {
+    for at in &a.attributions {
         for m in [at.speaker, at.via].into_iter().flatten() {
             if by_mention[m].is_none() {
                 by_mention[m] = Some(resolver.resolve(m));
@@ -136,12 +144,44 @@ pub struct Resolver<'a> {
     descriptors_by_head: HashMap<String, Vec<usize>>,
     /// Person names with a role, in text order.
     role_holders: Vec<usize>,
+    /// Organization names other than countries, in text order.
+    org_names: Vec<usize>,
     /// Description as written -> its resolution.
     descriptions: HashMap<String, Resolved>,
     paragraph_of_mention: Vec<usize>,
     sentence_of_mention: Vec<usize>,
     cache: Vec<Option<Resolved>>,
+    /// Grammatical role of every mention, for salience.
+    roles: Vec<GramRole>,
+    /// Whether a mention is the speaker of a cue.
+    speaks: Vec<bool>,
+    /// By mention, the number of its canonical name ([`UNSEEN`] until
+    /// looked up, [`NO_REFERENT`] for none).
+    referent_ids: Vec<u32>,
+    /// Canonical names and their numbers.
+    referent_names: HashMap<String, u32>,
 }
+
+/// A referent a pronoun may stand for, while the window is read.
+struct Referent {
+    /// Its canonical name's number ([`Resolver::referent_id`]).
+    id: u32,
+    /// Salience so far.
+    salience: f32,
+    /// Salience before the sentence of its last mention.
+    before: f32,
+    /// A mention's gender is known to agree with the pronoun's.
+    known: bool,
+    /// Its first mention in the window, whose resolution it takes.
+    first: usize,
+    /// Its last mention in the window.
+    last: usize,
+}
+
+/// [`Resolver::referent_ids`]: not looked up yet.
+const UNSEEN: u32 = u32::MAX;
+/// [`Resolver::referent_ids`]: a mention without a name.
+const NO_REFERENT: u32 = u32::MAX - 1;
 
 /// Drops an Arabic article so "al-Abadi" and "Abadi" meet.
 fn bare(word: &str) -> &str {
@@ -151,6 +191,19 @@ fn bare(word: &str) -> &str {
         }
     }
     word
+}
+
+/// The name of a byline, "By Jane Roe" or "By Jane Roe, Staff Writer":
+/// "By" and two to four capitalised words, alone on the line.
+fn byline_name(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix("By ")?;
+    let name = rest.split(',').next()?.trim();
+    let words: Vec<&str> = name.split(' ').collect();
+    let capitalised = words.iter().all(|w| {
+        w.starts_with(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || "-.'".contains(c))
+    });
+    ((2..=4).contains(&words.len()) && capitalised).then_some(name)
 }
 
 fn strip_determiner(s: &str) -> &str {
@@ -181,12 +234,17 @@ impl<'a> Resolver<'a> {
             }
             let words: Vec<&str> = m.text(text).split(' ').collect();
             if let Some(last) = words.last() {
+                // Diacritics folded: "Erdogan" finds "Recep Tayyip
+                // Erdoğan".
                 by_last_word
-                    .entry(bare(last).to_string())
+                    .entry(crate::names::fold(bare(last)).into_owned())
                     .or_default()
                     .push(i);
             }
-            by_first_word.entry(words[0].to_string()).or_default().push(i);
+            by_first_word
+                .entry(crate::names::fold(words[0]).into_owned())
+                .or_default()
+                .push(i);
         }
         // Document-wide tables, built once so that resolving every
         // mention stays linear in the number of mentions.
@@ -197,6 +255,7 @@ impl<'a> Resolver<'a> {
         let mut descriptors_by_head: HashMap<String, Vec<usize>> =
             HashMap::new();
         let mut role_holders = Vec::new();
+        let mut org_names = Vec::new();
         for (i, m) in mentions.iter().enumerate() {
             let written = m.text(text);
             match m.kind {
@@ -218,6 +277,13 @@ impl<'a> Resolver<'a> {
                         if m.speaker_type == SpeakerType::Person {
                             role_holders.push(i);
                         }
+                    }
+                    let country = m.entity.is_some_and(|e| {
+                        gazetteer.entity(e).kind == EntityType::Country
+                    });
+                    if m.speaker_type == SpeakerType::Organization && !country
+                    {
+                        org_names.push(i);
                     }
                     if !m.single_word
                         && m.speaker_type == SpeakerType::Organization
@@ -260,6 +326,7 @@ impl<'a> Resolver<'a> {
             org_by_word,
             descriptors_by_head,
             role_holders,
+            org_names,
             descriptions: HashMap::new(),
             paragraph_of_mention: mentions
                 .iter()
@@ -270,6 +337,10 @@ impl<'a> Resolver<'a> {
                 .map(|m| segments.sentence_of(m.span.start))
                 .collect(),
             cache: vec![None; mentions.len()],
+            roles: vec![GramRole::Other; mentions.len()],
+            speaks: vec![false; mentions.len()],
+            referent_ids: vec![UNSEEN; mentions.len()],
+            referent_names: HashMap::new(),
         }
     }
 
@@ -304,7 +375,8 @@ impl<'a> Resolver<'a> {
         if !m.single_word {
             return None;
         }
-        let word = bare(m.text(self.text));
+        let folded = crate::names::fold(bare(m.text(self.text)));
+        let word = folded.as_ref();
         // Lists are in text order: bisect for the nearest before `i`.
         let pick = |list: &Vec<usize>| {
             let before = list.partition_point(|&f| f < i);
@@ -328,7 +400,13 @@ impl<'a> Resolver<'a> {
         let m = &self.mentions[i];
         let written = m.text(self.text).to_string();
         let mut role = self.role_text(i);
-        if let Some(e) = m.entity {
+        // "Bloomberg" after "Michael Bloomberg": a surname that is also
+        // the name of a company or a place is the person's in an article
+        // that names the person in full.
+        let surname_of_person = m.entity.is_some_and(|e| {
+            self.gazetteer.entity(e).kind != EntityType::Person
+        }) && self.fuller(i).is_some();
+        if let Some(e) = m.entity.filter(|_| !surname_of_person) {
             let ent = self.gazetteer.entity(e);
             if role.is_empty() {
                 role = self.cluster_role(i, Some(e));
@@ -431,9 +509,16 @@ impl<'a> Resolver<'a> {
             // person name in the article ends with it, or when a person's
             // role stands in apposition to it ("Smith, the club's
             // captain,": the mention stage keeps only roles that hold a
-            // title or a person noun).
+            // title or a person noun), or when it is the speaker of a
+            // reporting verb ("Smith said"; a company that speaks is
+            // named as one by the mention stage).
+            (MentionKind::Name, SpeakerType::Organization)
+                if o.single_word =>
+            {
+                self.fuller(j).is_some()
+            }
             (MentionKind::Name, SpeakerType::Unknown) => {
-                o.role.is_some() || self.fuller(j).is_some()
+                o.role.is_some() || self.fuller(j).is_some() || self.speaks[j]
             }
             _ => false,
         };
@@ -444,57 +529,183 @@ impl<'a> Resolver<'a> {
         gender.is_none() || g.is_none() || g == gender
     }
 
-    /// He/she: a person of compatible gender, preferring the subject (the
-    /// first mention) of the nearest sentence that has one, in the
-    /// pronoun's paragraph or the two before; the pronoun's own sentence
-    /// counts only before it. This subject-first order is the preference
-    /// of Hobbs' and centering-based resolvers, cheap enough to run on
-    /// every pronoun. They: the last plural source or organization.
-    fn pronoun(&mut self, i: usize) -> Resolved {
-        let m = &self.mentions[i];
-        let (gender, plural) = (m.gender, m.plural);
+    /// The first mention of the window a pronoun at `i` looks back over:
+    /// its paragraph and the two before, never more than a few hundred
+    /// mentions (a paragraph of 50 MB stays linear).
+    fn window_start(&self, i: usize) -> usize {
         let para = self.paragraph_of_mention[i];
-        let mut sentence = self.sentence_of_mention[i];
-        // Per sentence: the first mention whose gender is known to match,
-        // else the first of unknown gender.
-        let mut best: Option<usize> = None;
-        let mut best_known = false;
-        let mut found = None;
-        // Two paragraphs back, and never more than a few hundred mentions
-        // (a paragraph of 50 MB stays linear).
-        for j in (i.saturating_sub(400)..i).rev() {
-            if self.paragraph_of_mention[j] + 2 < para {
-                break;
-            }
-            if self.sentence_of_mention[j] != sentence {
-                if best.is_some() {
-                    found = best;
-                    break;
-                }
-                sentence = self.sentence_of_mention[j];
-                best_known = false;
-            }
-            let fits = if plural {
-                let o = &self.mentions[j];
-                o.kind == MentionKind::Descriptor && o.plural
-                    || o.speaker_type == SpeakerType::Organization
-            } else {
-                self.person_like(j, gender)
-            };
-            if fits {
-                if plural {
-                    found = Some(j);
-                    break;
-                }
-                let known = gender.is_some() && self.gender(j) == gender;
-                if known || !best_known {
-                    best = Some(j);
-                    best_known = known;
-                }
+        let mut lo = i;
+        while lo > i.saturating_sub(400)
+            && self.paragraph_of_mention[lo - 1] + 2 >= para
+        {
+            lo -= 1;
+        }
+        lo
+    }
+
+    /// He/she/they: the most salient referent of the window before it, in
+    /// the manner of Lappin and Leass (1994; see [`crate::salience`]).
+    /// The earlier pronouns of the window are resolved first, in text
+    /// order, so that a referent they stand for adds their salience: the
+    /// person a paragraph is about outweighs one named once in passing.
+    fn pronoun(&mut self, i: usize) -> Resolved {
+        if self.first_person(i) {
+            return self.author();
+        }
+        for j in self.window_start(i)..i {
+            if self.mentions[j].kind == MentionKind::Pronoun
+                && self.cache[j].is_none()
+            {
+                let r = self.pronoun_at(j);
+                self.cache[j] = Some(r);
             }
         }
-        if let Some(j) = found.or(best) {
-            let mut r = self.resolve(j);
+        self.pronoun_at(i)
+    }
+
+    /// The canonical name of mention `j` as a number, the same for every
+    /// mention of one referent; `None` when it has no name. A pronoun's
+    /// is its resolution's, once resolved.
+    fn referent_id(&mut self, j: usize) -> Option<u32> {
+        match self.referent_ids[j] {
+            NO_REFERENT => return None,
+            UNSEEN => {}
+            id => return Some(id),
+        }
+        let name = if self.mentions[j].kind == MentionKind::Pronoun {
+            self.cache[j].as_ref()?.name.clone()
+        } else {
+            self.resolve(j).name
+        };
+        let id = if name.is_empty() {
+            NO_REFERENT
+        } else {
+            let next = self.referent_names.len() as u32;
+            *self.referent_names.entry(name).or_insert(next)
+        };
+        self.referent_ids[j] = id;
+        (id != NO_REFERENT).then_some(id)
+    }
+
+    /// Whether mention `i` is "I".
+    fn first_person(&self, i: usize) -> bool {
+        self.mentions[i].kind == MentionKind::Pronoun
+            && self.mentions[i].text(self.text) == "I"
+    }
+
+    /// "I" outside quotes: the author, from a byline ("By Jane Roe") on
+    /// a line of its own among the first lines or the last one; no name
+    /// without one.
+    fn author(&self) -> Resolved {
+        let lines: Vec<&str> = self.text.lines().map(str::trim).collect();
+        let candidates = lines
+            .iter()
+            .filter(|l| !l.is_empty())
+            .take(6)
+            .chain(lines.iter().rev().find(|l| !l.is_empty()));
+        let name = candidates.filter_map(|l| byline_name(l)).next();
+        Resolved {
+            name: name.unwrap_or_default().to_string(),
+            speaker_type: SpeakerType::Person,
+            step: Step::Pronoun,
+            ..Resolved::default()
+        }
+    }
+
+    /// Whether mention `j` can be what a plural "they" stands for: a
+    /// plural source or an organization; not a country, which English
+    /// refers to as "it".
+    fn plural_like(&self, j: usize) -> bool {
+        let o = &self.mentions[j];
+        let country = o.entity.is_some_and(|e| {
+            self.gazetteer.entity(e).kind == EntityType::Country
+        });
+        o.kind == MentionKind::Descriptor && o.plural
+            || o.speaker_type == SpeakerType::Organization && !country
+    }
+
+    /// One pronoun, the earlier ones of its window already resolved.
+    /// Candidates agree in number and gender (a known gender that differs
+    /// rules a person out; an unknown one weighs less); each mention adds
+    /// its grammatical role's weight, halved per sentence back and per
+    /// paragraph back; the referent with the highest sum wins, the nearest
+    /// on a tie. The pronoun's own sentence counts only before it.
+    fn pronoun_at(&mut self, i: usize) -> Resolved {
+        let m = &self.mentions[i];
+        let (gender, plural) = (m.gender, m.plural);
+        let (para, sentence) =
+            (self.paragraph_of_mention[i], self.sentence_of_mention[i]);
+        let mut referents: Vec<Referent> = Vec::new();
+        for j in self.window_start(i)..i {
+            let o = &self.mentions[j];
+            if self.first_person(j) {
+                continue;
+            }
+            let known = if o.kind == MentionKind::Pronoun {
+                let agrees = o.plural == plural
+                    && (gender.is_none()
+                        || o.gender.is_none()
+                        || o.gender == gender);
+                if !agrees {
+                    continue;
+                }
+                gender.is_some() && o.gender == gender
+            } else {
+                let fits = if plural {
+                    self.plural_like(j)
+                } else {
+                    self.person_like(j, gender)
+                };
+                if !fits {
+                    continue;
+                }
+                gender.is_some() && self.gender(j) == gender
+            };
+            let Some(id) = self.referent_id(j) else { continue };
+            let back = (sentence - self.sentence_of_mention[j])
+                + (para - self.paragraph_of_mention[j]);
+            let w = crate::salience::weight(self.roles[j])
+                * 0.5f32.powi(back.min(30) as i32);
+            // Within one sentence a referent counts once, with the
+            // weight of its most salient mention ("his old coach, Pedro
+            // Alves," is one mention of him); across sentences the
+            // weights add up.
+            let here = self.sentence_of_mention[j];
+            match referents.iter_mut().find(|x| x.id == id) {
+                Some(x) => {
+                    if self.sentence_of_mention[x.last] == here {
+                        x.salience = x.salience.max(x.before + w);
+                    } else {
+                        x.before = x.salience;
+                        x.salience += w;
+                    }
+                    x.known |= known;
+                    x.last = j;
+                }
+                None => referents.push(Referent {
+                    id,
+                    salience: w,
+                    before: 0.0,
+                    known,
+                    first: j,
+                    last: j,
+                }),
+            }
+        }
+        // A referent of unknown gender is a weaker match than one whose
+        // gender is known to agree.
+        let score = |x: &Referent| {
+            if gender.is_some() && !x.known {
+                x.salience * 0.6
+            } else {
+                x.salience
+            }
+        };
+        let best = referents.iter().max_by(|a, b| {
+            score(a).total_cmp(&score(b)).then(a.last.cmp(&b.last))
+        });
+        if let Some(first) = best.map(|x| x.first) {
+            let mut r = self.cache[first].clone().unwrap_or_default();
             if r.speaker_type == SpeakerType::Unknown {
                 r.speaker_type = SpeakerType::Person;
             }
@@ -511,6 +722,95 @@ impl<'a> Resolver<'a> {
             step: Step::Pronoun,
             ..Resolved::default()
         }
+    }
+
+    /// "the ministry", "the company": a singular definite description
+    /// of an organisation stands for the last organisation of that kind
+    /// named before it (`data/role_nouns.tsv`): one whose name holds a
+    /// word of the kind ("Ministry of Health"), else, for a company, the
+    /// last organisation of no other kind that spoke ("Acme said").
+    fn organization_of_role(&self, i: usize) -> Option<usize> {
+        let m = &self.mentions[i];
+        if m.speaker_type != SpeakerType::Organization || m.plural {
+            return None;
+        }
+        let written = m.text(self.text);
+        let head = m.head.as_deref()?;
+        // Only "the" + modifiers + head: "a company", "the ministry of
+        // defence" and "the company's board" are not role nouns alone.
+        let definite = written.starts_with("the ") || written.starts_with("The ");
+        if !definite || !written.to_lowercase().ends_with(head) {
+            return None;
+        }
+        self.organization_of_kind(head, i)
+    }
+
+    /// The last organisation before mention `i` that the role noun
+    /// `head` ("ministry") can stand for.
+    fn organization_of_kind(&self, head: &str, i: usize) -> Option<usize> {
+        let noun = crate::role_nouns::get(head)?;
+        let split = self.org_names.partition_point(|&j| j < i);
+        let before = &self.org_names[..split];
+        let words = |j: usize| {
+            self.mentions[j]
+                .text(self.text)
+                .split([' ', '-'])
+                .map(|w| w.trim_end_matches('.'))
+                .collect::<Vec<_>>()
+        };
+        let of_kind = before.iter().rev().take(300).find(|&&j| {
+            words(j).iter().any(|w| noun.name_words.contains(w))
+        });
+        if of_kind.is_some() || !noun.any_speaker {
+            return of_kind.copied();
+        }
+        before
+            .iter()
+            .rev()
+            .take(300)
+            .find(|&&j| {
+                self.speaks[j]
+                    && !words(j).iter().any(|w| crate::role_nouns::is_kind_word(w))
+            })
+            .copied()
+    }
+
+    /// "a statement from the ministry", "a report by the agency": the
+    /// author a document's post-modifier names with a role noun.
+    fn author_role_noun(&self, d: usize) -> Option<usize> {
+        let written = self.mentions[d].text(self.text);
+        let mut words = written.split_whitespace().map(str::to_lowercase);
+        words.find(|w| matches!(w.as_str(), "from" | "by" | "of"))?;
+        let rest: Vec<String> = words.collect();
+        match rest.as_slice() {
+            [the, head] if the == "the" => self.organization_of_kind(head, d),
+            _ => None,
+        }
+    }
+
+    /// "its press release", "their statement": the organisation a
+    /// possessive pronoun before a document stands for, the most salient
+    /// one of the window before (as for a pronoun).
+    fn possessor_organization(&mut self, i: usize) -> Option<usize> {
+        let written = self.mentions[i].text(self.text).to_lowercase();
+        if !(written.starts_with("its ") || written.starts_with("their ")) {
+            return None;
+        }
+        let (para, sentence) =
+            (self.paragraph_of_mention[i], self.sentence_of_mention[i]);
+        let lo = self.org_names.partition_point(|&j| j < self.window_start(i));
+        let hi = self.org_names.partition_point(|&j| j < i);
+        let mut best: Option<(f32, usize)> = None;
+        for &j in &self.org_names[lo..hi] {
+            let back = (sentence - self.sentence_of_mention[j])
+                + (para - self.paragraph_of_mention[j]);
+            let w = crate::salience::weight(self.roles[j])
+                * 0.5f32.powi(back.min(30) as i32);
+            if best.is_none_or(|(b, _)| w >= b) {
+                best = Some((w, j));
+            }
+        }
+        best.map(|(_, j)| j)
     }
 
     fn descriptor(&mut self, i: usize) -> Resolved {
@@ -545,6 +845,11 @@ impl<'a> Resolver<'a> {
                 r.step = Step::Role;
                 return r;
             }
+        }
+        if let Some(j) = self.organization_of_role(i) {
+            let mut r = self.resolve(j);
+            r.step = Step::Role;
+            return r;
         }
         if let Some(r) = self.descriptions.get(&written) {
             return r.clone();
@@ -586,17 +891,48 @@ impl<'a> Resolver<'a> {
                     && span.start <= o.span.start
                     && o.span.end <= span.end
             });
-            if let Some(a) = author {
-                let mut r = self.resolve(a);
-                r.step = Step::DocumentAuthor;
-                self.descriptions.insert(written, r.clone());
-                return r;
-            }
+            let author = author
+                .or_else(|| self.author_role_noun(best_at))
+                .or_else(|| self.possessor_organization(i));
+            let r = match author {
+                Some(a) => {
+                    let mut r = self.resolve(a);
+                    r.step = Step::DocumentAuthor;
+                    r
+                }
+                None => Resolved {
+                    name: best,
+                    step: Step::Description,
+                    ..Resolved::default()
+                },
+            };
+            // A document is a source of its own kind, whoever wrote it.
+            let r = Resolved { speaker_type: SpeakerType::Document, ..r };
+            self.descriptions.insert(written, r.clone());
+            return r;
         }
+        // "A Downing Street spokesman", "a Woolworths spokesperson": the
+        // name premodifying a person noun is the organisation the person
+        // speaks for, their role.
+        let role = if m.speaker_type == SpeakerType::Person {
+            let words: Vec<&str> = strip_determiner(&written).split(' ').collect();
+            let caps = words
+                .iter()
+                .take(words.len().saturating_sub(1))
+                .take_while(|w| w.starts_with(char::is_uppercase))
+                .count();
+            if caps > 0 && caps + 1 == words.len() {
+                words[..caps].join(" ")
+            } else {
+                String::new()
+            }
+        } else {
+            String::new()
+        };
         let r = Resolved {
             name: best,
             speaker_type: m.speaker_type,
-            role: String::new(),
+            role,
             id: String::new(),
             step: Step::Description,
         };

@@ -12,7 +12,7 @@
 //! | column | meaning |
 //! | --- | --- |
 //! | name | canonical name (the first one met for a gazetteer id) |
-//! | type | `person`, `organization`, `group`, `unknown`: the most frequent |
+//! | type | `person`, `organization`, `group`, `document`, `unknown`: the most frequent |
 //! | role | the role most often found beside the speaker; may be empty |
 //! | id | gazetteer id; may be empty |
 //! | quotes | direct and partial quotes |

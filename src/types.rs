@@ -50,6 +50,9 @@ pub enum SpeakerType {
     Organization,
     /// Unnamed plural sources ("US officials").
     Group,
+    /// A document ("the report", "a statement"): the speaker's name is
+    /// its author when the article names one.
+    Document,
     /// Not known.
     #[default]
     Unknown,
@@ -62,6 +65,7 @@ impl SpeakerType {
             SpeakerType::Person => "person",
             SpeakerType::Organization => "organization",
             SpeakerType::Group => "group",
+            SpeakerType::Document => "document",
             SpeakerType::Unknown => "unknown",
         }
     }

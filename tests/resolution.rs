@@ -26,3 +26,245 @@ fn a_lone_surname_with_a_role_in_apposition_is_a_pronoun_antecedent() {
     let rows = extract("Arsenal scored twice. \"It was a team effort,\" he said.");
     assert_ne!(speaker_of(&rows, "It was a team effort,"), "Arsenal");
 }
+
+#[test]
+fn a_pronoun_goes_to_the_subject_before_the_object_of_the_sentence_before() {
+    // Lappin and Leass: subject emphasis outweighs object emphasis.
+    let rows = extract(
+        "Carlos Mendes praised his old coach, Pedro Alves, on Friday. \
+         \"We owe him everything,\" he said.",
+    );
+    assert_eq!(speaker_of(&rows, "We owe him everything,"), "Carlos Mendes");
+}
+
+#[test]
+fn a_pronoun_goes_to_the_person_the_paragraph_is_about() {
+    // Tom Baker is the subject of three sentences; Sam Reed is mentioned
+    // once, closer to the pronoun.
+    let rows = extract(
+        "Tom Baker, head of the dockers' union, called the strike on \
+         Monday. He said the talks had failed. He met the union's lawyer, \
+         Sam Reed, after the vote. \"They are not listening,\" he said.",
+    );
+    assert_eq!(speaker_of(&rows, "They are not listening,"), "Tom Baker");
+    // With only the passing mention before it, the pronoun is his.
+    let rows = extract(
+        "The union's lawyer, Sam Reed, was at the meeting. \"They are not \
+         listening,\" he said.",
+    );
+    assert_eq!(speaker_of(&rows, "They are not listening,"), "Sam Reed");
+}
+
+#[test]
+fn a_lone_surname_that_speaks_is_a_pronoun_antecedent() {
+    let rows = extract(
+        "Okonkwo said on Monday that the plan would work. \"We have the \
+         money,\" he said.",
+    );
+    assert_eq!(speaker_of(&rows, "We have the money,"), "Okonkwo");
+}
+
+#[test]
+fn a_pronoun_skips_a_person_of_the_other_gender_even_as_subject() {
+    let rows = extract(
+        "Maria Lopez praised John Smith on Monday. \"He was right,\" she \
+         said.",
+    );
+    assert_eq!(speaker_of(&rows, "He was right,"), "Maria Lopez");
+    let rows = extract(
+        "John Smith praised Maria Lopez on Monday. \"She was right,\" he \
+         said.",
+    );
+    assert_eq!(speaker_of(&rows, "She was right,"), "John Smith");
+}
+
+#[test]
+fn a_definite_description_is_a_pronoun_antecedent() {
+    let rows = extract(
+        "The minister arrived late for the vote. \"We have a deal,\" she \
+         said.",
+    );
+    assert_eq!(speaker_of(&rows, "We have a deal,"), "minister");
+}
+
+#[test]
+fn they_is_not_a_country() {
+    // English refers to a country as "it": "they" is the unions.
+    let rows = extract(
+        "The unions met officials from Spain on Monday. \"We will strike,\" \
+         they said.",
+    );
+    assert_ne!(speaker_of(&rows, "We will strike,"), "Spain");
+}
+
+#[test]
+fn a_first_name_before_a_company_or_country_name_makes_a_person() {
+    // "Holland" is a country and "Ford" a company in the gazetteer: after
+    // a known first name they are surnames.
+    let rows = extract(
+        "Grace Holland runs the clinic. \"We are full,\" Holland said.",
+    );
+    assert_eq!(speaker_of(&rows, "We are full,"), "Grace Holland");
+    let rows = extract("\"We are full,\" Holland said.");
+    assert_ne!(speaker_of(&rows, "We are full,"), "Grace Holland");
+}
+
+#[test]
+fn a_first_name_ending_in_ly_opens_a_sentence_as_a_name() {
+    // "Emily" ends like an adverb ("Recently, ...") but is a first name.
+    let rows = extract(
+        "Emily Carter, 39, met the officers at a pub. \"It was late,\" she \
+         said.",
+    );
+    assert_eq!(speaker_of(&rows, "It was late,"), "Emily Carter");
+}
+
+#[test]
+fn the_company_stands_for_the_company_named_before() {
+    let rows = extract(
+        "Acme Holdings Ltd opened a plant in Ohio.\n\n\"We are hiring,\" \
+         the company said.",
+    );
+    assert_eq!(speaker_of(&rows, "We are hiring,"), "Acme Holdings Ltd");
+    // The speaker column keeps the words as written.
+    let row = rows.iter().find(|r| r.quote == "We are hiring,").expect("row");
+    assert_eq!(row.speaker, "the company");
+}
+
+#[test]
+fn the_ministry_stands_for_a_ministry_not_for_the_last_organisation() {
+    let rows = extract(
+        "The Ministry of Health met Acme Holdings Ltd on Monday.\n\n\"Talks \
+         went well,\" the ministry said.",
+    );
+    assert_eq!(speaker_of(&rows, "Talks went well,"), "Ministry of Health");
+    // No ministry named: the description stays a description.
+    let rows = extract(
+        "Acme Holdings Ltd opened a plant.\n\n\"Talks went well,\" the \
+         ministry said.",
+    );
+    assert_ne!(speaker_of(&rows, "Talks went well,"), "Acme Holdings Ltd");
+}
+
+fn row_of<'r>(rows: &'r [Row], quote: &str) -> &'r Row {
+    rows.iter()
+        .find(|r| r.quote == quote)
+        .unwrap_or_else(|| panic!("no row {quote:?}; rows: {rows:#?}"))
+}
+
+#[test]
+fn a_lone_acronym_is_an_organisation_but_not_in_a_headline() {
+    let rows = extract("\"Talks failed,\" RMT said on Monday.");
+    let row = row_of(&rows, "Talks failed,");
+    assert_eq!(row.speaker_type.map(|t| t.as_str()), Some("organization"));
+    // A Roman numeral is no acronym; a name in it stays a person's.
+    let rows = extract("\"We are grateful,\" Charles III said.");
+    let row = row_of(&rows, "We are grateful,");
+    assert_ne!(row.speaker_type.map(|t| t.as_str()), Some("organization"));
+}
+
+#[test]
+fn an_institution_head_before_of_makes_an_organisation() {
+    let rows = extract(
+        "\"The data are clear,\" the Royal Academy of Engineering said.",
+    );
+    let row = row_of(&rows, "The data are clear,");
+    assert_eq!(row.speaker_type.map(|t| t.as_str()), Some("organization"));
+    // A person "of" a place stays a person.
+    let rows = extract("\"The data are clear,\" Maria Lopez of Lima said.");
+    let row = row_of(&rows, "The data are clear,");
+    assert_eq!(row.speaker_type.map(|t| t.as_str()), Some("person"));
+}
+
+#[test]
+fn a_spokesman_named_after_an_organisation_has_it_as_role() {
+    let rows =
+        extract("A Downing Street spokesman said the talks would go on.");
+    let row = row_of(&rows, "the talks would go on");
+    assert_eq!(row.speaker_type.map(|t| t.as_str()), Some("person"));
+    assert_eq!(row.speaker_role, "Downing Street");
+    // Without a name before the noun there is no such role.
+    let rows = extract("A spokesman said the talks would go on.");
+    assert_eq!(row_of(&rows, "the talks would go on").speaker_role, "");
+}
+
+#[test]
+fn a_document_is_a_source_of_type_document_named_for_its_author() {
+    let rows = extract(
+        "The Ministry of Transport published new figures on Monday. A \
+         statement from the ministry said the roads were safer.",
+    );
+    let row = row_of(&rows, "the roads were safer");
+    assert_eq!(row.speaker_type.map(|t| t.as_str()), Some("document"));
+    assert_eq!(row.speaker_name, "Ministry of Transport");
+    // No author named: the document itself.
+    let rows = extract("The report said the roads were safer.");
+    let row = row_of(&rows, "the roads were safer");
+    assert_eq!(row.speaker_type.map(|t| t.as_str()), Some("document"));
+    assert_eq!(row.speaker_name, "report");
+}
+
+#[test]
+fn its_press_release_is_the_organisation_before() {
+    let rows = extract(
+        "Acme Holdings Ltd cut 200 jobs on Monday. Its press release said \
+         the market had shrunk.",
+    );
+    let row = row_of(&rows, "the market had shrunk");
+    assert_eq!(row.speaker_name, "Acme Holdings Ltd");
+    assert_eq!(row.speaker_type.map(|t| t.as_str()), Some("document"));
+    // No organisation before: the document.
+    let rows = extract(
+        "Maria Lopez cut 200 jobs on Monday. Its press release said the \
+         market had shrunk.",
+    );
+    assert_ne!(row_of(&rows, "the market had shrunk").speaker_name, "Maria Lopez");
+}
+
+#[test]
+fn a_surname_meets_its_full_name_across_diacritics() {
+    let rows = extract(
+        "Mayor Ayşe Yıldırım opened the bridge on Monday.\n\n\"It took ten \
+         years,\" Yildirim said.",
+    );
+    assert_eq!(speaker_of(&rows, "It took ten years,"), "Ayşe Yıldırım");
+    // A different surname is not folded into hers.
+    let rows = extract(
+        "Mayor Ayşe Yıldırım opened the bridge on Monday.\n\n\"It took ten \
+         years,\" Yilmaz said.",
+    );
+    assert_eq!(speaker_of(&rows, "It took ten years,"), "Yilmaz");
+}
+
+#[test]
+fn first_person_outside_quotes_is_the_byline_author() {
+    let rows = extract(
+        "Why I left the union\n\nBy Jane Roe\n\nI joined the union in 1990. \
+         I believe the leaders have lost their way.",
+    );
+    let row = row_of(&rows, "the leaders have lost their way");
+    assert_eq!(row.speaker, "I");
+    assert_eq!(row.speaker_name, "Jane Roe");
+    // No byline: the author is not named, and no one else is taken.
+    let rows = extract(
+        "Maria Lopez runs the union.\n\nI believe the leaders have lost \
+         their way.",
+    );
+    assert_eq!(row_of(&rows, "the leaders have lost their way").speaker_name, "");
+}
+
+#[test]
+fn an_interview_label_is_never_a_speaker() {
+    let rows = extract(
+        "Interview: Jane Roe on the strike\n\nQ: Why did you call the \
+         strike?\n\nA: The owners would not talk to us.",
+    );
+    assert!(
+        rows.iter().all(|r| !matches!(r.speaker.as_str(), "Q" | "A" | "Interview")),
+        "{rows:#?}"
+    );
+    // Without a colon a label word is a word of the sentence: "A" opens
+    // the description of the speaker.
+    let rows = extract("A spokesman said the talks would go on.");
+    assert_eq!(row_of(&rows, "the talks would go on").speaker, "A spokesman");
+}
