@@ -121,3 +121,28 @@ fn a_cue_word_tagged_as_a_noun_before_a_verb_is_a_subject() {
     let rows = extract("Protesters demand that the mayor resign.");
     assert_eq!(row(&rows, "the mayor resign").speaker, "Protesters");
 }
+
+/// Rows of kind indirect.
+fn claims(rows: &[Row]) -> Vec<&str> {
+    rows.iter().filter(|r| r.kind == whosaid::Kind::Indirect).map(|r| r.quote.as_str()).collect()
+}
+
+#[test]
+fn a_bare_complement_without_a_finite_verb_is_an_object_not_a_claim() {
+    // Noun-phrase objects of a reporting verb: no tensed verb follows.
+    for text in [
+        "No group immediately claimed responsibility for the blast at the depot.",
+        "Forecasters predict heavy rain along the northern coast on Sunday.",
+        "The governor emphasized the importance of early voting in rural counties.",
+    ] {
+        assert!(claims(&extract(text)).is_empty(), "{text}: {:?}", claims(&extract(text)));
+    }
+    // A clause: its verb carries tense, even where the tagger may read
+    // a regular past tense as a participle after the subject.
+    let rows = extract("The company said the workers left because of the heat.");
+    row(&rows, "the workers left because of the heat");
+    let rows = extract("Neighbours said a woman approached and hit a man with a bottle.");
+    row(&rows, "a woman approached and hit a man with a bottle");
+    let rows = extract("The union insisted the board reopen the talks before Friday.");
+    row(&rows, "the board reopen the talks before Friday");
+}

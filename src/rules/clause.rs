@@ -34,7 +34,47 @@ impl Context<'_> {
             return None;
         }
         let end = self.clause_end(k, sentence_end, true);
+        // "claimed credit for the attack", "predict landfall on Saturday":
+        // without "that", a complement with no finite verb is a noun
+        // phrase object, not a reported clause. A content clause is
+        // finite (Huddleston & Pullum 2002, ch. 11 §1: a declarative
+        // content clause has the structure of a main clause, subject and
+        // tensed verb); a bare one reports only with its verb.
+        if !that && !self.finite_verb_in(k, end) {
+            return None;
+        }
         self.trim_span(k, end)
+    }
+
+    /// Whether a verb that carries tense is among tokens `a..=b`: VBD,
+    /// VBP, VBZ, a modal, a base form not after "to" (the subjunctive of
+    /// "insisted the budget include"), or a VBN right after a noun or
+    /// pronoun and not before "by": the past tense and the participle of
+    /// a regular verb are one form, the pair the tagger confuses most, and
+    /// the verb after a subject is its predicator ("said the family left
+    /// on Monday") unless a by-agent makes it a reduced passive ("the
+    /// crater caused by the flood"). The sentence is tagged: it holds a
+    /// cue.
+    pub(super) fn finite_verb_in(&self, a: usize, b: usize) -> bool {
+        use crate::tagger::Xpos;
+        let b = b.min(self.tags.len().saturating_sub(1));
+        (a..=b).any(|j| {
+            let x = self.tags[j].xpos;
+            let prev = |d: usize| j.checked_sub(d).map(|p| self.tags[p].xpos);
+            let after_subject = match prev(1) {
+                Some(p) if p.is_adverb() && j > a + 1 => prev(2),
+                p => p,
+            }
+            .is_some_and(|p| p.is_noun() || p == Xpos::Prp);
+            x.is_finite_verb()
+                || x == Xpos::Vb
+                    && j > a
+                    && prev(1) != Some(Xpos::To)
+                || x == Xpos::Vbn
+                    && j > a
+                    && after_subject
+                    && !(j < b && self.lower(j + 1) == "by")
+        })
     }
 
     /// The first token of the clause after token `k`, and whether a
