@@ -201,6 +201,7 @@ impl Extractor {
             mentions: &mentions,
             cues: &cue_list,
             tags: &tags,
+            chunks: &chunks,
         };
         let (frames, attributions) = rules::attribute(&doc, &self.selection);
         drop(lowered);

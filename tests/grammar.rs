@@ -146,3 +146,33 @@ fn a_bare_complement_without_a_finite_verb_is_an_object_not_a_claim() {
     let rows = extract("The union insisted the board reopen the talks before Friday.");
     row(&rows, "the board reopen the talks before Friday");
 }
+
+#[test]
+fn the_source_of_according_to_is_a_whole_noun_phrase() {
+    // The source phrase runs on past its name ("'s projections",
+    // "records", "of the ... Department"): the attribution still closes
+    // the sentence.
+    let rows = extract("Turnout rose to a record high in three counties, according to NBC's projections.");
+    row(&rows, "Turnout rose to a record high in three counties");
+    let rows = extract("The bridge was built in 1921 according to UNESCO's statistics.");
+    assert_eq!(row(&rows, "The bridge was built in 1921").speaker_name, "UNESCO");
+    let rows = extract("The fire started at about 3 a.m., according to Fire Chief Ann Lee of the Dover Fire Department.");
+    assert_eq!(row(&rows, "The fire started at about 3 a.m.").speaker_name, "Ann Lee");
+    // A clause after the source is no closing attribution's.
+    let rows = extract("The fire started at about 3 a.m., according to Ann Lee, who arrived first.");
+    assert!(!claims(&rows).contains(&"who arrived first"), "{:?}", claims(&rows));
+}
+
+#[test]
+fn a_participle_that_reports_nothing_leaves_the_clause_to_the_closing_attribution() {
+    let rows = extract("The senator had a valid permit allowing him to carry weapons, Reuters reported.");
+    assert_eq!(
+        row(&rows, "The senator had a valid permit allowing him to carry weapons").speaker_name,
+        "Reuters"
+    );
+    // A frame inside that reports a clause keeps it: the closing
+    // attribution only reports that report.
+    let rows = extract("The senator said the permit was valid, Reuters reported.");
+    assert!(claims(&rows).contains(&"the permit was valid"), "{:?}", claims(&rows));
+    assert!(!claims(&rows).contains(&"The senator said the permit was valid"));
+}

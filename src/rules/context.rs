@@ -6,6 +6,7 @@
 //! frame starting or ending at a token) so that each rule looks a token up
 //! in constant time: the sieve stays linear (BENCHMARKS.md).
 
+use crate::chunk::Chunks;
 use crate::tagger::PosTag;
 use std::borrow::Cow;
 use std::cell::Cell;
@@ -38,6 +39,8 @@ pub struct Context<'a> {
     pub(super) cues: &'a [CueMatch<'a>],
     /// One part-of-speech tag per token.
     pub(super) tags: &'a [PosTag],
+    /// The noun-phrase chunks of the tokens.
+    pub(super) chunks: &'a Chunks,
     /// The rules switched on.
     pub(super) selection: &'a Selection,
     /// Mention whose extent ends at a token (index + 1; 0 for none).
@@ -84,6 +87,8 @@ pub struct Document<'a> {
     pub cues: &'a [CueMatch<'a>],
     /// One part-of-speech tag per token.
     pub tags: &'a [PosTag],
+    /// The noun-phrase chunks of the tokens.
+    pub chunks: &'a Chunks,
 }
 
 /// The index of the token at or after byte `pos`.
@@ -138,6 +143,7 @@ impl<'a> Context<'a> {
             mentions: doc.mentions,
             cues: doc.cues,
             tags: doc.tags,
+            chunks: doc.chunks,
             selection,
             mention_ending,
             mention_starting,

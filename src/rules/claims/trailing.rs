@@ -60,7 +60,10 @@ impl Context<'_> {
             .take(MAX_LOOKBACK)
             .take_while(|g| self.cues[g.cue].first_token >= start)
             .any(|g| {
-                g.first >= start && g.last < f.first && g.speaker.is_some()
+                g.first >= start
+                    && g.last < f.first
+                    && g.speaker.is_some()
+                    && self.reports_something(g)
             });
         if inner {
             return None;
@@ -68,6 +71,20 @@ impl Context<'_> {
         // "According to X, Y" clauses and leading adverbials stay: the
         // whole clause is what was reported.
         self.trim_span(start, end)
+    }
+
+    /// Whether the frame `g` inside a sentence reports words: a clause
+    /// after its cue, or a quote opening right after it. "a permit
+    /// allowing him to carry weapons, the paper reported": a participle
+    /// with an object and an infinitive reports nothing, and the clause
+    /// is the closing attribution's.
+    fn reports_something(&self, g: &Frame) -> bool {
+        let cue = &self.cues[g.cue];
+        g.trailing
+            || cue.according_to
+            || (cue.last_token + 1..(cue.last_token + 4).min(self.tokens.len()))
+                .any(|j| self.quote_opening_at(j).is_some())
+            || self.clause_span(g).is_some()
     }
 
     /// A direct quote closing just before the attribution, with fewer

@@ -83,9 +83,35 @@ impl Context<'_> {
             let m = &self.mentions[s];
             f.first = f.first.min(m.first_token);
             f.last = f.last.max(m.last_token);
+            if cue.according_to {
+                f.last = self.source_phrase_end(cue.last_token + 1, f.last);
+            }
         }
         self.mark_parenthetical(&mut f);
         f
+    }
+
+    /// The last token of the source phrase of "according to" that starts
+    /// at token `k`, whose named part ends at `named`: the whole noun
+    /// phrase ("NBC's projections", "Coast Guard records", "Chief Ann Lee
+    /// of the Dover Fire Department": the complement of a preposition is a
+    /// full noun phrase, Quirk et al. 1985, ch. 9), and an abbreviation
+    /// in brackets after it ("the Transport Police (TP)").
+    fn source_phrase_end(&self, k: usize, named: usize) -> usize {
+        let mut e = named;
+        if let Some(c) = self.chunks.phrase_starting_at(k) {
+            if self.same_sentence(c.last, k) {
+                e = e.max(c.last);
+            }
+        }
+        let n = self.tokens.len();
+        if e + 2 < n && self.word(e + 1) == "(" {
+            let close = (e + 2..(e + 6).min(n)).find(|&j| self.word(j) == ")");
+            if let Some(c) = close.filter(|&c| self.same_sentence(c, k)) {
+                e = c;
+            }
+        }
+        e
     }
 
     /// Runs finder `R` on cue `c` unless an earlier one decided.
