@@ -176,3 +176,18 @@ fn a_participle_that_reports_nothing_leaves_the_clause_to_the_closing_attributio
     assert!(claims(&rows).contains(&"the permit was valid"), "{:?}", claims(&rows));
     assert!(!claims(&rows).contains(&"The senator said the permit was valid"));
 }
+
+#[test]
+fn an_attribution_between_commas_inside_a_claim_leaves_the_claim_whole() {
+    let text = "The old dam was never safe, officials have said, and should have been closed years ago.";
+    let rows = extract(text);
+    row(&rows, "The old dam was never safe, officials have said, and should have been closed years ago");
+    // A new clause with its own subject after the attribution is the
+    // writer's; so is an absolute "with" adjunct.
+    let rows = extract("The driver was taken to hospital, according to the police, with burns to his arms.");
+    row(&rows, "The driver was taken to hospital");
+    // Another cue in the sentence reports its own clause.
+    let rows = extract("Residents, according to the radio, said the water was brown.");
+    assert!(claims(&rows).contains(&"the water was brown"), "{:?}", claims(&rows));
+    assert!(!claims(&rows).iter().any(|c| c.starts_with("Residents")));
+}

@@ -179,6 +179,7 @@ registry! {
     frame_possessed_role: frames::possessed_role::PossessedRole,
     frame_named_descriptor: frames::named_descriptor::NamedDescriptor,
     claim_according_to: claims::according_to::AccordingTo,
+    claim_comment_clause: claims::comment_clause::CommentClause,
     claim_trailing: claims::trailing::Trailing,
     claim_participle: claims::participle::Participle,
     claim_cue_clause: claims::cue_clause::CueClause,

@@ -6,6 +6,7 @@
 //! and one for each headline that opens with a speaker and a colon.
 
 pub(super) mod according_to;
+pub(super) mod comment_clause;
 pub(super) mod cue_clause;
 pub(super) mod headline_colon;
 pub(super) mod participle;
@@ -27,6 +28,7 @@ impl Context<'_> {
                 &fi,
                 [
                     according_to::AccordingTo,
+                    comment_clause::CommentClause,
                     trailing::Trailing,
                     participle::Participle,
                     cue_clause::CueClause,
