@@ -166,12 +166,15 @@ fn tagged_noun_or_adjective(tags: &[PosTag], i: usize) -> bool {
         // "saying demand had collapsed", "reports suggest": a noun right
         // before a finite verb is that verb's subject.
         let subject = tags.get(i + 1).is_some_and(|n| n.xpos.is_finite_verb());
+        // An adjective before it premodifies a noun ("a national state
+        // of emergency"); a verb takes no attributive adjective (Quirk et
+        // al. 1985, ch. 7: attributive adjectives premodify nouns).
         return subject
             || i.checked_sub(1).and_then(|p| tags.get(p)).is_some_and(|p| {
                 matches!(
                     p.xpos,
                     Xpos::Dt | Xpos::PrpPossessive | Xpos::Pos | Xpos::Cd | Xpos::In
-                )
+                ) || p.xpos.is_adjective()
             });
     }
     x.is_adjective()

@@ -191,3 +191,44 @@ fn an_attribution_between_commas_inside_a_claim_leaves_the_claim_whole() {
     assert!(claims(&rows).contains(&"the water was brown"), "{:?}", claims(&rows));
     assert!(!claims(&rows).iter().any(|c| c.starts_with("Residents")));
 }
+
+#[test]
+fn adjuncts_between_the_cue_and_a_clause_without_that_are_skipped() {
+    for (text, claim) in [
+        ("The mayor said on last Friday the bridge would reopen.", "the bridge would reopen"),
+        (
+            "The mayor said at a press conference yesterday morning the bridge would reopen.",
+            "the bridge would reopen",
+        ),
+        (
+            "The agency announced via Twitter around 9 am (1400 UTC), the flights had been cancelled.",
+            "the flights had been cancelled",
+        ),
+        ("The mayor said, as of Monday, the bridge was closed.", "the bridge was closed"),
+        ("He told a reporter at the scene the fire had spread quickly.", "the fire had spread quickly"),
+        ("She told the inquiry she had seen the car.", "she had seen the car"),
+        ("Police noted no arrests had been made.", "no arrests had been made"),
+        ("Hospital officials said 18 people died.", "18 people died"),
+    ] {
+        let rows = extract(text);
+        assert_eq!(claims(&rows), vec![claim], "{text}");
+    }
+    // A preposition before a subject and its verb is a subordinator: its
+    // clause is no adjunct to skip, and a relative pronoun opens no
+    // reported clause.
+    let rows = extract("The mayor spoke after he left the meeting early.");
+    assert!(claims(&rows).is_empty(), "{:?}", claims(&rows));
+    let rows = extract("He continued in the interview which was broadcast on Sunday.");
+    assert!(claims(&rows).is_empty(), "{:?}", claims(&rows));
+    // A participle's adjuncts end at their comma.
+    let rows = extract("Starting in 2015 and continuing for two years, the firm hired 300 engineers.");
+    assert!(claims(&rows).is_empty(), "{:?}", claims(&rows));
+}
+
+#[test]
+fn a_cue_word_after_an_adjective_is_a_noun() {
+    let rows = extract("The governor declared a national state of emergency, which closed the schools.");
+    assert!(claims(&rows).is_empty(), "{:?}", claims(&rows));
+    let rows = extract("The governor states the schools will close.");
+    row(&rows, "the schools will close");
+}

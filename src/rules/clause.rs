@@ -58,7 +58,15 @@ impl Context<'_> {
     pub(super) fn finite_verb_in(&self, a: usize, b: usize) -> bool {
         use crate::tagger::Xpos;
         let b = b.min(self.tags.len().saturating_sub(1));
+        // "reported a new mechanism by which currents erode the shelf":
+        // the first tensed verb after a relative word is the relative
+        // clause's, not the complement's.
+        let mut relative = false;
         (a..=b).any(|j| {
+            if self.tags[j].xpos.is_wh() && j > a {
+                relative = true;
+                return false;
+            }
             let x = self.tags[j].xpos;
             let prev = |d: usize| j.checked_sub(d).map(|p| self.tags[p].xpos);
             let after_subject = match prev(1) {
@@ -66,14 +74,19 @@ impl Context<'_> {
                 p => p,
             }
             .is_some_and(|p| p.is_noun() || p == Xpos::Prp);
-            x.is_finite_verb()
+            let tensed = x.is_finite_verb()
                 || x == Xpos::Vb
                     && j > a
                     && prev(1) != Some(Xpos::To)
                 || x == Xpos::Vbn
                     && j > a
                     && after_subject
-                    && !(j < b && self.lower(j + 1) == "by")
+                    && !(j < b && self.lower(j + 1) == "by");
+            if tensed && relative {
+                relative = false;
+                return false;
+            }
+            tensed
         })
     }
 
@@ -109,9 +122,20 @@ impl Context<'_> {
                 )
             {
                 k = at + 1;
+            } else if let Some(e) = self.object_phrase_end(k, sentence_end) {
+                // "told a reporter at the scene the fire had spread": the
+                // indirect object, a noun phrase, comes before the
+                // clause (Quirk et al. 1985, ch. 16: ditransitive
+                // complementation, "tell someone that ...").
+                k = e + 1;
             }
         }
         k = self.skip_medium_phrase(k, sentence_end);
+        // A participle's adjuncts are its own phrase ("continuing for
+        // seven years, ..."): what follows their comma is the sentence's.
+        if !self.cues[f.cue].participle {
+            k = self.skip_adjuncts(k, sentence_end);
+        }
         while k <= sentence_end
             && ((crate::lexicon::is(
                 crate::lexicon::Class::Adverbials,
@@ -129,6 +153,87 @@ impl Context<'_> {
             k += 1;
         }
         (k, false)
+    }
+
+    /// The last token of a noun phrase that starts at `k` and is not the
+    /// subject of a clause (no finite verb right after it).
+    fn object_phrase_end(&self, k: usize, sentence_end: usize) -> Option<usize> {
+        let c = self.chunks.phrase_starting_at(k)?;
+        if c.last >= sentence_end || self.tokens[k].in_quote {
+            return None;
+        }
+        (!self.verb_after_subject(c.last)).then_some(c.last)
+    }
+
+    /// Whether a tensed verb follows token `e` (the last of a noun
+    /// phrase), past one adverb: the phrase is a subject.
+    pub(super) fn verb_after_subject(&self, e: usize) -> bool {
+        let x = |j: usize| self.tags.get(j).map(|t| t.xpos);
+        let mut j = e + 1;
+        if x(j).is_some_and(|t| t.is_adverb()) {
+            j += 1;
+        }
+        x(j).is_some_and(|t| t.is_finite_verb())
+    }
+
+    /// Past the adjuncts between a reporting verb and a clause without
+    /// "that" (Huddleston & Pullum 2002, ch. 8: adjuncts may come between
+    /// a verb and its complement when the complement is a clause, the
+    /// heavier constituent): a prepositional phrase of time or place ("on
+    /// last Friday", "at a press conference", "around 9 am"), a time noun
+    /// phrase ("yesterday morning"), an abbreviation in brackets ("(1400
+    /// UTC)"), and a short aside between commas with no verb of its own
+    /// (", as of Monday,", ", citing police sources,"). A preposition
+    /// before a subject and its verb is a subordinator ("after he left"):
+    /// no adjunct, no skip.
+    fn skip_adjuncts(&self, mut k: usize, sentence_end: usize) -> usize {
+        use crate::tagger::Xpos;
+        for _ in 0..6 {
+            if k >= sentence_end || self.tokens[k].in_quote {
+                break;
+            }
+            let x = self.tags[k].xpos;
+            let w = self.lower(k);
+            let next = if x == Xpos::In && w != "that" && w != "because" {
+                // "around 9 am", "at a press conference".
+                self.chunks
+                    .phrase_starting_at(k + 1)
+                    .filter(|c| c.last < sentence_end)
+                    .filter(|c| !self.verb_after_subject(c.last))
+                    .map(|c| c.last + 1)
+            } else if is_time_word(w) || crate::lexicon::is(
+                crate::lexicon::Class::Adverbials,
+                w,
+            ) {
+                Some(k + 1)
+            } else if w == "(" {
+                (k + 1..(k + 6).min(sentence_end))
+                    .find(|&j| self.word(j) == ")")
+                    .map(|j| j + 1)
+            } else if w == "," {
+                self.comma_aside_end(k, sentence_end).map(|j| j + 1)
+            } else {
+                None
+            };
+            match next {
+                Some(n) if n > k && n <= sentence_end => k = n,
+                _ => break,
+            }
+        }
+        k
+    }
+
+    /// The closing comma of a short aside opening with the comma at `k`:
+    /// at most eight tokens, no tensed verb, no quote mark.
+    fn comma_aside_end(&self, k: usize, sentence_end: usize) -> Option<usize> {
+        let close = (k + 2..(k + 10).min(sentence_end))
+            .find(|&j| self.word(j) == ",")?;
+        let plain = (k + 1..close).all(|j| {
+            !self.is_quote_mark(j)
+                && self.cue_at[j] == 0
+                && !self.tags[j].xpos.is_finite_verb()
+        });
+        plain.then_some(close)
     }
 
     /// A "that" close after the verb, which starts the clause.
@@ -205,6 +310,14 @@ impl Context<'_> {
         // `"...," Fabius declared, insisting Russia ...`: the clause
         // belongs to the cue that opens it.
         if self.cue_at[k] != 0 {
+            return false;
+        }
+        // A relative pronoun opens a relative clause, not a reported one
+        // ("continued in the speech which was delivered ..."): a content
+        // clause opens with its subject or, when interrogative, with "how"
+        // or "why" (H&P 2002, ch. 11 §1 and ch. 12).
+        if !that && matches!(self.lower(k), "which" | "who" | "whom" | "whose")
+        {
             return false;
         }
         if !that && !self.opens_clause(k, &self.cues[f.cue]) {

@@ -57,7 +57,12 @@ impl Context<'_> {
         }
         let t = &self.tokens[k];
         let w = self.lower(k);
-        if crate::lexicon::is(crate::lexicon::Class::NotClauseStarts, w) {
+        // "said no arrests had been made", "said nothing would change":
+        // a word that seldom opens a clause does when it opens a noun
+        // phrase with a tensed verb after it, its subject and predicator.
+        if crate::lexicon::is(crate::lexicon::Class::NotClauseStarts, w)
+            && !self.subject_and_verb_at(k)
+        {
             return false;
         }
         if cue.info.complement != Complement::Clause {
@@ -87,6 +92,15 @@ impl Context<'_> {
             return false;
         }
         !self.directive_at(k, cue)
+    }
+
+    /// Whether a base noun phrase starts at token `k` and a tensed verb
+    /// follows it.
+    fn subject_and_verb_at(&self, k: usize) -> bool {
+        self.chunks
+            .base_at(k)
+            .filter(|c| c.first == k)
+            .is_some_and(|c| self.verb_after_subject(c.last))
     }
 
     /// Verbs such as "announce", "declare", "reject" take a noun phrase
@@ -175,7 +189,8 @@ impl Context<'_> {
             let w = self.lower(j);
             self.tokens[j].word
                 && !self.tokens[j].cap
-                && (crate::lexicon::is(crate::lexicon::Class::Auxiliaries, w)
+                && (self.tags[j].xpos.is_finite_verb()
+                    || crate::lexicon::is(crate::lexicon::Class::Auxiliaries, w)
                     || w.len() > 4 && w.ends_with("ed")
                     || crate::lexicon::is(
                         crate::lexicon::Class::IrregularVerbs,

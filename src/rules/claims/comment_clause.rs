@@ -89,7 +89,7 @@ impl Context<'_> {
         let words = |a: usize, b: usize| {
             (a..=b).filter(|&j| self.tokens[j].word).count()
         };
-        if words(start, before) < 2 || words(rest, end) < 2 {
+        if words(start, before) < 1 || words(rest, end) < 2 {
             return None;
         }
         // ", but the passengers were never found", ", with burns over
