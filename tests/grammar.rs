@@ -232,3 +232,24 @@ fn a_cue_word_after_an_adjective_is_a_noun() {
     let rows = extract("The governor states the schools will close.");
     row(&rows, "the schools will close");
 }
+
+#[test]
+fn a_subject_and_its_verb_after_tell_make_a_clause_not_a_directive() {
+    let rows = extract("She told the panel she was asked to leave the building early.");
+    row(&rows, "she was asked to leave the building early");
+    let rows = extract("She told the panel to leave the building early.");
+    assert!(claims(&rows).is_empty(), "{:?}", claims(&rows));
+}
+
+#[test]
+fn a_quote_after_a_second_cue_is_not_the_first_cues_object() {
+    let text = "The coast guard confirmed the crew had been found alive, adding \"We are all relieved tonight.\"";
+    let rows = extract(text);
+    row(&rows, "the crew had been found alive");
+}
+
+#[test]
+fn those_and_a_participle_after_tell_are_the_addressee() {
+    let rows = extract("The chief told those gathered to stay calm and go home.");
+    assert!(claims(&rows).is_empty(), "{:?}", claims(&rows));
+}

@@ -336,6 +336,11 @@ impl Context<'_> {
                 .all(|x| !self.tokens[x].word)
         };
         for j in k..(k + 10).min(sentence_end + 1) {
+            // `confirmed they had it, stating "..."`: a quote after
+            // another cue is that cue's.
+            if j > k && self.cue_at[j] != 0 {
+                break;
+            }
             if let Some(q) = self.quote_opening_at(j) {
                 let lead = j.checked_sub(1).map(|p| self.word(p));
                 let to_end = self.quote_tokens[q]

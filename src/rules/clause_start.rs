@@ -96,10 +96,15 @@ impl Context<'_> {
 
     /// Whether a base noun phrase starts at token `k` and a tensed verb
     /// follows it.
+    /// "those gathered to watch", "those injured in the blast": a
+    /// participle after a bare "those" post-modifies it (Quirk et al.
+    /// 1985, ch. 17: the demonstrative as head of a noun phrase with a
+    /// non-finite post-modifier); it is no subject and verb.
     fn subject_and_verb_at(&self, k: usize) -> bool {
         self.chunks
             .base_at(k)
             .filter(|c| c.first == k)
+            .filter(|c| !(c.first == c.last && self.lower(k) == "those"))
             .is_some_and(|c| self.verb_after_subject(c.last))
     }
 
@@ -126,6 +131,11 @@ impl Context<'_> {
     /// "urging Russia to hurry up", "tells foreign powers to leave": an
     /// object and an infinitive.
     fn directive_at(&self, k: usize, cue: &CueMatch<'_>) -> bool {
+        // "told the court she was forced to ...": a subject and its tensed
+        // verb make a clause, whatever infinitive comes later.
+        if self.subject_and_verb_at(k) {
+            return false;
+        }
         let next_word = (k + 1..(k + 4).min(self.tokens.len()))
             .find(|&j| self.tokens[j].word && !self.tokens[j].cap);
         next_word.is_some_and(|j| self.lower(j) == "to")
