@@ -1047,6 +1047,7 @@ IRREGULAR = {
     "play down": "play down|plays down|played down|playing down", "spell out": "spell out|spells out|spelled out|spelt out|spelling out",
     "lash out": "lash out|lashes out|lashed out|lashing out", "according to": "according to",
     "go on": "go on|goes on|went on|going on",
+    "find": "find|finds|found|finding", "show": "show|shows|showed|shown|showing",
 }
 # British spellings folded into the same lemma.
 BRIT = {"emphasize": "emphasise", "criticize": "criticise", "recognize": "recognise", "apologize": "apologise",
@@ -1129,9 +1130,11 @@ declare	speech	assertive	yes	no	TGV
 decline	speech	negative	no	no	T
 decry	speech	negative	no	no	G
 demand	speech	assertive	yes	no	G
+demonstrate	report	neutral	no	no	H
 denounce	speech	negative	no	no	G
 deny	speech	negative	no	no	TG
 describe	speech	neutral	no	no	TG
+determine	report	neutral	no	no	H
 disagree	speech	negative	no	no	TG
 disclose	report	neutral	no	no	TGV
 dismiss	speech	negative	no	no	G
@@ -1143,12 +1146,14 @@ echo	speech	neutral	no	no	G
 elaborate	speech	neutral	no	no	G
 email	speech	neutral	no	no	G
 emphasize	speech	assertive	yes	no	G
+establish	report	neutral	no	no	H
 estimate	belief	neutral	no	no	TG
 exclaim	speech	assertive	yes	no	GM
 expect	belief	neutral	no	no	G
 explain	speech	neutral	yes	no	TGV
 fear	belief	neutral	no	no	T
 feel	belief	neutral	no	no	G
+find	report	neutral	no	no	H
 fire back	speech	assertive	yes	no	H
 forecast	belief	neutral	no	no	G
 go on	speech	neutral	yes	no	H
@@ -1211,8 +1216,10 @@ say	speech	neutral	yes	no	TGV
 scoff	speech	negative	yes	no	G
 scream	speech	assertive	yes	no	GM
 shout	speech	assertive	yes	no	GM
+show	report	neutral	no	no	H
 sigh	speech	neutral	yes	no	G
 snap	speech	assertive	yes	no	G
+specify	report	neutral	no	no	H
 speculate	belief	neutral	no	no	G
 state	speech	neutral	no	no	TGV
 stress	speech	assertive	yes	no	TG
@@ -1261,6 +1268,11 @@ NP_OBJECT = {
     "criticize", "praise", "condemn", "welcome", "accuse", "blame", "thank", "reject", "deny",
     "dismiss", "question", "recommend", "applaud", "slam", "attack", "describe", "discuss",
     "address", "mention", "cite", "quote", "defend", "support", "oppose", "endorse", "back",
+    # Verbs of finding out ("the study found that", "tests showed that",
+    # "the court determined that"): Quirk et al.'s (1985, ch. 16) factual
+    # verbs, whose that-clause reports a finding; their bare object is a
+    # thing found or shown ("found the body"), so a claim only with "that".
+    "find", "show", "determine", "establish", "specify", "demonstrate",
 }
 
 

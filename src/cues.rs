@@ -84,7 +84,7 @@ pub fn find_cues<'l>(
                 None => continue,
             },
         };
-        if !phrase && !is_reporting_use(text, tokens, i, &lower) {
+        if !phrase && !is_reporting_use(text, tokens, i, &lower, tags) {
             continue;
         }
         if !phrase && tagged_noun_or_adjective(tags, i) {
@@ -208,6 +208,7 @@ fn is_reporting_use(
     tokens: &[Token],
     i: usize,
     lower: &impl Fn(usize) -> String,
+    tags: &[PosTag],
 ) -> bool {
     let sentence = tokens[i].sentence;
     let prev = |k: usize| -> Option<String> {
@@ -248,7 +249,16 @@ fn is_reporting_use(
         // "a Facebook post", "the initial reports": a noun after a
         // modifier after a determiner.
         let word = lower(i);
-        if crate::lexicon::is(
+        // "The lawsuit claims the rule is illegal", "the engineers
+        // estimate": the tagger reads a tensed verb after a noun, the
+        // determiner's noun being its subject (subject-verb order, Quirk
+        // et al. 1985, ch. 10).
+        let verb_after_noun = tags.get(i).is_some_and(|t| t.xpos.is_finite_verb())
+            && i.checked_sub(1)
+                .and_then(|p| tags.get(p))
+                .is_some_and(|t| t.xpos.is_noun());
+        if !verb_after_noun
+            && crate::lexicon::is(
             crate::lexicon::Class::NounVerbForms,
             word.as_str(),
         ) && prev(2).is_some_and(|p2| {

@@ -253,3 +253,29 @@ fn those_and_a_participle_after_tell_are_the_addressee() {
     let rows = extract("The chief told those gathered to stay calm and go home.");
     assert!(claims(&rows).is_empty(), "{:?}", claims(&rows));
 }
+
+#[test]
+fn a_verb_of_finding_out_reports_a_that_clause_only() {
+    let rows = extract("The inspectors found that the wiring had been installed badly.");
+    row(&rows, "the wiring had been installed badly");
+    let rows = extract("Earlier tests have shown that the vaccine is safe for children.");
+    row(&rows, "the vaccine is safe for children");
+    // The bare object of "find" or "show" is a thing found or shown.
+    for text in [
+        "Police found the car of the missing woman near the river.",
+        "The museum showed the paintings the collector had donated.",
+    ] {
+        assert!(claims(&extract(text)).is_empty(), "{text}: {:?}", claims(&extract(text)));
+    }
+}
+
+#[test]
+fn a_tensed_verb_after_a_noun_after_a_determiner_is_a_cue() {
+    let rows = extract("The lawsuit claims the new rule is illegal.");
+    assert_eq!(row(&rows, "the new rule is illegal").speaker, "The lawsuit");
+    let rows = extract("The engineers estimate the repairs will cost millions.");
+    row(&rows, "the repairs will cost millions");
+    // A noun after a determiner and a modifier stays a noun.
+    let rows = extract("The initial reports were wrong about the fire.");
+    assert!(claims(&rows).is_empty(), "{:?}", claims(&rows));
+}
