@@ -87,7 +87,9 @@ pub fn find_cues<'l>(
         if !phrase && !is_reporting_use(text, tokens, i, &lower, tags) {
             continue;
         }
-        if !phrase && tagged_noun_or_adjective(tags, i) {
+        if !phrase
+            && tagged_noun_or_adjective(tags, i, lowered[i] == info.lemma)
+        {
             continue;
         }
         // "the officials' report suggested", "other reports suggest": a
@@ -159,7 +161,7 @@ pub fn find_cues<'l>(
 /// "Trump claims he would" as NNS as often as VBZ, but a verb never
 /// follows a determiner or a preposition (Quirk et al. 1985, §2.37: the
 /// noun phrase's determiner slot).
-fn tagged_noun_or_adjective(tags: &[PosTag], i: usize) -> bool {
+fn tagged_noun_or_adjective(tags: &[PosTag], i: usize, base_form: bool) -> bool {
     let Some(tag) = tags.get(i) else { return false };
     let x = tag.xpos;
     if x.is_noun() {
@@ -169,7 +171,17 @@ fn tagged_noun_or_adjective(tags: &[PosTag], i: usize) -> bool {
         // An adjective before it premodifies a noun ("a national state
         // of emergency"); a verb takes no attributive adjective (Quirk et
         // al. 1985, ch. 7: attributive adjectives premodify nouns).
+        // "text messages", "a report card": a singular noun right
+        // before a noun premodifies it (Quirk et al. 1985, ch. 17: noun
+        // premodifiers); the base form of a verb has a subject before it
+        // ("they text", "I report"), never a bare noun object after it.
+        // Only the base form is both noun and verb: "told reporters" read
+        // NN is the tagger's slip.
+        let premodifier = x == Xpos::Nn
+            && base_form
+            && tags.get(i + 1).is_some_and(|n| n.xpos.is_noun());
         return subject
+            || premodifier
             || i.checked_sub(1).and_then(|p| tags.get(p)).is_some_and(|p| {
                 matches!(
                     p.xpos,
@@ -177,8 +189,19 @@ fn tagged_noun_or_adjective(tags: &[PosTag], i: usize) -> bool {
                 ) || p.xpos.is_adjective()
             });
     }
-    x.is_adjective()
-        && tags.get(i + 1).is_some_and(|n| n.xpos.is_noun() || n.xpos.is_adjective())
+    // "337 suspected users", "the current expected date", "of reported
+    // magnitude 4.9": a participle between a determiner, number,
+    // adjective or preposition and a noun is attributive, an adjective
+    // in use (Quirk et al. 1985, ch. 7: participial adjectives).
+    let attributive_participle = x == Xpos::Vbn
+        && i.checked_sub(1).and_then(|p| tags.get(p)).is_some_and(|p| {
+            matches!(p.xpos, Xpos::Dt | Xpos::Cd | Xpos::In | Xpos::PrpPossessive)
+                || p.xpos.is_adjective()
+        })
+        && tags.get(i + 1).is_some_and(|n| n.xpos.is_noun());
+    attributive_participle
+        || x.is_adjective()
+            && tags.get(i + 1).is_some_and(|n| n.xpos.is_noun() || n.xpos.is_adjective())
 }
 
 /// Whether most words of token `i`'s sentence are capitalised.

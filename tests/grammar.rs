@@ -279,3 +279,27 @@ fn a_tensed_verb_after_a_noun_after_a_determiner_is_a_cue() {
     let rows = extract("The initial reports were wrong about the fire.");
     assert!(claims(&rows).is_empty(), "{:?}", claims(&rows));
 }
+
+#[test]
+fn an_attributive_participle_or_a_noun_premodifier_is_no_cue() {
+    let text = "Officials announced that 337 suspected users were arrested.";
+    assert_eq!(claims(&extract(text)), vec!["337 suspected users were arrested"]);
+    let text = "Photographs, videos and text messages from the night were deleted.";
+    assert!(claims(&extract(text)).is_empty(), "{:?}", claims(&extract(text)));
+    // The verb after its subject stays a cue.
+    let rows = extract("Police suspected the fire was set on purpose.");
+    row(&rows, "the fire was set on purpose");
+}
+
+#[test]
+fn an_inflected_cue_form_is_never_a_noun_premodifier() {
+    // Only a base form ("text", "report") is both noun and verb; "told"
+    // before a noun is the verb with its addressee.
+    // (The tagger reads this "told" NN.)
+    let text = "Ann Marsh, another lawyer for the victim, told reporters \"Families in this \
+                town who have been hurt do not have to explain themselves.\"";
+    let rows = extract(text);
+    let quote = "Families in this town who have been hurt do not have to explain themselves.";
+    assert_eq!(row(&rows, quote).speaker_name, "Ann Marsh");
+    assert_eq!(row(&rows, quote).cue, "told");
+}
