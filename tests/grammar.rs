@@ -303,3 +303,18 @@ fn an_inflected_cue_form_is_never_a_noun_premodifier() {
     assert_eq!(row(&rows, quote).speaker_name, "Ann Marsh");
     assert_eq!(row(&rows, quote).cue, "told");
 }
+
+#[test]
+fn a_claim_inside_a_fronted_adverbial_clause_ends_where_the_main_clause_begins() {
+    let text = "While the survey says most firms grew, there are doubts about the figures.";
+    assert_eq!(claims(&extract(text)), vec!["most firms grew"]);
+    let text = "Although everyone agreed that the rules were unclear, artist Mara Kent defended them.";
+    let rows = extract(text);
+    row(&rows, "the rules were unclear");
+    // Not fronted: a comma inside the reported clause does not cut it.
+    let text = "The survey says most firms grew, and many hired more staff in the spring.";
+    assert_eq!(
+        claims(&extract(text)),
+        vec!["most firms grew, and many hired more staff in the spring"]
+    );
+}

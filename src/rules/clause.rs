@@ -33,7 +33,10 @@ impl Context<'_> {
         {
             return None;
         }
-        let end = self.clause_end(k, sentence_end, true);
+        let mut end = self.clause_end(k, sentence_end, true);
+        if let Some(e) = self.fronted_clause_end(cue.first_token, k, end) {
+            end = e;
+        }
         // "claimed credit for the attack", "predict landfall on Saturday":
         // without "that", a complement with no finite verb is a noun
         // phrase object, not a reported clause. A content clause is
@@ -153,6 +156,36 @@ impl Context<'_> {
             k += 1;
         }
         (k, false)
+    }
+
+    /// "While all agreed that the work was hard, one artist stressed
+    /// ...": a cue inside an adverbial clause that opens the sentence
+    /// reports a clause that ends where the main clause begins, at the
+    /// first comma before a subject and its tensed verb (Quirk et al.
+    /// 1985, ch. 15: the initial adverbial clause, then the matrix
+    /// clause). `None` when the cue is not in such a clause.
+    fn fronted_clause_end(&self, cue: usize, k: usize, end: usize) -> Option<usize> {
+        let s0 = self.sentence_start(cue);
+        let fronted = matches!(
+            self.lower(s0),
+            "while" | "although" | "though" | "whereas" | "because" | "if"
+                | "as" | "when" | "since" | "unless" | "once"
+        );
+        // The cue is inside that clause: no comma before it.
+        if !fronted || (s0..cue).any(|j| self.word(j) == "," && !self.tokens[j].in_quote) {
+            return None;
+        }
+        (k + 1..end).find(|&j| {
+            self.word(j) == ","
+                && !self.tokens[j].in_quote
+                && (self.subject_and_verb_at(j + 1)
+                    || self.tags[j + 1].xpos == crate::tagger::Xpos::Ex
+                        && self.verb_after_subject(j + 1)
+                    || self.mention_starting_at(j + 1).is_some_and(|m| {
+                        self.verb_after_subject(self.mentions[m].last_token)
+                    }))
+        })
+        .map(|j| j - 1)
     }
 
     /// The last token of a noun phrase that starts at `k` and is not the

@@ -100,7 +100,7 @@ impl Context<'_> {
     /// participle after a bare "those" post-modifies it (Quirk et al.
     /// 1985, ch. 17: the demonstrative as head of a noun phrase with a
     /// non-finite post-modifier); it is no subject and verb.
-    fn subject_and_verb_at(&self, k: usize) -> bool {
+    pub(super) fn subject_and_verb_at(&self, k: usize) -> bool {
         self.chunks
             .base_at(k)
             .filter(|c| c.first == k)
