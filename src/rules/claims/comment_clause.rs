@@ -152,7 +152,7 @@ impl Context<'_> {
         let subject = next.is_some_and(|x| {
             x.is_noun() || x == Xpos::Prp || x == Xpos::Ex || x.is_determiner_like()
         });
-        matches!(w, "but" | "and" | "yet" | "while" | "whereas") && subject
-            || w == "with" && subject
+        subject
+            && matches!(w, "but" | "and" | "yet" | "while" | "whereas" | "with")
     }
 }
