@@ -318,3 +318,20 @@ fn a_claim_inside_a_fronted_adverbial_clause_ends_where_the_main_clause_begins()
         vec!["most firms grew, and many hired more staff in the spring"]
     );
 }
+
+#[test]
+fn a_curly_apostrophe_after_a_plural_is_a_possessive_not_a_closing_quote() {
+    for mark in ["'", "\u{2019}"] {
+        let text =
+            format!("The inspectors{mark} report said the dam was unsafe.");
+        let rows = extract(&text);
+        let r = row(&rows, "the dam was unsafe");
+        assert_eq!(r.speaker, format!("The inspectors{mark} report"));
+    }
+    // After an opening single quote the same mark closes the quote.
+    let rows = extract(
+        "She called the plan \u{2018}a disaster for farmers\u{2019} and said \
+         it would fail.",
+    );
+    assert_eq!(row(&rows, "a disaster for farmers").speaker, "She");
+}

@@ -124,6 +124,17 @@ fn split_token(
     None
 }
 
+/// Whether `before` is a word ending in s right before the mark `mark`.
+fn plural_possessor(
+    before: &crate::tokens::Token,
+    mark: &crate::tokens::Token,
+    text: &str,
+) -> bool {
+    before.word
+        && before.span.end == mark.span.start
+        && before.text(text).ends_with(['s', 'S'])
+}
+
 impl Tagger {
     /// Tags whosaid's tokens of `text` (from [`crate::tokens::tokenize`]),
     /// sentence by sentence (their `sentence` field), into `out`: one tag
@@ -184,13 +195,28 @@ impl Tagger {
             let mut used = 0;
             heads.clear();
             fixed.clear();
-            for t in &tokens[start..end] {
+            let mut single_quote_open = false;
+            for (i, t) in tokens[start..end].iter().enumerate() {
                 if words.len() <= used + 1 {
                     words.resize(used + 2, String::new());
                 }
                 heads.push(used as u32);
-                let f =
-                    split_token(t.text(text), &mut words[used], &mut clitic);
+                let token = t.text(text);
+                single_quote_open |= token == "\u{2018}";
+                // A curly apostrophe glued to a plural ("the inspectors’
+                // report") is the possessive the treebank writes `'`,
+                // unless an opening single quote in the sentence makes it
+                // the closing one.
+                let token = if token == "\u{2019}"
+                    && !single_quote_open
+                    && i > 0
+                    && plural_possessor(&tokens[start + i - 1], t, text)
+                {
+                    "'"
+                } else {
+                    token
+                };
+                let f = split_token(token, &mut words[used], &mut clitic);
                 fixed.push(f);
                 used += 1;
                 if let Some(c) = &clitic {
