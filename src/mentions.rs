@@ -522,6 +522,22 @@ impl<'a> Finder<'a> {
                     out.push(m);
                     return;
                 }
+                // "Progressive Party of Working People": a known
+                // organisation followed by "of" or "for" and more
+                // capitalised words names a longer institution (the
+                // pattern of "Bank of England"); its known name is only
+                // the start.
+                if kind == EntityType::Organization
+                    && e < end
+                    && matches!(self.lower[e + 1].as_ref(), "of" | "for")
+                    && j == part_start
+                    && role_start.is_none()
+                {
+                    let mut m = self.name(j, end, None, None);
+                    m.speaker_type = SpeakerType::Organization;
+                    out.push(m);
+                    return;
+                }
                 // A known person after a title gets the title as role.
                 if kind == EntityType::Person {
                     let role = role_start.map(|r| (r, j - 1));

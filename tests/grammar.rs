@@ -335,3 +335,16 @@ fn a_curly_apostrophe_after_a_plural_is_a_possessive_not_a_closing_quote() {
     );
     assert_eq!(row(&rows, "a disaster for farmers").speaker, "She");
 }
+
+#[test]
+fn a_known_organisation_followed_by_of_names_a_longer_institution() {
+    let rows = extract(
+        "The Progressive Party of Concerned People said the vote was rigged.",
+    );
+    let r = row(&rows, "the vote was rigged");
+    assert_eq!(r.speaker, "Progressive Party of Concerned People");
+    assert_eq!(r.speaker_type, Some(whosaid::SpeakerType::Organization));
+    // Without "of" the known name stays as it is.
+    let rows = extract("The Progressive Party said the vote was rigged.");
+    assert_eq!(row(&rows, "the vote was rigged").speaker, "Progressive Party");
+}
