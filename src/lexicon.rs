@@ -84,6 +84,7 @@ word_classes! {
     TitleAbbreviations = "title_abbreviations": "Abbreviated titles written with a period (AP Stylebook).",
     Days = "days": "Days of the week, which head time phrases (\"said Tuesday\").",
     Months = "months": "Months, which head time phrases (\"last March\").",
+    NewClauseLinkers = "new_clause_linkers": "Conjunctions that, before a subject, start a new clause of the writer's after an attribution set inside a claim (\"X, the study says, but the ministry ...\").",
     InterviewLabels = "interview_labels": "Labels of the turns of an interview written as a transcript (\"Q:\", \"Interview:\"): before a colon they are no speaker's name.",
 }
 

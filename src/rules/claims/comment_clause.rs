@@ -153,6 +153,6 @@ impl Context<'_> {
             x.is_noun() || x == Xpos::Prp || x == Xpos::Ex || x.is_determiner_like()
         });
         subject
-            && matches!(w, "but" | "and" | "yet" | "while" | "whereas" | "with")
+            && crate::lexicon::is(crate::lexicon::Class::NewClauseLinkers, w)
     }
 }
