@@ -181,17 +181,15 @@ pub fn html_to_text(source: &str) -> HtmlText {
                 on_element
                     .borrow_mut()
                     .push(Event::Start(kind, el.source_location().bytes()));
-                if kind != TagKind::Inline {
-                    if el.can_have_content() {
-                        let on_end = Rc::clone(&on_element);
-                        el.on_end_tag(lol_html::end_tag!(move |end| {
-                            on_end.borrow_mut().push(Event::End(
-                                kind,
-                                end.source_location().bytes(),
-                            ));
-                            Ok(())
-                        }))?;
-                    }
+                if kind != TagKind::Inline && el.can_have_content() {
+                    let on_end = Rc::clone(&on_element);
+                    el.on_end_tag(lol_html::end_tag!(move |end| {
+                        on_end.borrow_mut().push(Event::End(
+                            kind,
+                            end.source_location().bytes(),
+                        ));
+                        Ok(())
+                    }))?;
                 }
                 Ok(())
             })],
@@ -380,7 +378,7 @@ mod tests {
             assert!(s <= source.len());
             assert!(source.is_char_boundary(s), "{t} -> {s}");
         }
-        assert_eq!(h.source_end(h.text.len()) <= source.len(), true);
+        assert!(h.source_end(h.text.len()) <= source.len());
     }
 
     #[test]

@@ -45,9 +45,12 @@ fn tempdir(name: &str) -> PathBuf {
     dir
 }
 
+/// A table's rows by (document, position within the document).
+type RowsByPlace = BTreeMap<(String, usize), Vec<String>>;
+
 /// Parsed rows keyed by their position within their document, so that a
 /// moved row reads as "doc X row 3 changed", not as a cascade.
-fn rows(bytes: &[u8]) -> (Vec<String>, BTreeMap<(String, usize), Vec<String>>) {
+fn rows(bytes: &[u8]) -> (Vec<String>, RowsByPlace) {
     let mut reader = csv::ReaderBuilder::new().from_reader(bytes);
     let header: Vec<String> =
         reader.headers().unwrap().iter().map(str::to_string).collect();
