@@ -507,32 +507,24 @@ impl<'a> Finder<'a> {
         while j <= end {
             if let Some((e, entity)) = self.gaz_at[j] {
                 let kind = self.gazetteer.entity(entity).kind;
-                // "Cyprus Mail", "Japan Times", "Israel Defense Forces": a
-                // country opening a longer capitalised name is part of it.
-                if kind == EntityType::Country
-                    && e < end
-                    && self.gaz_at[e + 1].is_none()
-                    && self.title_at(e + 1, end + 1).is_none()
-                    && self.lexicon.first_name(self.tok(e + 1)).is_none()
-                    && j == part_start
-                    && role_start.is_none()
-                {
-                    let mut m = self.name(j, end, None, None);
-                    m.speaker_type = SpeakerType::Organization;
-                    out.push(m);
-                    return;
-                }
-                // "Progressive Party of Working People": a known
-                // organisation followed by "of" or "for" and more
-                // capitalised words names a longer institution (the
-                // pattern of "Bank of England"); its known name is only
-                // the start.
-                if kind == EntityType::Organization
-                    && e < end
-                    && matches!(self.lower[e + 1].as_ref(), "of" | "for")
-                    && j == part_start
-                    && role_start.is_none()
-                {
+                // A known name that only starts a longer capitalised one
+                // is part of it: a country ("Cyprus Mail", "Japan Times",
+                // "Israel Defense Forces"), or an organisation before "of"
+                // or "for" ("Progressive Party of Concerned People", the
+                // pattern of "Bank of England").
+                let opens_longer_name = e < end
+                    && match kind {
+                        EntityType::Country => {
+                            self.gaz_at[e + 1].is_none()
+                                && self.title_at(e + 1, end + 1).is_none()
+                                && self.lexicon.first_name(self.tok(e + 1)).is_none()
+                        }
+                        EntityType::Organization => {
+                            matches!(self.lower[e + 1].as_ref(), "of" | "for")
+                        }
+                        EntityType::Person => false,
+                    };
+                if opens_longer_name && j == part_start && role_start.is_none() {
                     let mut m = self.name(j, end, None, None);
                     m.speaker_type = SpeakerType::Organization;
                     out.push(m);

@@ -113,14 +113,18 @@ pub fn run(a: ExtractArgs) -> Result<ExitCode> {
         crate::outfile::check_not_input(path, &a.inputs)?;
     }
     let mut out = Output::to(a.output.as_deref())?;
-    let threads = thread_count(a.threads);
+    let threads = gather::thread_count(a.threads);
     let progress = if a.quiet || !io::stderr().is_terminal() {
         None
     } else {
         crate::pipeline::progress_bar(&a.inputs, 32 << 20)
     };
     let mut options = a.read.options();
-    options.keep = keep_fields(&a.keep)?;
+    options.keep = gather::keep_fields(
+        &a.keep,
+        crate::output::COLUMNS,
+        "the table",
+    )?;
     let finished = crate::pipeline::extract_table(
         &extractor, &a.inputs, &options, format, threads, progress, a.quiet,
         &mut out,
@@ -161,10 +165,14 @@ pub fn run(a: ExtractArgs) -> Result<ExitCode> {
 /// `extract --jsonl-stream`: bad records are answered in the stream, so
 /// only a failure to read or write is an error.
 fn jsonl_stream(extractor: &Extractor, a: &ExtractArgs) -> Result<ExitCode> {
-    let threads = thread_count(a.threads);
+    let threads = gather::thread_count(a.threads);
     let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let mut options = a.read.options();
-    options.keep = keep_fields(&a.keep)?;
+    options.keep = gather::keep_fields(
+        &a.keep,
+        crate::output::COLUMNS,
+        "the table",
+    )?;
     let tally = match crate::pipeline::jsonl_stream(
         extractor,
         io::stdin(),
@@ -188,29 +196,3 @@ fn jsonl_stream(extractor: &Extractor, a: &ExtractArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The `--keep` names: none empty, none twice, none a column already.
-fn keep_fields(names: &[String]) -> Result<Vec<String>> {
-    let mut out: Vec<String> = Vec::new();
-    for n in names {
-        let n = n.trim();
-        if n.is_empty() {
-            bail!("--keep: an empty field name");
-        }
-        if crate::output::COLUMNS.contains(&n) {
-            bail!("--keep {n}: already a column of the table");
-        }
-        if out.iter().any(|o| o == n) {
-            bail!("--keep {n}: named twice");
-        }
-        out.push(n.to_string());
-    }
-    Ok(out)
-}
-
-/// `--threads`, else every core.
-fn thread_count(arg: Option<u16>) -> usize {
-    arg.map_or_else(
-        || std::thread::available_parallelism().map_or(1, |n| n.get()),
-        usize::from,
-    )
-}

@@ -189,3 +189,35 @@ pub struct SourceArgs {
     #[arg(short, long)]
     pub quiet: bool,
 }
+
+/// The `--keep` names: none empty, none twice, none one of `columns`
+/// (those of `table`, named in the message).
+pub fn keep_fields(
+    names: &[String],
+    columns: &[&str],
+    table: &str,
+) -> Result<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    for n in names {
+        let n = n.trim();
+        if n.is_empty() {
+            bail!("--keep: an empty field name");
+        }
+        if columns.contains(&n) {
+            bail!("--keep {n}: already a column of {table}");
+        }
+        if out.iter().any(|o| o == n) {
+            bail!("--keep {n}: named twice");
+        }
+        out.push(n.to_string());
+    }
+    Ok(out)
+}
+
+/// `--threads`, else every core.
+pub fn thread_count(arg: Option<u16>) -> usize {
+    arg.map_or_else(
+        || std::thread::available_parallelism().map_or(1, |n| n.get()),
+        usize::from,
+    )
+}

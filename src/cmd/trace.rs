@@ -230,7 +230,11 @@ fn outlet_and_date(fields: &[input::Field]) -> (&str, &str) {
 
 /// Runs `whosaid trace`.
 pub fn run(a: TraceArgs) -> Result<ExitCode> {
-    let keep = keep_fields(&a.keep)?;
+    let keep = gather::keep_fields(
+        &a.keep,
+        OCCURRENCE_COLUMNS,
+        "the occurrences table",
+    )?;
     let mut options = a.source.read.options();
     options.keep = TRACE_FIELDS.iter().map(|f| f.to_string()).collect();
     // The user's fields after the tracer's, each once.
@@ -256,10 +260,7 @@ pub fn run(a: TraceArgs) -> Result<ExitCode> {
             bail!("--occurrences {}: the same file as -o", shown(occ));
         }
     }
-    let threads = a.threads.map_or_else(
-        || std::thread::available_parallelism().map_or(1, |n| n.get()),
-        usize::from,
-    );
+    let threads = gather::thread_count(a.threads);
     let mut sink = Sink { tracer: Tracer::new(), occ: None };
     if let Some(p) = &a.occurrences {
         let mut table = Table::new(a.excel);
@@ -652,21 +653,3 @@ fn write_quote(table: &mut Table, q: &TracedQuote) -> io::Result<()> {
     ])
 }
 
-/// The `--keep` names: none empty, none twice, none a column already.
-fn keep_fields(names: &[String]) -> Result<Vec<String>> {
-    let mut out: Vec<String> = Vec::new();
-    for n in names {
-        let n = n.trim();
-        if n.is_empty() {
-            bail!("--keep: an empty field name");
-        }
-        if OCCURRENCE_COLUMNS.contains(&n) {
-            bail!("--keep {n}: already a column of the occurrences table");
-        }
-        if out.iter().any(|o| o == n) {
-            bail!("--keep {n}: named twice");
-        }
-        out.push(n.to_string());
-    }
-    Ok(out)
-}
