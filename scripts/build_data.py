@@ -552,6 +552,17 @@ def build_people(first_gender):
                     same = tok_eq(short[0], long_[0]) or (len(long_) >= 2 and tok_eq(short[0], long_[1]))
                 if same:
                     parent[find(idx[b])] = find(idx[a])
+    # One Wikidata item is one person: rows the linking pass gave the same
+    # QID (a spelling variant, a second citizenship) are merged too.
+    by_qid = {}
+    for i, rec in enumerate(recs):
+        q = rec["wikidata"]
+        if not q:
+            continue
+        if q in by_qid and find(i) != find(by_qid[q]):
+            parent[find(i)] = find(by_qid[q])
+            drops["merged: same Wikidata QID"] += 1
+        by_qid.setdefault(q, i)
     groups = collections.defaultdict(list)
     for i in range(len(recs)):
         groups[find(i)].append(i)
@@ -1704,13 +1715,15 @@ PRONOUNS = [("he", "m", "sg", "person"), ("him", "m", "sg", "person"), ("his", "
             ("himself", "m", "sg", "person"), ("she", "f", "sg", "person"), ("her", "f", "sg", "person"),
             ("hers", "f", "sg", "person"), ("herself", "f", "sg", "person"), ("they", "", "pl", "any"),
             ("them", "", "pl", "any"), ("their", "", "pl", "any"), ("themselves", "", "pl", "any"),
-            ("it", "", "sg", "organization"), ("its", "", "sg", "organization"), ("itself", "", "sg", "organization")]
+            ("it", "", "sg", "organization"), ("its", "", "sg", "organization"), ("itself", "", "sg", "organization"),
+            ("i", "", "sg", "person")]
 
 
 def build_pronouns():
     write_tsv("pronouns.tsv", ["form", "gender", "number", "type"], sorted([list(p) for p in PRONOUNS]),
-              ["Third-person pronouns that can stand for a speaker outside quotes (first person is never a speaker",
-               "outside quotes and is not listed). Matched case-insensitively."])
+              ["Third-person pronouns that can stand for a speaker outside quotes, and \"i\": outside quotes the",
+               "first person singular is the author of the text (an op-ed, a memoir, a first-person report), whom",
+               "the resolve stage names from a byline. Matched case-insensitively."])
 
 
 def main():
