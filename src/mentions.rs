@@ -494,10 +494,13 @@ impl<'a> Finder<'a> {
         let sentence_initial =
             s == 0 || self.tokens[s - 1].sentence != self.tokens[s].sentence;
         // "Fourteen-year-old Zoe": an age is a description, not a name.
+        // A known first name is no agent noun, whatever its ending
+        // ("Christopher", "Jennifer", "Oliver" end like "astronomer").
         if sentence_initial
             && s < end
             && self.gaz_at[s].is_none()
             && (is_agent_noun(&self.lower[s])
+                && self.lexicon.first_name(self.tok(s)).is_none()
                 || self.lower[s].ends_with("-year-old"))
         {
             role_start = Some(s);
@@ -517,13 +520,36 @@ impl<'a> Finder<'a> {
                         EntityType::Country => {
                             self.gaz_at[e + 1].is_none()
                                 && self.title_at(e + 1, end + 1).is_none()
-                                && self.lexicon.first_name(self.tok(e + 1)).is_none()
+                                // "Scotland First Minister Nicola
+                                // Sturgeon": a person named further on
+                                // makes the words between an office.
+                                && (e + 1..=end).all(|k| {
+                                    self.lexicon.first_name(self.tok(k)).is_none()
+                                })
                         }
                         EntityType::Organization => {
                             matches!(self.lower[e + 1].as_ref(), "of" | "for")
                         }
                         EntityType::Person => false,
                     };
+                // "United States Department of State", "US State
+                // Department": a country premodifying a known institution
+                // names that institution (a noun premodifier: Quirk et
+                // al. 1985, 17.108), written in full.
+                if kind == EntityType::Country && j == part_start && e < end {
+                    if let Some((e2, org)) = self.gaz_at[e + 1] {
+                        if self.gazetteer.entity(org).kind
+                            == EntityType::Organization
+                        {
+                            let role = role_start.map(|r| (r, j - 1));
+                            out.push(self.name(j, e2, Some(org), role));
+                            j = e2 + 1;
+                            part_start = j;
+                            role_start = None;
+                            continue;
+                        }
+                    }
+                }
                 if opens_longer_name && j == part_start && role_start.is_none() {
                     let mut m = self.name(j, end, None, None);
                     m.speaker_type = SpeakerType::Organization;
@@ -1089,6 +1115,34 @@ mod tests {
         assert_eq!(m.kind, MentionKind::Descriptor);
         assert_eq!(m.speaker_type, SpeakerType::Group);
         assert!(m.plural);
+    }
+
+    #[test]
+    fn a_first_name_ending_like_an_agent_noun_opens_the_name() {
+        // "-er" names ("Christopher", "Jennifer") are first names, not a
+        // title like "Astronomer" before a name.
+        let ms = mentions("Jennifer Okafor-Lindqvist said the road was shut.");
+        let m = find(&ms, "Jennifer Okafor-Lindqvist").expect("the name");
+        assert!(m.role.is_none(), "{ms:?}");
+        let ms = mentions("Astronomer Okafor-Lindqvist said the sky was clear.");
+        let m = find(&ms, "Okafor-Lindqvist").expect("the name");
+        assert!(m.role.is_some(), "{ms:?}");
+    }
+
+    #[test]
+    fn a_country_of_the_united_kingdom_is_one_place() {
+        let ms = mentions("Northern Ireland said the rules would change.");
+        let m = find(&ms, "Northern Ireland").expect("the place");
+        assert_eq!(m.speaker_type, SpeakerType::Organization);
+        assert!(find(&ms, "Ireland").is_none(), "{ms:?}");
+        // A country before an office and a person's name is no part of
+        // the name.
+        let ms = mentions("Wales Chief Forester Mary Pryce said no.");
+        assert!(find(&ms, "Mary Pryce").is_some(), "{ms:?}");
+        // A country premodifying an institution names it.
+        let ms = mentions("The US State Department said no.");
+        let m = find(&ms, "US State Department").expect("the institution");
+        assert_eq!(m.speaker_type, SpeakerType::Organization);
     }
 
     #[test]

@@ -140,6 +140,9 @@ pub struct Resolver<'a> {
     role_by_text: HashMap<&'a str, usize>,
     /// First word or abbreviation -> a longer organization name.
     org_by_word: HashMap<&'a str, usize>,
+    /// [`org_key`] of every organisation name of two words or more ->
+    /// its first mention.
+    org_by_key: HashMap<String, usize>,
     /// Head noun -> descriptions with it.
     descriptors_by_head: HashMap<String, Vec<usize>>,
     /// Person names with a role, in text order.
@@ -206,6 +209,33 @@ fn byline_name(line: &str) -> Option<&str> {
     ((2..=4).contains(&words.len()) && capitalised).then_some(name)
 }
 
+/// The initials of a name's capitalised words ("Royal Canadian Mounted
+/// Police" -> "RCMP"), function words skipped; `None` under three.
+fn initials(name: &str) -> Option<String> {
+    let letters: String = name
+        .split([' ', '-'])
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    (letters.len() >= 3).then_some(letters)
+}
+
+/// An organisation's name as a set of words: lower case, diacritics
+/// folded, "of", "for", "the" and "and" dropped, sorted. English names an
+/// institution either with its head postmodified or with the same noun
+/// premodifying it ("Ministry of Agriculture" and "Agriculture Ministry",
+/// "Department of State" and "State Department": Quirk et al. 1985,
+/// 17.108-17.109), so both have one key.
+fn org_key(name: &str) -> String {
+    let mut words: Vec<String> = name
+        .split(' ')
+        .map(|w| crate::names::fold(w).to_lowercase())
+        .filter(|w| !matches!(w.as_str(), "of" | "for" | "the" | "and" | "&"))
+        .collect();
+    words.sort();
+    words.join(" ")
+}
+
 fn strip_determiner(s: &str) -> &str {
     for d in ["the ", "The ", "a ", "A ", "an ", "An "] {
         if let Some(rest) = s.strip_prefix(d) {
@@ -252,6 +282,18 @@ impl<'a> Resolver<'a> {
         let mut role_by_entity: HashMap<usize, usize> = HashMap::new();
         let mut role_by_text: HashMap<&'a str, usize> = HashMap::new();
         let mut org_by_word: HashMap<&'a str, usize> = HashMap::new();
+        let mut org_by_key: HashMap<String, usize> = HashMap::new();
+        // The one-word capitalised acronyms written in the article, by
+        // their letters.
+        let acronyms: HashMap<String, &'a str> = mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Name && m.single_word)
+            .map(|m| m.text(text))
+            .filter(|w| {
+                w.len() >= 3 && w.chars().all(|c| c.is_ascii_uppercase())
+            })
+            .map(|w| (w.to_string(), w))
+            .collect();
         let mut descriptors_by_head: HashMap<String, Vec<usize>> =
             HashMap::new();
         let mut role_holders = Vec::new();
@@ -293,6 +335,17 @@ impl<'a> Resolver<'a> {
                         if let Some(first) = written.split(' ').next() {
                             org_by_word.entry(first).or_insert(i);
                         }
+                        // "NTSB" for "National Transportation Safety
+                        // Board": an acronym of the capitalised words'
+                        // initials (Quirk et al. 1985, App. I.79), three
+                        // letters or more so that chance collisions stay
+                        // rare.
+                        if let Some(a) = initials(written) {
+                            if let Some(k) = acronyms.get(&a) {
+                                org_by_word.entry(k).or_insert(i);
+                            }
+                        }
+                        org_by_key.entry(org_key(written)).or_insert(i);
                         let after = text[m.span.end..].trim_start();
                         if let Some(rest) = after.strip_prefix('(') {
                             if let Some(close) =
@@ -324,6 +377,7 @@ impl<'a> Resolver<'a> {
             role_by_entity,
             role_by_text,
             org_by_word,
+            org_by_key,
             descriptors_by_head,
             role_holders,
             org_names,
@@ -419,6 +473,11 @@ impl<'a> Resolver<'a> {
                 step: Step::Gazetteer,
             };
         }
+        if let Some(f) = self.org_variant(i) {
+            let mut r = self.resolve(f);
+            r.step = Step::Alias;
+            return r;
+        }
         if let Some(f) = self.org_expansion(i) {
             let mut r = self.resolve(f);
             r.step = Step::Alias;
@@ -467,12 +526,43 @@ impl<'a> Resolver<'a> {
     /// "Charles E. Schumer"): the table shows the name the reader saw,
     /// and the id column links it to the entry.
     fn fullest_written(&self, entity: usize) -> Option<&'a str> {
-        if self.gazetteer.entity(entity).kind != EntityType::Person {
+        // An institution too ("the United States Department of State",
+        // later "the State Department"); a country keeps its name.
+        if self.gazetteer.entity(entity).kind == EntityType::Country {
             return None;
         }
-        self.fullest_by_entity
+        let ent = self.gazetteer.entity(entity);
+        let written = self
+            .fullest_by_entity
             .get(&entity)
-            .map(|&m| self.mentions[m].text(self.text))
+            .map(|&m| self.mentions[m].text(self.text))?;
+        if ent.kind == EntityType::Person {
+            return Some(written);
+        }
+        // An institution's longer form only ("The Daily Telegraph" for
+        // "The Telegraph"): "The Associated Press" is the gazetteer's
+        // "Associated Press" with its article.
+        let words = |s: &str| strip_determiner(s).split(' ').count();
+        (words(written) > words(&ent.name)).then_some(written)
+    }
+
+    /// The first organisation name of the article that mention `i` (an
+    /// organisation of two words or more, not in the gazetteer) writes in
+    /// another word order ("the Agriculture Ministry" after "the Ministry
+    /// of Agriculture").
+    fn org_variant(&self, i: usize) -> Option<usize> {
+        let m = &self.mentions[i];
+        if m.single_word
+            || m.entity.is_some()
+            || m.speaker_type != SpeakerType::Organization
+        {
+            return None;
+        }
+        let written = m.text(self.text);
+        self.org_by_key
+            .get(&org_key(written))
+            .copied()
+            .filter(|&j| self.mentions[j].text(self.text) != written)
     }
 
     /// A single word standing for a longer organization name in the
@@ -1036,6 +1126,79 @@ mod tests {
                 "John Forbes Kerry",
                 "John Forbes Kerry",
                 Step::Gazetteer
+            ),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn an_institution_written_in_another_word_order_is_the_one_met_before() {
+        let rows = resolved(
+            "The Ministry of Fisheries closed the bay on Monday. \"Stocks \
+             are low,\" the Fisheries Ministry said.",
+        );
+        assert!(
+            has(&rows, "Fisheries Ministry", "Ministry of Fisheries", Step::Alias),
+            "{rows:?}"
+        );
+        // Another ministry is not that one.
+        let rows = resolved(
+            "The Ministry of Fisheries closed the bay on Monday. \"Stocks \
+             are low,\" the Forestry Ministry said.",
+        );
+        assert!(
+            has(&rows, "Forestry Ministry", "Forestry Ministry", Step::AsWritten),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn a_known_institution_takes_its_fullest_form_in_the_article() {
+        let rows = resolved(
+            "The United States Department of State spoke on Monday. \"We \
+             are watching,\" the State Department said.",
+        );
+        assert!(
+            has(
+                &rows,
+                "State Department",
+                "United States Department of State",
+                Step::Gazetteer
+            ),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn an_acronym_of_an_institution_named_in_full_is_that_institution() {
+        let rows = resolved(
+            "The Coastal Flood Warning Board met on Monday. \"Levels are \
+             rising,\" the CFWB said.",
+        );
+        assert!(
+            has(&rows, "CFWB", "Coastal Flood Warning Board", Step::Alias),
+            "{rows:?}"
+        );
+        // Other initials are another body.
+        let rows = resolved(
+            "The Coastal Flood Warning Board met on Monday. \"Levels are \
+             rising,\" the CFWA said.",
+        );
+        assert!(has(&rows, "CFWA", "CFWA", Step::AsWritten), "{rows:?}");
+    }
+
+    #[test]
+    fn a_hyphenated_surname_finds_the_full_name() {
+        let rows = resolved(
+            "Christopher Nwosu-Hartley, a geologist, led the survey.\n\n\
+             \"The rock is old,\" Nwosu-Hartley said.",
+        );
+        assert!(
+            has(
+                &rows,
+                "Nwosu-Hartley",
+                "Christopher Nwosu-Hartley",
+                Step::Surname
             ),
             "{rows:?}"
         );
