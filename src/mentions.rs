@@ -205,6 +205,36 @@ impl<'a> Finder<'a> {
                 continue;
             }
             let lower = &self.lower[i];
+            // "It said", "it also warned": "it" is a speaker only as the
+            // subject of an active reporting verb (an organisation or a
+            // document); the expletive "it" of "it is said", "it seems"
+            // is followed by no such verb (Quirk et al. 1985, 18.23-25).
+            let it_speaks = lower.as_ref() == "it" && {
+                let k = if self.lower.get(i + 1).is_some_and(|w| {
+                    w.as_ref() == "also" || w.ends_with("ly")
+                }) {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                k < n
+                    && self.tokens[k].sentence == t.sentence
+                    && self.lexicon.cue(&self.lower[k]).is_some()
+            };
+            if it_speaks {
+                if let Some((_, plural)) = self.lexicon.pronoun(lower) {
+                    out.push(self.simple(
+                        i,
+                        i,
+                        MentionKind::Pronoun,
+                        SpeakerType::Organization,
+                        None,
+                        plural,
+                    ));
+                }
+                i += 1;
+                continue;
+            }
             if matches!(lower.as_ref(), "he" | "she" | "they" | "i") {
                 if let Some((gender, plural)) = self.lexicon.pronoun(lower) {
                     out.push(self.simple(

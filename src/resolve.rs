@@ -714,6 +714,31 @@ impl<'a> Resolver<'a> {
             || o.speaker_type == SpeakerType::Organization && !country
     }
 
+    /// Whether mention `j` can be what a singular "it" stands for: an
+    /// organisation or a country named, or a singular description of an
+    /// institution or a document ("the company", "the report"); never a
+    /// person (number and animacy agreement, Lappin and Leass 1994,
+    /// section 2.1).
+    fn neuter_like(&self, j: usize) -> bool {
+        let o = &self.mentions[j];
+        match o.kind {
+            MentionKind::Name => {
+                o.speaker_type == SpeakerType::Organization
+                    && !(o.single_word && self.fuller(j).is_some())
+            }
+            MentionKind::Descriptor => {
+                !o.plural
+                    && matches!(
+                        o.speaker_type,
+                        // A document noun's mention is of unknown type
+                        // until resolved.
+                        SpeakerType::Organization | SpeakerType::Unknown
+                    )
+            }
+            MentionKind::Pronoun => false,
+        }
+    }
+
     /// One pronoun, the earlier ones of its window already resolved.
     /// Candidates agree in number and gender (a known gender that differs
     /// rules a person out; an unknown one weighs less); each mention adds
@@ -723,6 +748,8 @@ impl<'a> Resolver<'a> {
     fn pronoun_at(&mut self, i: usize) -> Resolved {
         let m = &self.mentions[i];
         let (gender, plural) = (m.gender, m.plural);
+        // "it": a singular non-person (the pronoun table's type).
+        let neuter = !plural && m.speaker_type == SpeakerType::Organization;
         let (para, sentence) =
             (self.paragraph_of_mention[i], self.sentence_of_mention[i]);
         let mut referents: Vec<Referent> = Vec::new();
@@ -732,7 +759,10 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let known = if o.kind == MentionKind::Pronoun {
+                let o_neuter =
+                    !o.plural && o.speaker_type == SpeakerType::Organization;
                 let agrees = o.plural == plural
+                    && o_neuter == neuter
                     && (gender.is_none()
                         || o.gender.is_none()
                         || o.gender == gender);
@@ -743,6 +773,8 @@ impl<'a> Resolver<'a> {
             } else {
                 let fits = if plural {
                     self.plural_like(j)
+                } else if neuter {
+                    self.neuter_like(j)
                 } else {
                     self.person_like(j, gender)
                 };
@@ -797,7 +829,11 @@ impl<'a> Resolver<'a> {
         if let Some(first) = best.map(|x| x.first) {
             let mut r = self.cache[first].clone().unwrap_or_default();
             if r.speaker_type == SpeakerType::Unknown {
-                r.speaker_type = SpeakerType::Person;
+                r.speaker_type = if neuter {
+                    SpeakerType::Organization
+                } else {
+                    SpeakerType::Person
+                };
             }
             r.step = Step::Pronoun;
             return r;
@@ -806,6 +842,8 @@ impl<'a> Resolver<'a> {
             name: String::new(),
             speaker_type: if plural {
                 SpeakerType::Group
+            } else if neuter {
+                SpeakerType::Organization
             } else {
                 SpeakerType::Person
             },
@@ -1185,6 +1223,38 @@ mod tests {
              rising,\" the CFWA said.",
         );
         assert!(has(&rows, "CFWA", "CFWA", Step::AsWritten), "{rows:?}");
+    }
+
+    #[test]
+    fn it_stands_for_an_organisation_never_a_person() {
+        let rows = resolved(
+            "Maria Lopez toured the site. Acme Holdings Ltd announced job \
+             cuts on Monday. It said the market had shrunk.",
+        );
+        assert!(has(&rows, "It", "Acme Holdings Ltd", Step::Pronoun), "{rows:?}");
+        // No organisation before it: no name, and never the person.
+        let rows = resolved(
+            "Maria Lopez toured the site on Monday. It said the market had \
+             shrunk.",
+        );
+        assert!(has(&rows, "It", "", Step::Pronoun), "{rows:?}");
+        // The expletive "it" of a passive is no speaker.
+        let rows = resolved(
+            "Acme Holdings Ltd cut jobs. It is said that the market shrank.",
+        );
+        assert!(!rows.iter().any(|(w, _, _)| w == "It"), "{rows:?}");
+    }
+
+    #[test]
+    fn they_stands_for_an_organisation_in_british_usage() {
+        let rows = resolved(
+            "The Harbour Workers Union met on Tuesday. They said the strike \
+             would go on.",
+        );
+        assert!(
+            has(&rows, "They", "Harbour Workers Union", Step::Pronoun),
+            "{rows:?}"
+        );
     }
 
     #[test]
