@@ -61,9 +61,55 @@ pub fn fold(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A word of a name as a key that spelling variants of it share:
+/// diacritics folded, lower case, an Arabic article dropped ("al-Abadi",
+/// "Abadi"), doubled letters single, and the endings and digraphs that
+/// romanisations of one name differ by made one: Ukrainian and Russian
+/// "-yy", "-iy", "-yi", "-ii" ("Zelenskyy", "Zelenskiy", "Zelensky": the
+/// national, BGN/PCGN and news forms of one name), Persian and Arabic
+/// "ou" and "u" ("Rouhani", "Ruhani"). Used only to match a word to a name
+/// already written in full in the same article, never to guess a name.
+pub fn variant_key(word: &str) -> String {
+    let lower = fold(word).to_lowercase();
+    let mut w = lower.as_str();
+    for article in ["al-", "el-", "ad-", "as-", "ash-", "at-", "ar-", "an-"] {
+        if let Some(rest) = w.strip_prefix(article) {
+            w = rest;
+            break;
+        }
+    }
+    let mut out = String::with_capacity(w.len());
+    for c in w.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    let out = out.replace("ou", "u");
+    for ending in ["iy", "yi", "ii"] {
+        if let Some(stem) = out.strip_suffix(ending) {
+            return format!("{stem}y");
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{fold, FOLDS};
+    use super::{fold, variant_key, FOLDS};
+
+    #[test]
+    fn romanisations_of_one_name_share_a_key() {
+        let k = variant_key("Zelensky");
+        assert_eq!(variant_key("Zelenskyy"), k);
+        assert_eq!(variant_key("Zelenskiy"), k);
+        assert_eq!(variant_key("al-Abadi"), variant_key("Abadi"));
+        assert_eq!(variant_key("Rouhani"), variant_key("Ruhani"));
+        assert_eq!(variant_key("Erdoğan"), variant_key("Erdogan"));
+        // Other names stay apart.
+        assert_ne!(variant_key("Zelensky"), variant_key("Zelenko"));
+        assert_ne!(variant_key("Abadi"), variant_key("Abbas"));
+        assert_ne!(variant_key("Ali"), variant_key("Al"));
+    }
 
     #[test]
     fn the_table_is_sorted_for_binary_search() {

@@ -186,16 +186,6 @@ const UNSEEN: u32 = u32::MAX;
 /// [`Resolver::referent_ids`]: a mention without a name.
 const NO_REFERENT: u32 = u32::MAX - 1;
 
-/// Drops an Arabic article so "al-Abadi" and "Abadi" meet.
-fn bare(word: &str) -> &str {
-    for prefix in ["al-", "Al-", "el-", "El-", "ad-", "as-", "ash-"] {
-        if let Some(rest) = word.strip_prefix(prefix) {
-            return rest;
-        }
-    }
-    word
-}
-
 /// The name of a byline, "By Jane Roe" or "By Jane Roe, Staff Writer":
 /// "By" and two to four capitalised words, alone on the line.
 fn byline_name(line: &str) -> Option<&str> {
@@ -264,15 +254,16 @@ impl<'a> Resolver<'a> {
             }
             let words: Vec<&str> = m.text(text).split(' ').collect();
             if let Some(last) = words.last() {
-                // Diacritics folded: "Erdogan" finds "Recep Tayyip
-                // Erdoğan".
+                // Diacritics and romanisations folded: "Erdogan" finds
+                // "Recep Tayyip Erdoğan", "Zelensky" "Volodymyr
+                // Zelenskyy" (crate::names::variant_key).
                 by_last_word
-                    .entry(crate::names::fold(bare(last)).into_owned())
+                    .entry(crate::names::variant_key(last))
                     .or_default()
                     .push(i);
             }
             by_first_word
-                .entry(crate::names::fold(words[0]).into_owned())
+                .entry(crate::names::variant_key(words[0]))
                 .or_default()
                 .push(i);
         }
@@ -429,8 +420,8 @@ impl<'a> Resolver<'a> {
         if !m.single_word {
             return None;
         }
-        let folded = crate::names::fold(bare(m.text(self.text)));
-        let word = folded.as_ref();
+        let key = crate::names::variant_key(m.text(self.text));
+        let word = key.as_str();
         // Lists are in text order: bisect for the nearest before `i`.
         let pick = |list: &Vec<usize>| {
             let before = list.partition_point(|&f| f < i);
@@ -1255,6 +1246,23 @@ mod tests {
             has(&rows, "They", "Harbour Workers Union", Step::Pronoun),
             "{rows:?}"
         );
+    }
+
+    #[test]
+    fn a_surname_in_another_romanisation_finds_the_full_name() {
+        let rows = resolved(
+            "Oleksandr Kovalenskyy spoke in Lviv on Monday.\n\n\"We will \
+             not give up,\" Kovalensky said.",
+        );
+        assert!(
+            has(&rows, "Kovalensky", "Oleksandr Kovalenskyy", Step::Surname),
+            "{rows:?}"
+        );
+        let rows = resolved(
+            "Oleksandr Kovalenskyy spoke in Lviv on Monday.\n\n\"We will \
+             not give up,\" Kovalchuk said.",
+        );
+        assert!(has(&rows, "Kovalchuk", "Kovalchuk", Step::AsWritten), "{rows:?}");
     }
 
     #[test]
