@@ -33,6 +33,10 @@ pub struct Document {
     /// The record's fields named by `--keep`, in that order (all
     /// [`Field::Missing`] for a file).
     pub fields: Vec<Field>,
+    /// The record's `author` (a string, or the first string of an
+    /// array), when it has one: the speaker of the first person outside
+    /// quotes ("I said"). `None` for a file.
+    pub author: Option<String>,
 }
 
 /// A JSONL record's field kept with `--keep`.
@@ -623,7 +627,8 @@ fn text_document(
                     return false;
                 }
             }
-            let doc = Document { id, text, html, fields: Vec::new() };
+            let doc =
+                Document { id, text, html, fields: Vec::new(), author: None };
             sink(Item::Document(doc), location)
         }
         Err(why) => sink(error(location, why), location),
@@ -851,6 +856,24 @@ struct Record<'a> {
     id: Option<&'a serde_json::value::RawValue>,
     #[serde(borrow, default)]
     text: Option<&'a serde_json::value::RawValue>,
+    #[serde(borrow, default)]
+    author: Option<&'a serde_json::value::RawValue>,
+}
+
+/// An author's name from its raw JSON: a non-empty string, or the first
+/// one of an array of strings.
+fn author_of(raw: &serde_json::value::RawValue) -> Option<String> {
+    let t = raw.get();
+    let name = if t.starts_with('[') {
+        serde_json::from_str::<Vec<serde_json::Value>>(t)
+            .ok()?
+            .into_iter()
+            .find_map(|v| v.as_str().map(str::to_string))?
+    } else {
+        serde_json::from_str::<String>(t).ok()?
+    };
+    let name = name.trim();
+    (!name.is_empty()).then(|| name.to_string())
 }
 
 /// An id from its raw JSON: a string's value, or a number as written.
@@ -911,7 +934,8 @@ fn parse_json(line: &str, options: &Options) -> Result<Document, String> {
     } else {
         kept_fields(line, &options.keep)
     };
-    Ok(Document { id, text, html: options.html, fields })
+    let author = rec.author.and_then(author_of);
+    Ok(Document { id, text, html: options.html, fields, author })
 }
 
 /// The `--keep` fields of a record that parsed, in the order asked; a

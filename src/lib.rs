@@ -246,7 +246,7 @@ impl Extractor {
     /// Runs the resolve stage on an analysed document: the canonical
     /// speaker and `via` of every attribution.
     pub fn resolve(&self, a: &Analysis<'_>) -> resolve::Resolution {
-        resolve::resolve(a, &self.gazetteer)
+        resolve::resolve(a, &self.gazetteer, None)
     }
 
     /// Extracts the rows of one document.
@@ -272,7 +272,7 @@ impl Extractor {
         original: &str,
         each: &mut dyn FnMut(Vec<Row>) -> bool,
     ) -> bool {
-        self.windows_of(doc_id, original, &mut |_, rows| each(rows))
+        self.windows_of(doc_id, original, None, &mut |_, rows| each(rows))
     }
 
     /// Runs the pipeline on each window of `original` (one window for
@@ -285,6 +285,20 @@ impl Extractor {
         &self,
         doc_id: &str,
         original: &str,
+        each: &mut dyn FnMut(WindowAnalysis<'_, '_>) -> bool,
+    ) -> bool {
+        self.analyze_windows_by(doc_id, original, None, each)
+    }
+
+    /// [`Extractor::analyze_windows`] for a document whose author is
+    /// known (a JSONL record's `author`): the speaker of "I" outside
+    /// quotes.
+    #[doc(hidden)]
+    pub fn analyze_windows_by(
+        &self,
+        doc_id: &str,
+        original: &str,
+        author: Option<&str>,
         each: &mut dyn FnMut(WindowAnalysis<'_, '_>) -> bool,
     ) -> bool {
         let mut shift = window::Shift::default();
@@ -302,7 +316,8 @@ impl Extractor {
                 next_paragraph
             };
             let analysis = self.analyze(&original[w.start..w.end]);
-            let resolution = self.resolve(&analysis);
+            let resolution =
+                resolve::resolve(&analysis, &self.gazetteer, author);
             let rows = output::rows(doc_id, &analysis, &resolution);
             next_paragraph =
                 shift.paragraphs + analysis.segments.paragraphs.len();
@@ -330,9 +345,10 @@ impl Extractor {
         &self,
         doc_id: &str,
         original: &str,
+        author: Option<&str>,
         each: &mut dyn FnMut((usize, usize), Vec<Row>) -> bool,
     ) -> bool {
-        self.analyze_windows(doc_id, original, &mut |mut w| {
+        self.analyze_windows_by(doc_id, original, author, &mut |mut w| {
             w.shift.apply(&mut w.rows);
             each((w.window.start, w.shift.chars), w.rows)
         })
@@ -360,9 +376,19 @@ impl Extractor {
         source: &str,
         each: &mut dyn FnMut(Vec<Row>) -> bool,
     ) -> bool {
+        self.html_each_by(doc_id, source, None, each)
+    }
+
+    fn html_each_by(
+        &self,
+        doc_id: &str,
+        source: &str,
+        author: Option<&str>,
+        each: &mut dyn FnMut(Vec<Row>) -> bool,
+    ) -> bool {
         let h = html::html_to_text(source);
         let source_chars = normalize::CharIndex::new(source);
-        self.windows_of(doc_id, &h.text, &mut |from, mut rows| {
+        self.windows_of(doc_id, &h.text, author, &mut |from, mut rows| {
             html_offsets(&h, &source_chars, from, &mut rows);
             each(rows)
         })
@@ -385,10 +411,13 @@ impl Extractor {
         doc: &input::Document,
         each: &mut dyn FnMut(Vec<Row>) -> bool,
     ) -> bool {
+        let author = doc.author.as_deref();
         if doc.html {
-            self.extract_html_each(&doc.id, &doc.text, each)
+            self.html_each_by(&doc.id, &doc.text, author, each)
         } else {
-            self.extract_each(&doc.id, &doc.text, each)
+            self.windows_of(&doc.id, &doc.text, author, &mut |_, rows| {
+                each(rows)
+            })
         }
     }
 

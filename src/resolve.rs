@@ -99,10 +99,15 @@ impl Resolution {
 /// Stage 8: resolves the speaker and `via` of every attribution, in text
 /// order (the order matters: a description resolves like the first
 /// description written the same way).
-pub fn resolve(a: &Analysis<'_>, gazetteer: &Gazetteer) -> Resolution {
+pub fn resolve(
+    a: &Analysis<'_>,
+    gazetteer: &Gazetteer,
+    author: Option<&str>,
+) -> Resolution {
     let mentions = &a.mentions;
     let mut resolver =
         Resolver::new(&a.normalized.text, mentions, gazetteer, &a.segments);
+    resolver.author = author;
     resolver.roles =
         crate::salience::roles(
         &a.normalized.text,
@@ -163,6 +168,8 @@ pub struct Resolver<'a> {
     referent_ids: Vec<u32>,
     /// Canonical names and their numbers.
     referent_names: HashMap<String, u32>,
+    /// The document's author as its record gives it (JSONL `author`).
+    pub author: Option<&'a str>,
 }
 
 /// A referent a pronoun may stand for, while the window is read.
@@ -386,6 +393,7 @@ impl<'a> Resolver<'a> {
             speaks: vec![false; mentions.len()],
             referent_ids: vec![UNSEEN; mentions.len()],
             referent_names: HashMap::new(),
+            author: None,
         }
     }
 
@@ -631,7 +639,7 @@ impl<'a> Resolver<'a> {
     /// person a paragraph is about outweighs one named once in passing.
     fn pronoun(&mut self, i: usize) -> Resolved {
         if self.first_person(i) {
-            return self.author();
+            return self.turn_speaker(i).unwrap_or_else(|| self.author());
         }
         for j in self.window_start(i)..i {
             if self.mentions[j].kind == MentionKind::Pronoun
@@ -674,6 +682,42 @@ impl<'a> Resolver<'a> {
             && self.mentions[i].text(self.text) == "I"
     }
 
+    /// "I" in a turn of an interview written as a transcript
+    /// ("Whitfield: We ran out of money. I said so."): by the convention
+    /// of transcripts, the label before the colon that opens the line
+    /// names who speaks. A name labels its own turn (a surname finds the
+    /// full name); "A:" or "Answer:" is the interviewee, the first person
+    /// named in full in the text; "Q:", "Question:" or "Interviewer:" the
+    /// interviewer, the author. `None` outside a labelled turn, and never
+    /// a speaker called "Q" or "Interview".
+    fn turn_speaker(&mut self, i: usize) -> Option<Resolved> {
+        let start = self.mentions[i].span.start;
+        let line_start = self.text[..start].rfind('\n').map_or(0, |k| k + 1);
+        let line = &self.text[line_start..start];
+        let label = line[..line.find(':')?].trim();
+        let short = (1..=4).contains(&label.split(' ').count());
+        if !short || !label.starts_with(char::is_uppercase) {
+            return None;
+        }
+        if matches!(label, "A" | "Answer") {
+            let j = self.mentions.iter().position(|m| {
+                m.kind == MentionKind::Name
+                    && m.speaker_type == SpeakerType::Person
+                    && !m.single_word
+            })?;
+            return Some(self.resolve(j));
+        }
+        if crate::lexicon::is(crate::lexicon::Class::InterviewLabels, label) {
+            return Some(self.author());
+        }
+        let at = self.mentions.partition_point(|m| m.span.start < line_start);
+        let j = (at..i).find(|&j| {
+            let m = &self.mentions[j];
+            m.kind == MentionKind::Name && m.span.end <= line_start + label.len()
+        })?;
+        Some(self.resolve(j))
+    }
+
     /// "I" outside quotes: the author, from a byline ("By Jane Roe") on
     /// a line of its own among the first lines or the last one; no name
     /// without one.
@@ -684,7 +728,11 @@ impl<'a> Resolver<'a> {
             .filter(|l| !l.is_empty())
             .take(6)
             .chain(lines.iter().rev().find(|l| !l.is_empty()));
-        let name = candidates.filter_map(|l| byline_name(l)).next();
+        // The record's author first: the publisher's metadata is surer
+        // than a line that looks like a byline.
+        let name = self
+            .author
+            .or_else(|| candidates.filter_map(|l| byline_name(l)).next());
         Resolved {
             name: name.unwrap_or_default().to_string(),
             speaker_type: SpeakerType::Person,
@@ -1280,6 +1328,44 @@ mod tests {
             ),
             "{rows:?}"
         );
+    }
+
+    /// The speaker names of the rows of a JSONL record.
+    fn record_speakers(line: &str) -> Vec<String> {
+        let ex = Extractor::shipped(&[]).expect("shipped data");
+        let doc = crate::input::parse_record(line.as_bytes()).expect("record");
+        ex.extract_document(&doc).into_iter().map(|r| r.speaker_name).collect()
+    }
+
+    #[test]
+    fn i_outside_quotes_is_the_record_author() {
+        let names = record_speakers(
+            r#"{"id": "a", "author": "Nadia Okonkwo", "text": "I said the plan would fail. Nobody listened."}"#,
+        );
+        assert_eq!(names, ["Nadia Okonkwo"], "{names:?}");
+        // Without an author field or a byline: no name.
+        let names = record_speakers(
+            r#"{"id": "a", "text": "I said the plan would fail. Nobody listened."}"#,
+        );
+        assert_eq!(names, [""], "{names:?}");
+    }
+
+    #[test]
+    fn i_in_a_labelled_interview_turn_is_the_label() {
+        let text = "Reporters spoke to Dana Whitfield, the port's director.\n\n\
+             Q: Why did the plan change?\n\n\
+             A: Money ran short, I believe.\n\n\
+             Whitfield: The pier comes first, I said.\n\n\
+             Q: Is it late? I think it is late, I said.";
+        let rows = resolved(text);
+        let by_i: Vec<&str> = rows
+            .iter()
+            .filter(|(w, _, _)| w == "I")
+            .map(|(_, n, _)| n.as_str())
+            .collect();
+        assert!(by_i.contains(&"Dana Whitfield"), "{rows:?}");
+        // The interviewer's "I" is no speaker called "Q".
+        assert!(!rows.iter().any(|(_, n, _)| n == "Q" || n == "Interview"), "{rows:?}");
     }
 
     #[test]

@@ -100,7 +100,8 @@ pub fn run(a: ExplainArgs) -> Result<ExitCode> {
             // A long document is explained a window at a time, as it is
             // extracted (see `crate::window`), each with its heading.
             let long = text.len() > crate::window::WINDOW_BYTES;
-            extractor.analyze_windows(&doc.id, &text, &mut |w| {
+            let author = doc.author.as_deref();
+            extractor.analyze_windows_by(&doc.id, &text, author, &mut |w| {
                 let in_window =
                     |n: usize| (1..=w.rows.len()).contains(&(n - w.shift.quote_ids));
                 if a.quote.is_none_or(|n| n > w.shift.quote_ids && in_window(n)) {
