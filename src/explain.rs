@@ -312,10 +312,18 @@ fn row_explanation(
             if r.name.is_empty() {
                 let _ = write!(s, ", no canonical name found");
             } else {
+                // The chain: "he" -> "Lynch" -> Mick Lynch.
+                for c in &r.chain {
+                    let _ = write!(s, " -> \u{201C}{}\u{201D}", escape(c));
+                }
                 let _ =
                     write!(s, " -> {}", style.paint("1", &escape(&r.name)));
             }
-            let _ = write!(s, " [resolution step: {}]", r.step.as_str());
+            let _ = write!(s, " [resolution step: {}", r.step.as_str());
+            if r.uncertain > 0 {
+                let _ = write!(s, ", {} uncertain", r.uncertain);
+            }
+            let _ = write!(s, "]");
             let _ = writeln!(out, "{s}");
             let mut facts = vec![format!(
                 "type {}",

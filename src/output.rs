@@ -172,9 +172,14 @@ pub fn rows(
             row.speaker_role =
                 crate::normalize::fold_whitespace(&resolved.role);
             row.speaker_id = resolved.id;
-            if resolved.step == Step::Pronoun {
-                confidence *=
-                    if row.speaker_name.is_empty() { 0.6 } else { 0.9 };
+            // Each guess on the way to the name (a pronoun's antecedent,
+            // a role noun's holder, an alias, a full name found after the
+            // surname) lowers the confidence; a pronoun with no name found
+            // is weaker still.
+            if resolved.step == Step::Pronoun && row.speaker_name.is_empty() {
+                confidence *= 0.6;
+            } else {
+                confidence *= 0.9f32.powi(i32::from(resolved.uncertain));
             }
         }
         if let Some(c) = at.cue {

@@ -35,6 +35,14 @@ pub struct Resolved {
     pub id: String,
     /// How the name was found, for `explain`.
     pub step: Step,
+    /// The mentions, as written, the resolution went through between the
+    /// speaker and its name ("he" -> "Lynch" -> "Mick Lynch" holds
+    /// "Lynch"), for `explain`.
+    pub chain: Vec<String>,
+    /// How many of the steps were guesses (a pronoun's antecedent, a role
+    /// noun's holder, an alias, a name found only after the mention):
+    /// each lowers the row's confidence.
+    pub uncertain: u8,
 }
 
 /// How a speaker's name was found: the resolution steps, cheapest first.
@@ -186,6 +194,8 @@ struct Referent {
     first: usize,
     /// Its last mention in the window.
     last: usize,
+    /// Its last mention in the window that is not a pronoun.
+    named: Option<usize>,
 }
 
 /// [`Resolver::referent_ids`]: not looked up yet.
@@ -470,16 +480,19 @@ impl<'a> Resolver<'a> {
                 role,
                 id: ent.output_id().to_string(),
                 step: Step::Gazetteer,
+                ..Resolved::default()
             };
         }
         if let Some(f) = self.org_variant(i) {
             let mut r = self.resolve(f);
             r.step = Step::Alias;
+            r.uncertain += 1;
             return r;
         }
         if let Some(f) = self.org_expansion(i) {
             let mut r = self.resolve(f);
             r.step = Step::Alias;
+            r.uncertain += 1;
             return r;
         }
         if let Some(f) = self.fuller(i) {
@@ -488,6 +501,11 @@ impl<'a> Resolver<'a> {
                 r.role = role;
             }
             r.step = Step::Surname;
+            // A full name met only after the surname is a guess (the
+            // usual order is the full name first).
+            if f > i {
+                r.uncertain += 1;
+            }
             return r;
         }
         // A surname after a title with one gazetteer entry it can be.
@@ -500,6 +518,8 @@ impl<'a> Resolver<'a> {
                     role,
                     id: ent.output_id().to_string(),
                     step: Step::Gazetteer,
+                    uncertain: 1,
+                    ..Resolved::default()
                 };
             }
         }
@@ -517,6 +537,7 @@ impl<'a> Resolver<'a> {
             role,
             id: String::new(),
             step: Step::AsWritten,
+            ..Resolved::default()
         }
     }
 
@@ -842,6 +863,9 @@ impl<'a> Resolver<'a> {
                     }
                     x.known |= known;
                     x.last = j;
+                    if o.kind != MentionKind::Pronoun {
+                        x.named = Some(j);
+                    }
                 }
                 None => referents.push(Referent {
                     id,
@@ -850,6 +874,7 @@ impl<'a> Resolver<'a> {
                     known,
                     first: j,
                     last: j,
+                    named: (o.kind != MentionKind::Pronoun).then_some(j),
                 }),
             }
         }
@@ -865,8 +890,18 @@ impl<'a> Resolver<'a> {
         let best = referents.iter().max_by(|a, b| {
             score(a).total_cmp(&score(b)).then(a.last.cmp(&b.last))
         });
-        if let Some(first) = best.map(|x| x.first) {
+        if let Some(x) = best {
+            let (first, named) = (x.first, x.named);
             let mut r = self.cache[first].clone().unwrap_or_default();
+            // The chain shows the nearest mention by name the pronoun
+            // was resolved through, unless it is the name itself.
+            if let Some(n) = named {
+                let written = self.mentions[n].text(self.text);
+                if written != r.name && !r.chain.iter().any(|c| c == written) {
+                    r.chain.insert(0, written.to_string());
+                }
+            }
+            r.uncertain += 1;
             if r.speaker_type == SpeakerType::Unknown {
                 r.speaker_type = if neuter {
                     SpeakerType::Organization
@@ -1010,12 +1045,14 @@ impl<'a> Resolver<'a> {
             if let Some(j) = found {
                 let mut r = self.resolve(j);
                 r.step = Step::Role;
+                r.uncertain += 1;
                 return r;
             }
         }
         if let Some(j) = self.organization_of_role(i) {
             let mut r = self.resolve(j);
             r.step = Step::Role;
+            r.uncertain += 1;
             return r;
         }
         if let Some(r) = self.descriptions.get(&written) {
@@ -1065,6 +1102,7 @@ impl<'a> Resolver<'a> {
                 Some(a) => {
                     let mut r = self.resolve(a);
                     r.step = Step::DocumentAuthor;
+                    r.uncertain += 1;
                     r
                 }
                 None => Resolved {
@@ -1102,6 +1140,7 @@ impl<'a> Resolver<'a> {
             role,
             id: String::new(),
             step: Step::Description,
+            ..Resolved::default()
         };
         self.descriptions.insert(written, r.clone());
         r
@@ -1366,6 +1405,26 @@ mod tests {
         assert!(by_i.contains(&"Dana Whitfield"), "{rows:?}");
         // The interviewer's "I" is no speaker called "Q".
         assert!(!rows.iter().any(|(_, n, _)| n == "Q" || n == "Interview"), "{rows:?}");
+    }
+
+    #[test]
+    fn a_pronoun_keeps_its_chain_and_counts_as_a_guess() {
+        let ex = Extractor::shipped(&[]).expect("shipped data");
+        let text = "Mick Lynchford spoke on Monday. Lynchford met the \
+             minister on Tuesday.\n\n\"They are not listening,\" he said.";
+        let a = ex.analyze(text);
+        let r = ex.resolve(&a);
+        let he = a.attributions.iter().find_map(|at| at.speaker).expect("row");
+        let x = r.of(he).expect("resolved");
+        assert_eq!((x.name.as_str(), x.step), ("Mick Lynchford", Step::Pronoun));
+        assert_eq!(x.chain, ["Lynchford"]);
+        assert_eq!(x.uncertain, 1);
+        // A full name is no guess and has no chain.
+        let a = ex.analyze("\"We are ready,\" Mick Lynchford said.");
+        let r = ex.resolve(&a);
+        let m = a.attributions.iter().find_map(|at| at.speaker).expect("row");
+        let x = r.of(m).expect("resolved");
+        assert!(x.chain.is_empty() && x.uncertain == 0, "{x:?}");
     }
 
     #[test]
