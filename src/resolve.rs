@@ -1428,6 +1428,18 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_that_is_a_country_is_the_person_named_in_full() {
+        let rows = resolved(
+            "Amy Chad teaches in town.\n\n\"We are ready,\" Chad told \
+             reporters.",
+        );
+        assert!(has(&rows, "Chad", "Amy Chad", Step::Surname), "{rows:?}");
+        // Without the person: the country.
+        let rows = resolved("\"We are ready,\" Chad told reporters.");
+        assert!(has(&rows, "Chad", "Chad", Step::Gazetteer), "{rows:?}");
+    }
+
+    #[test]
     fn keeps_a_gazetteer_surname_alone_as_written() {
         // A short form matches only after the full name or a title
         // (data/README.md): alone it is an unknown surname.
