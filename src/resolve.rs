@@ -1066,8 +1066,17 @@ impl<'a> Resolver<'a> {
         let mut best_at = i;
         let own: Vec<String> =
             best.split(' ').map(|w| w.to_lowercase()).collect();
-        let same_head =
-            self.descriptors_by_head.get(&head).cloned().unwrap_or_default();
+        // An indefinite description introduces a new referent (Heim
+        // 1982; Quirk et al. 1985, 5.26): "a source close to the talks"
+        // after "the news source" is somebody else.
+        let indefinite = ["a ", "A ", "an ", "An ", "another ", "Another "]
+            .iter()
+            .any(|d| written.starts_with(d));
+        let same_head = if indefinite {
+            Vec::new()
+        } else {
+            self.descriptors_by_head.get(&head).cloned().unwrap_or_default()
+        };
         for &j in same_head.iter().take(500) {
             let o = &self.mentions[j];
             {

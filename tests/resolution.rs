@@ -268,3 +268,28 @@ fn an_interview_label_is_never_a_speaker() {
     let rows = extract("A spokesman said the talks would go on.");
     assert_eq!(row_of(&rows, "the talks would go on").speaker, "A spokesman");
 }
+
+#[test]
+fn a_news_source_is_the_outlet_named_before_it() {
+    // "news source" is a compound of its own kind: an outlet, which
+    // "the online news source" refers back to.
+    let rows = extract(
+        "The army is moving south, according to KTV.\n\nCiting military \
+         sources, the online news source said the convoy would arrive on \
+         Friday.",
+    );
+    let claim = row_of(&rows, "the convoy would arrive on Friday");
+    assert_eq!(claim.speaker_name, "KTV");
+    assert_eq!(claim.speaker_type, Some(whosaid::SpeakerType::Organization));
+    // A source alone is a person, and an indefinite one is somebody
+    // new: not the outlet, and not the fuller description before it.
+    let rows = extract(
+        "The army is moving south, according to KTV.\n\nCiting military \
+         sources, the online news source said the convoy would arrive on \
+         Friday.\n\nA source close to the talks said the deal was off.",
+    );
+    let other = row_of(&rows, "the deal was off");
+    assert_eq!(other.speaker_type, Some(whosaid::SpeakerType::Person));
+    assert!(!other.speaker_name.contains("news"), "{other:#?}");
+    assert_ne!(other.speaker_name, "KTV");
+}
