@@ -452,10 +452,10 @@ impl<'a> Finder<'a> {
                     r += 1;
                 }
                 if r > next + 1
-                    && crate::lexicon::is(
+                    && (crate::lexicon::is(
                         crate::lexicon::Class::OrgHeads,
                         self.tok(r - 1),
-                    )
+                    ) || self.coordinated_field(i, j, next + 1, r))
                 {
                     j = r - 1;
                     continue;
@@ -488,6 +488,39 @@ impl<'a> Finder<'a> {
             }
             return j;
         }
+    }
+
+    /// Whether the capitalised run `[from, to)` after "and" coordinates
+    /// a second field inside the complement of an institution's name
+    /// `[start, last]` ("Institute of Volcanology and Seismology",
+    /// "Department of Corrections and Rehabilitation"): the name so far
+    /// is no known name and has an institution's head word before "of"
+    /// or "for", and the run
+    /// is one or two plain words, none of them a known name, a title or
+    /// a first name, nor an institution's head (then it is a second
+    /// institution: "the Ministry of Health and Ministry of Education"),
+    /// and not followed by another capitalised word or a possessive.
+    /// Coordination inside a post-modifier's noun phrase: Quirk et al.
+    /// 1985, 13.61.
+    fn coordinated_field(&self, start: usize, last: usize, from: usize, to: usize) -> bool {
+        // A known name is whole ("Bank of England and Barclays").
+        let unknown = (start..=last).all(|k| self.gaz_at[k].is_none());
+        let institution_of = unknown && (start..last).any(|k| {
+            crate::lexicon::is(crate::lexicon::Class::OrgHeads, self.tok(k))
+                && matches!(self.lower[k + 1].as_ref(), "of" | "for")
+        });
+        institution_of
+            && to - from <= 2
+            && (from..to).all(|k| {
+                self.gaz_at[k].is_none()
+                    && self.lexicon.title(&self.lower[k]).is_none()
+                    && self.lexicon.first_name(self.tok(k)).is_none()
+                    && !crate::lexicon::is(crate::lexicon::Class::OrgHeads, self.tok(k))
+            })
+            && self.tokens.get(to).is_none_or(|t| {
+                !matches!(self.lower[to].as_ref(), "'s" | "\u{2019}s")
+                    && !(t.word && t.cap)
+            })
     }
 
     /// A capitalised cue ("Says" in a headline) ends a name.

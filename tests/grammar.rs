@@ -348,3 +348,29 @@ fn a_known_organisation_followed_by_of_names_a_longer_institution() {
     let rows = extract("The Progressive Party said the vote was rigged.");
     assert_eq!(row(&rows, "the vote was rigged").speaker, "Progressive Party");
 }
+
+#[test]
+fn and_inside_an_institutions_name_coordinates_its_fields() {
+    let rows = extract(
+        "The Department of Fisheries and Oceans said the stocks had recovered.",
+    );
+    assert_eq!(
+        row(&rows, "the stocks had recovered").speaker_name,
+        "Department of Fisheries and Oceans"
+    );
+    let rows = extract(
+        "A spokeswoman for the Institute of Geology and Mining said the \
+         quarry was safe.",
+    );
+    assert!(row(&rows, "the quarry was safe")
+        .speaker_name
+        .ends_with("Institute of Geology and Mining"));
+    // A person after "and" is a second speaker, and a known name is whole.
+    let rows = extract(
+        "The Department of Justice and Maria Lopez said the case was closed.",
+    );
+    assert!(!row(&rows, "the case was closed").speaker_name.contains(" and "));
+    let rows = extract("The Bank of England and Barclays said rates would rise.");
+    let r = row(&rows, "rates would rise");
+    assert!(!r.speaker.starts_with("and ") && !r.speaker_name.contains(" and "), "{r:#?}");
+}
