@@ -106,8 +106,19 @@ impl Context<'_> {
                 && self.tags[p].xpos == crate::tagger::Xpos::Wp
                 && self.word(p - 1) == ","
             {
+                // "Sam Cole, 41, who said": an age between commas is a
+                // supplement of the name, and the relative's antecedent
+                // is the name before it (Huddleston and Pullum 2002,
+                // ch. 12, §4 and ch. 15, §5).
+                let mut e = p - 2;
+                if e >= 2
+                    && self.tags[e].xpos == crate::tagger::Xpos::Cd
+                    && self.word(e - 1) == ","
+                {
+                    e -= 2;
+                }
                 return self
-                    .mention_ending_at(p - 2)
+                    .mention_ending_at(e)
                     .filter(|&m| self.mentions[m].speaker_type != SpeakerType::Organization)
                     .map(|m| self.refine::<super::owner_of::OwnerOf>(m));
             }

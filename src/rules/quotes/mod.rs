@@ -43,6 +43,8 @@ pub struct QuoteSite {
     /// The innermost claim with a speaker around the quote (not an
     /// "according to" one): its speaker, cue and via.
     pub(super) in_claim: Option<Said>,
+    /// The "according to" claim around the quote: its source and cue.
+    pub(super) reported_by: Option<Said>,
 }
 
 impl QuoteSite {
@@ -74,7 +76,7 @@ pub struct Said {
 /// NBC"): the outlet is only `via`.
 fn claims_around(
     containing: &[&Attribution],
-) -> (Option<Said>, Option<usize>) {
+) -> (Option<Said>, Option<Said>) {
     let in_claim = containing
         .iter()
         .rev()
@@ -89,7 +91,9 @@ fn claims_around(
         .iter()
         .rev()
         .find(|c| c.rule == ClaimAccordingTo::ID)
-        .and_then(|c| c.speaker);
+        .and_then(|c| {
+            Some(Said { speaker: c.speaker?, cue: c.cue, via: None, kind: None })
+        });
     (in_claim, reported_by)
 }
 
@@ -166,8 +170,9 @@ impl Context<'_> {
                 after,
                 interrupted,
                 in_claim,
+                reported_by,
             };
-            rows.push(self.quote_row(&site, reported_by));
+            rows.push(self.quote_row(&site, reported_by.map(|s| s.speaker)));
         }
         self.carry_speakers(&mut rows, claims);
         rows
