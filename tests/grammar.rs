@@ -469,3 +469,16 @@ fn the_name_in_apposition_to_a_descriptive_subject_said_the_fragment() {
     );
     assert_ne!(row(&rows, "a disgrace").speaker_name, "Alan Park");
 }
+
+#[test]
+fn a_quote_after_a_colon_is_the_one_person_the_clause_before_names() {
+    let text = "The fire spread fast.\n\nAnother witness was nurse Jill \
+                Row, 30, who had one thought: \"Get everyone out.\"";
+    let rows = extract(text);
+    assert_eq!(row(&rows, "Get everyone out.").speaker_name, "Jill Row");
+    // Two people before the colon: neither is chosen by the colon.
+    let text = "The fire spread fast.\n\nNurses Jill Row and Ann Lee had \
+                one thought: \"Get everyone out.\"";
+    let rows = extract(text);
+    assert_eq!(row(&rows, "Get everyone out.").speaker_name, "");
+}

@@ -190,6 +190,7 @@ registry! {
     quote_after_speaker_cue: quotes::after::AfterSpeakerCue,
     quote_in_claim: quotes::in_claim::InClaim,
     quote_colon_name: quotes::colon_name::ColonName,
+    quote_colon_sentence: quotes::colon_sentence::ColonSentence,
     quote_dash_byline: quotes::dash_byline::DashByline,
     quote_sentence_cue: quotes::sentence_cue::SentenceCue,
     quote_sentence_subject: quotes::sentence_subject::SentenceSubject,

@@ -14,6 +14,7 @@ pub(super) mod after;
 pub(super) mod before;
 pub(super) mod carry;
 pub(super) mod colon_name;
+pub(super) mod colon_sentence;
 pub(super) mod dash_byline;
 pub(super) mod in_claim;
 pub(super) mod interrupted;
@@ -242,6 +243,7 @@ impl Context<'_> {
             [
                 in_claim::InClaim,
                 colon_name::ColonName,
+                colon_sentence::ColonSentence,
                 dash_byline::DashByline,
                 sentence_cue::SentenceCue,
                 sentence_subject::SentenceSubject,
