@@ -482,3 +482,17 @@ fn a_quote_after_a_colon_is_the_one_person_the_clause_before_names() {
     let rows = extract(text);
     assert_eq!(row(&rows, "Get everyone out.").speaker_name, "");
 }
+
+#[test]
+fn a_quote_sentence_after_a_sentence_naming_one_person_is_that_persons() {
+    let text = "Ben Ward coaches the home side.\n\nThe home side lost two \
+                players to yellow cards, leaving Ward unimpressed. \"One \
+                of them was harsh.\"";
+    let rows = extract(text);
+    assert_eq!(row(&rows, "One of them was harsh.").speaker_name, "Ben Ward");
+    // Two people in the sentence before: no one is chosen by it.
+    let text = "The home side lost two players, leaving Ward and Lee \
+                unimpressed. \"One of them was harsh.\"";
+    let rows = extract(text);
+    assert_eq!(row(&rows, "One of them was harsh.").speaker_name, "");
+}

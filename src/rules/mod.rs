@@ -194,6 +194,7 @@ registry! {
     quote_dash_byline: quotes::dash_byline::DashByline,
     quote_sentence_cue: quotes::sentence_cue::SentenceCue,
     quote_sentence_subject: quotes::sentence_subject::SentenceSubject,
+    quote_previous_sentence: quotes::previous_sentence::PreviousSentence,
     quote_continued: quotes::carry::continued::Continued,
     quote_same_paragraph: quotes::carry::same_paragraph::SameParagraph,
     quote_previous_paragraph: quotes::carry::previous_paragraph::PreviousParagraph,

@@ -18,6 +18,7 @@ pub(super) mod colon_sentence;
 pub(super) mod dash_byline;
 pub(super) mod in_claim;
 pub(super) mod interrupted;
+pub(super) mod previous_sentence;
 pub(super) mod sentence_cue;
 pub(super) mod sentence_subject;
 
@@ -247,6 +248,7 @@ impl Context<'_> {
                 dash_byline::DashByline,
                 sentence_cue::SentenceCue,
                 sentence_subject::SentenceSubject,
+                previous_sentence::PreviousSentence,
             ]
         );
         match outcome {
