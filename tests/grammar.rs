@@ -496,3 +496,14 @@ fn a_quote_sentence_after_a_sentence_naming_one_person_is_that_persons() {
     let rows = extract(text);
     assert_eq!(row(&rows, "One of them was harsh.").speaker_name, "");
 }
+
+#[test]
+fn an_age_before_an_appositive_leaves_the_name_the_subject() {
+    let rows = extract("Ann Lee, 70, a widow, said she had \"nowhere to go\".");
+    assert_eq!(row(&rows, "nowhere to go").speaker_name, "Ann Lee");
+    // A number after a common noun is no age: it is the subject.
+    let rows = extract(
+        "Of the tenants, 70, a majority, said they had \"nowhere to go\".",
+    );
+    assert!(!row(&rows, "nowhere to go").speaker.contains("tenants"));
+}
