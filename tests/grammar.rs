@@ -507,3 +507,15 @@ fn an_age_before_an_appositive_leaves_the_name_the_subject() {
     );
     assert!(!row(&rows, "nowhere to go").speaker.contains("tenants"));
 }
+
+#[test]
+fn a_surname_before_a_colon_or_possessive_may_name_the_speaker() {
+    let text = "Jo Reed is the mayor.\n\nReed's reply was short: \"No comment.\"";
+    let rows = extract(text);
+    assert_eq!(row(&rows, "No comment.").speaker_name, "Jo Reed");
+    // Two surnames: the colon names no one speaker.
+    let text = "Jo Reed and Al Lee run the council.\n\nThe reply from Reed \
+                and Lee was short: \"No comment.\"";
+    let rows = extract(text);
+    assert_eq!(row(&rows, "No comment.").speaker_name, "");
+}

@@ -7,10 +7,8 @@
 //! Cole, 41, who cited his training: \"...\"").
 
 use super::{QuoteSite, Said};
-use crate::mentions::MentionKind;
 use crate::rules::context::MAX_LOOKBACK;
 use crate::rules::{Context, Example, Outcome, Rule};
-use crate::types::SpeakerType;
 
 /// "Pat Moss had a message for the government: \"Pay the nurses.\""
 pub struct ColonSentence;
@@ -65,10 +63,8 @@ impl Context<'_> {
                 return None;
             }
             let Some(m) = self.mention_ending_at(j) else { continue };
-            let mm = &self.mentions[m];
-            if mm.kind != MentionKind::Name
-                || mm.speaker_type != SpeakerType::Person
-                || mm.first_token < start
+            if !self.person_like_name(m, start)
+                || self.mentions[m].first_token < start
             {
                 continue;
             }

@@ -257,6 +257,23 @@ impl Context<'_> {
         }
     }
 
+    /// Whether mention `m`, in a sentence starting at token `start`, is
+    /// a name that may be a person's: typed a person, or a name not typed
+    /// yet (a surname alone: "leaving Ward unimpressed", "Reed's reply")
+    /// that is not the sentence's first word, where any noun is
+    /// capitalised, unless a possessive follows it.
+    pub(super) fn person_like_name(&self, m: usize, start: usize) -> bool {
+        use crate::mentions::MentionKind;
+        use crate::types::SpeakerType;
+        let mm = &self.mentions[m];
+        let possessive = mm.last_token + 1 < self.tokens.len()
+            && matches!(self.word(mm.last_token + 1), "'s" | "\u{2019}s");
+        mm.kind == MentionKind::Name
+            && (mm.speaker_type == SpeakerType::Person
+                || mm.speaker_type == SpeakerType::Unknown
+                    && (mm.first_token > start || possessive))
+    }
+
     /// The opening mark of a partial quote, and where the rules look back
     /// from it in its sentence (at most [`MAX_LOOKBACK`] tokens).
     pub(super) fn fragment_opening(

@@ -7,9 +7,8 @@
 //! ("The union leader, Pat Moss, was blunt. \"This is a disgrace.\"").
 
 use super::{QuoteSite, Said};
-use crate::mentions::MentionKind;
 use crate::rules::{Context, Example, Outcome, Rule};
-use crate::types::{Kind, SpeakerType};
+use crate::types::Kind;
 
 /// "The union leader, Pat Moss, was blunt. \"This is a disgrace.\""
 pub struct PreviousSentence;
@@ -70,12 +69,7 @@ impl Context<'_> {
             }
             let Some(m) = self.mention_ending_at(j) else { continue };
             let mm = &self.mentions[m];
-            // A surname alone is not typed yet ("leaving Ward
-            // unimpressed"); a sentence's first word may be any noun.
-            let typed = mm.speaker_type == SpeakerType::Person
-                || mm.speaker_type == SpeakerType::Unknown
-                    && mm.first_token > start;
-            if mm.kind != MentionKind::Name || !typed {
+            if !self.person_like_name(m, start) {
                 continue;
             }
             let same = |p: usize| {
