@@ -519,3 +519,21 @@ fn a_surname_before_a_colon_or_possessive_may_name_the_speaker() {
     let rows = extract(text);
     assert_eq!(row(&rows, "No comment.").speaker_name, "");
 }
+
+#[test]
+fn a_coordinated_cue_shares_the_subject_of_the_first_conjuncts_verb() {
+    let rows = extract(
+        "The then-head of Birch Holdings and Chair of North Coast Tourism \
+         Board, Alan Park, called it \"a backward step\" and said \"the \
+         town needs the jobs.\"",
+    );
+    assert_eq!(row(&rows, "a backward step").speaker_name, "Alan Park");
+    assert_eq!(row(&rows, "the town needs the jobs.").speaker_name, "Alan Park");
+    // The organisation of a fronted adjunct, opening the sentence, is
+    // not the subject the conjuncts share.
+    let rows = extract(
+        "At Birch Holdings, the chairman, Alan Park, met staff and said \
+         \"the town needs the jobs.\"",
+    );
+    assert_ne!(row(&rows, "the town needs the jobs.").speaker_name, "Birch Holdings");
+}

@@ -55,7 +55,16 @@ impl Context<'_> {
         let words_before =
             (start..m.first_token).filter(|&j| self.tokens[j].word).count();
         if words_before > 1 {
-            return None;
+            // "The then-head of Birch Holdings and ..., Alan Park,
+            // called it": words of the subject's noun phrase before the
+            // first name, no verb among them.
+            let noun_phrase = (start..m.first_token).all(|j| {
+                let t = self.tags[j].xpos;
+                t != Xpos::Xx && !t.is_verb()
+            });
+            return noun_phrase
+                .then(|| self.appositive_name(m.last_token + 1, open))
+                .flatten();
         }
         // "Prices rose ...": one capitalised word opening the sentence
         // that the tagger reads as a common noun is no name (sentences
