@@ -374,3 +374,192 @@ fn and_inside_an_institutions_name_coordinates_its_fields() {
     let r = row(&rows, "rates would rise");
     assert!(!r.speaker.starts_with("and ") && !r.speaker_name.contains(" and "), "{r:#?}");
 }
+
+#[test]
+fn a_fronted_adjunct_is_not_the_agent_of_a_participle() {
+    let rows = extract(
+        "In a letter sent on Monday, the ministry confirmed the delay, \
+         stating \"the work will resume in spring.\"",
+    );
+    let r = row(&rows, "the work will resume in spring.");
+    assert_eq!(r.speaker, "the ministry");
+    // Without a comma the preposition governs one noun phrase.
+    let rows = extract(
+        "In its filing the company also made this point, writing \"we \
+         are cooperating fully with the inquiry.\"",
+    );
+    assert_eq!(row(&rows, "we are cooperating fully with the inquiry.").speaker, "the company");
+    // No fronted adjunct: the sentence's first mention is the agent.
+    let rows = extract(
+        "The ministry confirmed the delay, stating \"the work will \
+         resume in spring.\"",
+    );
+    assert_eq!(row(&rows, "the work will resume in spring.").speaker, "The ministry");
+}
+
+#[test]
+fn a_noun_phrase_after_a_preposition_is_no_inverted_speaker() {
+    let text = "The crash happened late on Sunday.\n\nMary Hall's brother, \
+                Peter Hall, said on TV, \"We just want answers.\"";
+    let rows = extract(text);
+    assert_eq!(row(&rows, "We just want answers.").speaker_name, "Peter Hall");
+    // Right after the verb, the name is the postposed subject.
+    let rows = extract("\"We just want answers,\" said Peter Hall on TV.");
+    assert_eq!(row(&rows, "We just want answers,").speaker_name, "Peter Hall");
+}
+
+#[test]
+fn a_prepositional_phrase_after_an_inverted_speaker_ends_the_attribution() {
+    let text = "Nobody saw it coming.\n\n\"Nobody expected the crash\" \
+                said Carl Mint per CBS News.";
+    let rows = extract(text);
+    assert_eq!(row(&rows, "Nobody expected the crash").speaker_name, "Carl Mint");
+    // A verb after the name: the name opens a reported clause.
+    let rows = extract("The minister said Gazprom can't supply the pipeline.");
+    assert!(rows.iter().all(|r| r.speaker_name != "Gazprom"), "{rows:#?}");
+}
+
+#[test]
+fn an_age_between_commas_leaves_the_name_the_antecedent_of_who() {
+    let rows = extract(
+        "One witness was bus driver Sam Cole, 41, who described the \
+         scene: \"There was smoke everywhere.\"",
+    );
+    assert_eq!(row(&rows, "There was smoke everywhere.").speaker_name, "Sam Cole");
+    // A bare number that is no age after a name is no supplement: the
+    // relative then has no named antecedent next to it.
+    let rows = extract(
+        "The flight landed at gate 41, which said: \"Welcome home.\"",
+    );
+    assert_eq!(row(&rows, "Welcome home.").speaker_name, "");
+}
+
+#[test]
+fn a_cue_inside_a_dash_parenthetical_does_not_lead_into_the_quote() {
+    let rows = extract(
+        "Mayor Lisa Grant commented on the vote \u{2014} which the \
+         newspaper described as close \u{2014} \"We will respect the \
+         result.\"",
+    );
+    assert_eq!(row(&rows, "We will respect the result.").speaker_name, "Lisa Grant");
+    // One dash: no parenthetical, the cue before it leads in.
+    let rows = extract(
+        "The newspaper described the vote as close \u{2014} \"We will \
+         respect the result.\"",
+    );
+    assert_eq!(row(&rows, "We will respect the result.").speaker, "The newspaper");
+}
+
+#[test]
+fn a_name_premodified_by_lower_case_nouns_after_a_quote_is_the_speaker() {
+    let text = "The attack shocked the city.\n\n\"It was a shock to \
+                everyone,\" Oxford University history professor Helen \
+                Brook told the press.";
+    let rows = extract(text);
+    assert_eq!(row(&rows, "It was a shock to everyone,").speaker_name, "Helen Brook");
+    // Words that are no noun phrase with the name keep the frame apart.
+    let text = "The attack shocked the city.\n\n\"It was a shock to \
+                everyone,\" and later that week in a long interview \
+                Helen Brook told the press more.";
+    let rows = extract(text);
+    assert_ne!(row(&rows, "It was a shock to everyone,").speaker_name, "Helen Brook");
+}
+
+#[test]
+fn a_fragment_reported_by_according_to_with_no_named_subject_is_the_sources() {
+    let rows = extract(
+        "Prices rose in a \"steep climb\" last month, according to a \
+         Tesco spokesperson.",
+    );
+    assert_eq!(row(&rows, "steep climb").speaker, "a Tesco spokesperson");
+    // A named subject said the fragment; "according to" only reports it.
+    let rows = extract(
+        "Nancy Pelosi called the call a \"breach\" on Tuesday, according \
+         to NBC.",
+    );
+    assert_eq!(row(&rows, "breach").speaker_name, "Nancy Pelosi");
+}
+
+#[test]
+fn the_name_in_apposition_to_a_descriptive_subject_said_the_fragment() {
+    let rows = extract(
+        "The former chairman of Birch Holdings and member of the board, \
+         Alan Park, called the deal \"a disgrace\" hours before the \
+         paper reported it.",
+    );
+    assert_eq!(row(&rows, "a disgrace").speaker_name, "Alan Park");
+    // A verb before the comma: the name is an object's appositive.
+    let rows = extract(
+        "The board hired a new chief, Alan Park, and called the deal \"a \
+         disgrace\" hours before the paper reported it.",
+    );
+    assert_ne!(row(&rows, "a disgrace").speaker_name, "Alan Park");
+}
+
+#[test]
+fn a_quote_after_a_colon_is_the_one_person_the_clause_before_names() {
+    let text = "The fire spread fast.\n\nAnother witness was nurse Jill \
+                Row, 30, who had one thought: \"Get everyone out.\"";
+    let rows = extract(text);
+    assert_eq!(row(&rows, "Get everyone out.").speaker_name, "Jill Row");
+    // Two people before the colon: neither is chosen by the colon.
+    let text = "The fire spread fast.\n\nNurses Jill Row and Ann Lee had \
+                one thought: \"Get everyone out.\"";
+    let rows = extract(text);
+    assert_eq!(row(&rows, "Get everyone out.").speaker_name, "");
+}
+
+#[test]
+fn a_quote_sentence_after_a_sentence_naming_one_person_is_that_persons() {
+    let text = "Ben Ward coaches the home side.\n\nThe home side lost two \
+                players to yellow cards, leaving Ward unimpressed. \"One \
+                of them was harsh.\"";
+    let rows = extract(text);
+    assert_eq!(row(&rows, "One of them was harsh.").speaker_name, "Ben Ward");
+    // Two people in the sentence before: no one is chosen by it.
+    let text = "The home side lost two players, leaving Ward and Lee \
+                unimpressed. \"One of them was harsh.\"";
+    let rows = extract(text);
+    assert_eq!(row(&rows, "One of them was harsh.").speaker_name, "");
+}
+
+#[test]
+fn an_age_before_an_appositive_leaves_the_name_the_subject() {
+    let rows = extract("Ann Lee, 70, a widow, said she had \"nowhere to go\".");
+    assert_eq!(row(&rows, "nowhere to go").speaker_name, "Ann Lee");
+    // A number after a common noun is no age: it is the subject.
+    let rows = extract(
+        "Of the tenants, 70, a majority, said they had \"nowhere to go\".",
+    );
+    assert!(!row(&rows, "nowhere to go").speaker.contains("tenants"));
+}
+
+#[test]
+fn a_surname_before_a_colon_or_possessive_may_name_the_speaker() {
+    let text = "Jo Reed is the mayor.\n\nReed's reply was short: \"No comment.\"";
+    let rows = extract(text);
+    assert_eq!(row(&rows, "No comment.").speaker_name, "Jo Reed");
+    // Two surnames: the colon names no one speaker.
+    let text = "Jo Reed and Al Lee run the council.\n\nThe reply from Reed \
+                and Lee was short: \"No comment.\"";
+    let rows = extract(text);
+    assert_eq!(row(&rows, "No comment.").speaker_name, "");
+}
+
+#[test]
+fn a_coordinated_cue_shares_the_subject_of_the_first_conjuncts_verb() {
+    let rows = extract(
+        "The then-head of Birch Holdings and Chair of North Coast Tourism \
+         Board, Alan Park, called it \"a backward step\" and said \"the \
+         town needs the jobs.\"",
+    );
+    assert_eq!(row(&rows, "a backward step").speaker_name, "Alan Park");
+    assert_eq!(row(&rows, "the town needs the jobs.").speaker_name, "Alan Park");
+    // The organisation of a fronted adjunct, opening the sentence, is
+    // not the subject the conjuncts share.
+    let rows = extract(
+        "At Birch Holdings, the chairman, Alan Park, met staff and said \
+         \"the town needs the jobs.\"",
+    );
+    assert_ne!(row(&rows, "the town needs the jobs.").speaker_name, "Birch Holdings");
+}

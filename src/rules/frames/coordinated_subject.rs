@@ -62,6 +62,15 @@ impl Context<'_> {
         if earlier.is_some() {
             return earlier;
         }
+        // "X, Alan Park, called it a step and said ...": the subject
+        // of the first conjunct's finite verb, which the coordinated
+        // verb shares (Huddleston and Pullum 2002, ch. 15, §4.1).
+        let first_verb = (start..p).find(|&j| {
+            !self.tokens[j].in_quote && self.tags[j].xpos.is_finite_verb()
+        });
+        if let Some(m) = first_verb.and_then(|f| self.subject_left(f)) {
+            return Some(m);
+        }
         let start = self.sentence_start(v);
         (start..p.min(start + MAX_LOOKBACK))
             .find_map(|j| {

@@ -6,6 +6,7 @@
 use crate::mentions::MentionKind;
 use crate::rules::context::MAX_LOOKBACK;
 use crate::rules::{Context, Example, Outcome, Rule};
+use crate::tagger::Xpos;
 use crate::types::SpeakerType;
 
 /// "Fabius declared, insisting Russia does a lot of talking."
@@ -51,8 +52,9 @@ impl Context<'_> {
                     && m.speaker_type == SpeakerType::Person
             })
         });
+        let subject = self.past_fronted_adjunct(start, c);
         let first = || {
-            (start..c.min(start + MAX_LOOKBACK * 2)).find_map(|j| {
+            (subject..c.min(start + MAX_LOOKBACK * 2)).find_map(|j| {
                 self.mention_starting_at(j).filter(|&m| {
                     self.mentions[m].kind != MentionKind::Pronoun
                         && self.mentions[m].last_token < c
@@ -60,5 +62,44 @@ impl Context<'_> {
             })
         };
         nearest_person.or_else(first)
+    }
+
+    /// Where the subject starts in the clause opening at `start` that the
+    /// participle at `c` belongs to: past a fronted prepositional adjunct
+    /// ("In a statement issued on Monday, the agency ...", "In its filing
+    /// the company ..."). A preposed adjunct is no part of the subject
+    /// (Huddleston and Pullum 2002, ch. 8, §20, and ch. 16 on preposing):
+    /// it runs to the comma that sets it off or, with no comma, over the
+    /// one noun phrase the preposition governs.
+    fn past_fronted_adjunct(&self, start: usize, c: usize) -> usize {
+        if start >= c || self.tags[start].xpos != Xpos::In {
+            return start;
+        }
+        let comma = (start + 1..c.min(start + 20)).find(|&j| {
+            self.word(j) == ","
+                || self.tokens[j].in_quote
+                || self.cue_at[j] != 0
+        });
+        // The comma right before the participle is its own, not the
+        // adjunct's ("In its filing the company made this point, writing").
+        if let Some(j) = comma.filter(|&j| self.word(j) == "," && j + 1 < c)
+        {
+            return j + 1;
+        }
+        // No comma: the preposition's object is one base phrase; a second
+        // phrase right after it is the subject.
+        match self.chunks.base_at(start + 1) {
+            Some(obj)
+                if obj.first == start + 1
+                    && obj.last + 1 < c
+                    && self
+                        .chunks
+                        .base_at(obj.last + 1)
+                        .is_some_and(|s| s.first == obj.last + 1) =>
+            {
+                obj.last + 1
+            }
+            _ => start,
+        }
     }
 }

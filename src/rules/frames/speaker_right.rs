@@ -6,6 +6,7 @@
 
 use crate::mentions::MentionKind;
 use crate::rules::{Context, Example, Outcome, Rule};
+use crate::tagger::Xpos;
 
 /// "\"If we have these grounds,\" said Ilya Rogachev."
 pub struct SpeakerRight;
@@ -69,7 +70,13 @@ impl Context<'_> {
                     self.refine::<super::named_descriptor::NamedDescriptor>(m),
                 );
             }
-            if !self.tokens[k].word {
+            // "said on TV, ...": the noun phrase after a preposition is
+            // its complement, never the postposed subject (Huddleston
+            // and Pullum 2002, ch. 7, §2; subject-verb inversion puts
+            // the subject right after the verb, ch. 16, §5.1).
+            if !self.tokens[k].word
+                || matches!(self.tags[k].xpos, Xpos::In | Xpos::To)
+            {
                 return None;
             }
         }
@@ -83,6 +90,11 @@ impl Context<'_> {
         let last = self.mentions[m].last_token;
         let Some(next) = self.tokens.get(last + 1) else { return true };
         if !self.same_sentence(last, last + 1) || !next.word {
+            return true;
+        }
+        // "said Carl Mint per CBS News": any prepositional phrase after
+        // the name is an adjunct of the attribution (H&P 2002, ch. 7).
+        if self.tags[last + 1].xpos == Xpos::In {
             return true;
         }
         matches!(

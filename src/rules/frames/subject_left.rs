@@ -106,14 +106,37 @@ impl Context<'_> {
                 && self.tags[p].xpos == crate::tagger::Xpos::Wp
                 && self.word(p - 1) == ","
             {
+                // "Sam Cole, 41, who said": an age between commas is a
+                // supplement of the name, and the relative's antecedent
+                // is the name before it (Huddleston and Pullum 2002,
+                // ch. 12, §4 and ch. 15, §5).
+                let mut e = p - 2;
+                if self.is_age_after_name(e) {
+                    e -= 2;
+                }
                 return self
-                    .mention_ending_at(p - 2)
+                    .mention_ending_at(e)
                     .filter(|&m| self.mentions[m].speaker_type != SpeakerType::Organization)
                     .map(|m| self.refine::<super::owner_of::OwnerOf>(m));
             }
             return None;
         }
         None
+    }
+
+    /// Whether token `e` is an age set off after a person's name ("Sam
+    /// Cole, 41,"): a number, a comma before it, a person named before
+    /// the comma. After a common noun ("the tenants, 70,") the number is
+    /// a noun phrase of its own.
+    fn is_age_after_name(&self, e: usize) -> bool {
+        e >= 2
+            && self.tags[e].xpos == crate::tagger::Xpos::Cd
+            && self.word(e - 1) == ","
+            && self.mention_ending_at(e - 2).is_some_and(|m| {
+                let m = &self.mentions[m];
+                m.kind == MentionKind::Name
+                    && m.speaker_type == SpeakerType::Person
+            })
     }
 
     /// An appositive or relative clause between commas ending at token
@@ -142,7 +165,13 @@ impl Context<'_> {
                     return Some(m);
                 }
             }
-            return j.checked_sub(1).and_then(|e| {
+            // "Ann Lee, 70, a widow, said": an age between commas
+            // before the appositive is a supplement of the name too
+            // (Huddleston and Pullum 2002, ch. 15, §5).
+            let before = j
+                .checked_sub(1)
+                .map(|e| if self.is_age_after_name(e) { e - 2 } else { e });
+            return before.and_then(|e| {
                 self.mention_ending_at(e)
                     .filter(|&m| self.mentions[m].kind != MentionKind::Pronoun)
                     .map(|m| self.refine::<super::owner_of::OwnerOf>(m))

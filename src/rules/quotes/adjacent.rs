@@ -55,6 +55,15 @@ impl Context<'_> {
                                     "of" | "for" | "the"
                                 ))
                     }));
+            // `"...," City College law professor Ann Lee said`: the name's
+            // premodifiers, capitalised or not, make one noun phrase with
+            // it (a base phrase of the chunker; Huddleston and Pullum
+            // 2002, ch. 5, §14.3 on nouns premodifying a proper name).
+            let premodified = f.speaker.is_some()
+                && f.first <= k + 8
+                && self.chunks.base_at(k).is_some_and(|c| {
+                    c.first == k && (c.first..=c.last).contains(&f.first)
+                });
             // `"...," the witness, Paul Grant, said`: a description and a
             // comma before the name.
             let appositive = f.speaker.is_some()
@@ -63,7 +72,7 @@ impl Context<'_> {
                     d.last_token + 2 == f.first
                         && self.word(d.last_token + 1) == ","
                 });
-            (glued || appositive).then_some(fi)
+            (glued || premodified || appositive).then_some(fi)
         })?;
         let ends_sentence = self.text
             [self.quotes[qi].content.start..self.quotes[qi].content.end]
@@ -127,6 +136,14 @@ impl Context<'_> {
             if self.tokens[p].in_quote {
                 break;
             }
+            // `commented on it — which the paper called unusual — "...`:
+            // a parenthetical between dashes or brackets is a supplement,
+            // outside the clause it interrupts (Huddleston and Pullum
+            // 2002, ch. 15, §5); its cue does not lead into the quote.
+            if let Some(o) = self.parenthetical_opener(p) {
+                k = o;
+                continue;
+            }
             if self.cue_at[p] != 0 || self.mention_ending[p] != 0 {
                 // Found the end of something: a frame ending here?
                 if let Some(fi) =
@@ -151,6 +168,22 @@ impl Context<'_> {
             k = p;
         }
         None
+    }
+
+    /// The opening dash or bracket of the parenthetical that token `p`
+    /// closes, in its sentence and within a few words, outside quotes.
+    fn parenthetical_opener(&self, p: usize) -> Option<usize> {
+        let open = match self.word(p) {
+            ")" => "(",
+            "\u{2014}" | "\u{2013}" => self.word(p),
+            _ => return None,
+        };
+        (p.saturating_sub(20)..p).rev().find(|&j| {
+            self.word(j) == open
+        }).filter(|&j| {
+            self.same_sentence(j, p)
+                && (j + 1..p).all(|i| !self.tokens[i].in_quote)
+        })
     }
 
     /// Whether the quote is the object of the verb before it (`said

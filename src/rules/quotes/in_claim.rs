@@ -15,20 +15,33 @@ impl Rule for InClaim {
     const DESCRIPTION: &'static str =
         "A quoted fragment inside a reported claim takes its speaker.";
     const CONFIDENCE: f32 = 0.85;
-    const EXAMPLES: &'static [Example] = &[Example {
-        text: "John Kerry warned that Russian support for Assad \
-               \u{201C}risks extending the conflict\u{201D}.",
-        quote: "risks extending the conflict",
-        speaker: "John Kerry",
-    }];
-    // Not inside a claim: no clause was reported.
-    const NEGATIVES: &'static [&'static str] =
-        &["Officials issued \u{201C}stern\u{201D} warnings."];
+    const EXAMPLES: &'static [Example] = &[
+        Example {
+            text: "John Kerry warned that Russian support for Assad \
+                   \u{201C}risks extending the conflict\u{201D}.",
+            quote: "risks extending the conflict",
+            speaker: "John Kerry",
+        },
+        Example {
+            text: "Ticket sales fell by a \u{201C}worrying margin\u{201D} \
+                   in May, according to Peter Vance.",
+            quote: "worrying margin",
+            speaker: "Peter Vance",
+        },
+    ];
+    // Not inside a claim; a person as the subject, whom "according to"
+    // only reports.
+    const NEGATIVES: &'static [&'static str] = &[
+        "Officials issued \u{201C}stern\u{201D} warnings.",
+        "Nancy Pelosi called it a \u{201C}breach\u{201D}, according to NBC.",
+    ];
     type Site = QuoteSite;
     type Found = Said;
 
     fn apply(cx: &Context<'_>, site: &QuoteSite) -> Outcome<Said> {
-        let Some(claim) = site.in_claim else { return Outcome::Pass };
+        let Some(claim) = site.in_claim else {
+            return cx.according_to_fragment(site);
+        };
         // `Obama said he was "willing ...," CNN reported`: the outlet
         // after the fragment reports the whole claim.
         let outlet = site
@@ -40,5 +53,26 @@ impl Rule for InClaim {
             kind: Some(Kind::Partial),
             ..claim
         })
+    }
+}
+
+impl Context<'_> {
+    /// `Prices rose in a "steep climb", according to a Tesco spokesman`:
+    /// a fragment in a clause reported by "according to", whose sentence
+    /// has no person or organisation for subject to have said it, is the
+    /// source's wording ("according to" names the source of the whole
+    /// content, Quirk et al. 1985, §9.4 and §15.23). With such a subject
+    /// (`Pelosi called it a "breach", according to NBC`) the source only
+    /// reports it: `quote/sentence-subject` takes the subject.
+    fn according_to_fragment(&self, site: &QuoteSite) -> Outcome<Said> {
+        match site.reported_by {
+            Some(source)
+                if site.kind == Kind::Partial
+                    && self.fragment_subject(site).is_none() =>
+            {
+                Outcome::Attribute(Said { kind: Some(Kind::Partial), ..source })
+            }
+            _ => Outcome::Pass,
+        }
     }
 }

@@ -14,9 +14,11 @@ pub(super) mod after;
 pub(super) mod before;
 pub(super) mod carry;
 pub(super) mod colon_name;
+pub(super) mod colon_sentence;
 pub(super) mod dash_byline;
 pub(super) mod in_claim;
 pub(super) mod interrupted;
+pub(super) mod previous_sentence;
 pub(super) mod sentence_cue;
 pub(super) mod sentence_subject;
 
@@ -43,6 +45,8 @@ pub struct QuoteSite {
     /// The innermost claim with a speaker around the quote (not an
     /// "according to" one): its speaker, cue and via.
     pub(super) in_claim: Option<Said>,
+    /// The "according to" claim around the quote: its source and cue.
+    pub(super) reported_by: Option<Said>,
 }
 
 impl QuoteSite {
@@ -74,7 +78,7 @@ pub struct Said {
 /// NBC"): the outlet is only `via`.
 fn claims_around(
     containing: &[&Attribution],
-) -> (Option<Said>, Option<usize>) {
+) -> (Option<Said>, Option<Said>) {
     let in_claim = containing
         .iter()
         .rev()
@@ -89,7 +93,9 @@ fn claims_around(
         .iter()
         .rev()
         .find(|c| c.rule == ClaimAccordingTo::ID)
-        .and_then(|c| c.speaker);
+        .and_then(|c| {
+            Some(Said { speaker: c.speaker?, cue: c.cue, via: None, kind: None })
+        });
     (in_claim, reported_by)
 }
 
@@ -166,8 +172,9 @@ impl Context<'_> {
                 after,
                 interrupted,
                 in_claim,
+                reported_by,
             };
-            rows.push(self.quote_row(&site, reported_by));
+            rows.push(self.quote_row(&site, reported_by.map(|s| s.speaker)));
         }
         self.carry_speakers(&mut rows, claims);
         rows
@@ -237,15 +244,34 @@ impl Context<'_> {
             [
                 in_claim::InClaim,
                 colon_name::ColonName,
+                colon_sentence::ColonSentence,
                 dash_byline::DashByline,
                 sentence_cue::SentenceCue,
                 sentence_subject::SentenceSubject,
+                previous_sentence::PreviousSentence,
             ]
         );
         match outcome {
             Outcome::Attribute(said) => (Some((said, rule)), deferred_via),
             _ => (None, deferred_via),
         }
+    }
+
+    /// Whether mention `m`, in a sentence starting at token `start`, is
+    /// a name that may be a person's: typed a person, or a name not typed
+    /// yet (a surname alone: "leaving Ward unimpressed", "Reed's reply")
+    /// that is not the sentence's first word, where any noun is
+    /// capitalised, unless a possessive follows it.
+    pub(super) fn person_like_name(&self, m: usize, start: usize) -> bool {
+        use crate::mentions::MentionKind;
+        use crate::types::SpeakerType;
+        let mm = &self.mentions[m];
+        let possessive = mm.last_token + 1 < self.tokens.len()
+            && matches!(self.word(mm.last_token + 1), "'s" | "\u{2019}s");
+        mm.kind == MentionKind::Name
+            && (mm.speaker_type == SpeakerType::Person
+                || mm.speaker_type == SpeakerType::Unknown
+                    && (mm.first_token > start || possessive))
     }
 
     /// The opening mark of a partial quote, and where the rules look back

@@ -9,6 +9,7 @@
 use super::{QuoteSite, Said};
 use crate::mentions::MentionKind;
 use crate::rules::{Context, Example, Outcome, Rule};
+use crate::tagger::Xpos;
 use crate::types::SpeakerType;
 
 /// "Schiff called it \"a non-starter\"."
@@ -33,18 +34,47 @@ impl Rule for SentenceSubject {
     type Found = Said;
 
     fn apply(cx: &Context<'_>, site: &QuoteSite) -> Outcome<Said> {
-        let Some((open, start)) = cx.fragment_opening(site) else {
-            return Outcome::Pass;
-        };
+        Outcome::found(cx.fragment_subject(site).map(Said::by))
+    }
+}
+
+impl Context<'_> {
+    /// The subject of a partial quote's sentence: the name or pronoun
+    /// opening it, or the name in apposition to a description opening it
+    /// ("The former head of the board, Ann Lee, called it ..."): a
+    /// supplementary appositive names the subject it follows (Huddleston
+    /// and Pullum 2002, ch. 15, §5.2).
+    pub(super) fn fragment_subject(&self, site: &QuoteSite) -> Option<usize> {
+        let (open, start) = self.fragment_opening(site)?;
         let first = (start..open).find_map(|j| {
-            cx.mention_starting_at(j)
-                .filter(|&m| cx.mentions[m].last_token < open)
-        });
-        let Some(first) = first else { return Outcome::Pass };
-        let m = &cx.mentions[first];
-        let start = cx.sentence_start(open);
+            self.mention_starting_at(j)
+                .filter(|&m| self.mentions[m].last_token < open)
+        })?;
+        let m = &self.mentions[first];
+        let start = self.sentence_start(open);
         let words_before =
-            (start..m.first_token).filter(|&j| cx.tokens[j].word).count();
+            (start..m.first_token).filter(|&j| self.tokens[j].word).count();
+        if words_before > 1 {
+            // "The then-head of Birch Holdings and ..., Alan Park,
+            // called it": words of the subject's noun phrase before the
+            // first name, no verb among them.
+            let noun_phrase = (start..m.first_token).all(|j| {
+                let t = self.tags[j].xpos;
+                t != Xpos::Xx && !t.is_verb()
+            });
+            return noun_phrase
+                .then(|| self.appositive_name(m.last_token + 1, open))
+                .flatten();
+        }
+        // "Prices rose ...": one capitalised word opening the sentence
+        // that the tagger reads as a common noun is no name (sentences
+        // with no cue word are not tagged: their tag is `Xx`).
+        let tag = self.tags[m.first_token].xpos;
+        let common_opening = m.kind == MentionKind::Name
+            && m.first_token == m.last_token
+            && m.first_token == start
+            && tag != Xpos::Xx
+            && !tag.is_proper_noun();
         let subject =
             matches!(m.kind, MentionKind::Name | MentionKind::Pronoun)
                 && matches!(
@@ -53,10 +83,38 @@ impl Rule for SentenceSubject {
                         | SpeakerType::Organization
                         | SpeakerType::Unknown
                 )
-                && words_before <= 1;
-        if !subject {
-            return Outcome::Pass;
+                && !common_opening;
+        if subject {
+            return Some(first);
         }
-        Outcome::Attribute(Said::by(first))
+        if m.kind == MentionKind::Pronoun {
+            return None;
+        }
+        self.appositive_name(m.last_token + 1, open)
+    }
+
+    /// The person named between commas after the subject's first words,
+    /// starting the search at token `from`: no verb stands before the
+    /// comma (the words before it are all one noun phrase).
+    fn appositive_name(&self, from: usize, open: usize) -> Option<usize> {
+        for j in from..open.min(from + 20) {
+            // An untagged sentence cannot show where the verb is.
+            let tag = self.tags[j].xpos;
+            if self.tokens[j].in_quote || tag == Xpos::Xx || tag.is_verb() {
+                return None;
+            }
+            if self.word(j) != "," {
+                continue;
+            }
+            let n = self.mention_starting_at(j + 1)?;
+            let nm = &self.mentions[n];
+            let closed = nm.last_token + 1 < open
+                && self.word(nm.last_token + 1) == ",";
+            return (nm.kind == MentionKind::Name
+                && nm.speaker_type == SpeakerType::Person
+                && closed)
+                .then_some(n);
+        }
+        None
     }
 }
