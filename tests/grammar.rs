@@ -348,3 +348,12 @@ fn a_known_organisation_followed_by_of_names_a_longer_institution() {
     let rows = extract("The Progressive Party said the vote was rigged.");
     assert_eq!(row(&rows, "the vote was rigged").speaker, "Progressive Party");
 }
+
+#[test]
+fn according_to_after_a_percentage_closes_the_claim() {
+    let rows = extract("Death rates averaged around 40% according to the agency's statistics.");
+    let r = row(&rows, "Death rates averaged around 40%");
+    assert_eq!(r.speaker_name, "agency");
+    // Without "according to" a percentage ends no attribution.
+    assert!(claims(&extract("Death rates averaged around 40% in the agency's region.")).is_empty());
+}
