@@ -350,6 +350,77 @@ fn a_known_organisation_followed_by_of_names_a_longer_institution() {
 }
 
 #[test]
+fn a_mandative_subjunctive_after_a_directive_verb_is_a_claim() {
+    // H&P 2002 ch. 11 §7.1.1: "urge", "request", "ask" govern a bare
+    // subjunctive clause without "that".
+    let rows = extract("The mayor urged the council be dissolved before spring.");
+    assert_eq!(row(&rows, "the council be dissolved before spring").speaker, "The mayor");
+    let rows = extract("The families requested the hearing be held in public.");
+    assert_eq!(row(&rows, "the hearing be held in public").speaker, "The families");
+    let rows = extract("The union asked the contract be reopened before the vote.");
+    assert_eq!(row(&rows, "the contract be reopened before the vote").speaker, "The union");
+    // An object and an infinitive, or a bare object: no clause.
+    for text in [
+        "The mayor urged the council to keep the bridge closed.",
+        "The families requested a public hearing on the closure.",
+        "The mayor urged restraint after the protest on Sunday.",
+    ] {
+        assert!(claims(&extract(text)).is_empty(), "{text}: {:?}", claims(&extract(text)));
+    }
+}
+
+#[test]
+fn a_verb_of_finding_with_an_object_and_a_tensed_verb_reports_a_clause() {
+    let rows = extract("Officials found the pumps were faulty.");
+    assert_eq!(row(&rows, "the pumps were faulty").speaker, "Officials");
+    // An object with a verbless predicative is no clause, whatever the
+    // tagger reads the predicative as.
+    for text in [
+        "The satellite image showed the tanker adrift near the coast.",
+        "The divers found the wreck intact on the sea floor.",
+    ] {
+        assert!(claims(&extract(text)).is_empty(), "{text}: {:?}", claims(&extract(text)));
+    }
+}
+
+#[test]
+fn observe_with_a_bare_object_is_perception_not_a_report() {
+    for text in [
+        "The chemist observed nine compounds found only in seawater and used them.",
+        "Farmers judge the harvest by observing the fields turned yellow by drought.",
+    ] {
+        assert!(claims(&extract(text)).is_empty(), "{text}: {:?}", claims(&extract(text)));
+    }
+    let rows = extract("The minister observed that the compounds were unstable.");
+    assert_eq!(row(&rows, "the compounds were unstable").speaker, "The minister");
+    let rows = extract("The minister observed they had been unstable for years.");
+    assert_eq!(row(&rows, "they had been unstable for years").speaker, "The minister");
+    // Set between commas inside a relative clause, it reports the
+    // predicate after it.
+    let rows = extract("Divers mapped the reefs, which, they observed, bleached in warm years.");
+    let c = claims(&rows);
+    assert!(c.iter().any(|q| q.contains("bleached in warm years")), "{c:?}");
+}
+
+#[test]
+fn a_comment_clause_stays_a_claim_beside_a_cue_that_reports_nothing() {
+    // "describe as" in a relative clause reports no clause of its own.
+    let rows = extract(
+        "Because the soil is dry, says the survey, the crops fail early in \
+         what officials describe as a crisis.",
+    );
+    let r = row(
+        &rows,
+        "Because the soil is dry, says the survey, the crops fail early in \
+         what officials describe as a crisis",
+    );
+    assert_eq!(r.speaker, "the survey");
+    // A cue with its own clause keeps the sentence to itself.
+    let rows = extract("Witnesses, according to the radio, said the bridge had collapsed.");
+    assert_eq!(claims(&rows), vec!["the bridge had collapsed"]);
+}
+
+#[test]
 fn according_to_after_a_percentage_closes_the_claim() {
     let rows = extract("Death rates averaged around 40% according to the agency's statistics.");
     let r = row(&rows, "Death rates averaged around 40%");

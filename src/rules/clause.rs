@@ -195,7 +195,12 @@ impl Context<'_> {
         if c.last >= sentence_end || self.tokens[k].in_quote {
             return None;
         }
-        (!self.verb_after_subject(c.last)).then_some(c.last)
+        // "asked the immunity be waived": a base form right after the
+        // phrase makes it the subject of a mandative clause, no object.
+        let mandative = self.tags.get(c.last + 1).is_some_and(|t| {
+            t.xpos == crate::tagger::Xpos::Vb
+        }) && self.tags[k].xpos != crate::tagger::Xpos::Prp;
+        (!self.verb_after_subject(c.last) && !mandative).then_some(c.last)
     }
 
     /// Whether a tensed verb follows token `e` (the last of a noun

@@ -122,7 +122,11 @@ impl Context<'_> {
     ) -> bool {
         let inside = |g: &Frame| {
             let c = self.cues[g.cue].first_token;
-            c >= start && c <= end && g.speaker.is_some() && !g.parenthetical
+            c >= start
+                && c <= end
+                && g.speaker.is_some()
+                && !g.parenthetical
+                && self.reports_something(g)
         };
         let before = self.frames[..fi]
             .iter()
