@@ -327,8 +327,20 @@ fn is_reporting_use(
     // an aside, whose agent `frame/by-agent` does not take; the agent
     // must not look like a subject either.
     if let Some(next) = tokens.get(i + 1) {
+        // "estimated by 9 pm, there would be ...", "predicted by
+        // Friday the river would crest": "by" before a time is a
+        // preposition of time, no agent (Quirk et al. 1985, §9.39: "by"
+        // of the time by which something happens).
+        let time_after = tokens.get(i + 2).is_some_and(|t| {
+            let w = lower(i + 2);
+            t.sentence == sentence
+                && (w.starts_with(|c: char| c.is_ascii_digit())
+                    || crate::lexicon::is(crate::lexicon::Class::Days, w.as_str())
+                    || crate::lexicon::is_calendar_word(w.as_str()))
+        });
         if next.sentence == sentence
             && next.text(text) == "by"
+            && !time_after
             && !passive_with_agent(text, tokens, i)
         {
             return false;

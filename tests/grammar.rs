@@ -428,3 +428,53 @@ fn according_to_after_a_percentage_closes_the_claim() {
     // Without "according to" a percentage ends no attribution.
     assert!(claims(&extract("Death rates averaged around 40% in the agency's region.")).is_empty());
 }
+
+#[test]
+fn by_before_a_time_is_no_agent_of_the_cue() {
+    let rows = extract("Officials estimated by Friday the river would crest.");
+    assert_eq!(row(&rows, "the river would crest").speaker, "Officials");
+    // "as reported by" names an agent: no cue of its own.
+    let rows = extract("The river crested on Friday, as reported by local radio.");
+    assert!(rows.iter().all(|r| r.cue != "reported" || r.rule != "claim/cue-clause"), "{rows:#?}");
+}
+
+#[test]
+fn a_citing_aside_between_the_cue_and_its_clause_is_skipped() {
+    let rows = extract("The broadcaster reported, citing police sources, the suspect had fled.");
+    assert_eq!(row(&rows, "the suspect had fled").speaker, "The broadcaster");
+    // A participle reporting its own clause is no aside.
+    let rows = extract("The broadcaster reported, saying the suspect had fled.");
+    assert!(claims(&rows).iter().all(|q| !q.starts_with("saying")), "{rows:#?}");
+}
+
+#[test]
+fn a_headline_reports_a_clause_with_an_auxiliary() {
+    let rows = extract("Minister reaffirms new budget is ready\n\nThe budget was published on Monday.");
+    assert_eq!(row(&rows, "new budget is ready").speaker, "Minister");
+    let rows = extract("Minister announces new budget for schools\n\nThe budget was published on Monday.");
+    assert!(claims(&rows).is_empty(), "{rows:#?}");
+}
+
+#[test]
+fn a_direct_quote_after_a_comma_ends_the_reported_clause() {
+    let rows = extract(
+        "The company noted that it had switched to a new plastic, \"which is better for the planet.\"",
+    );
+    assert_eq!(row(&rows, "it had switched to a new plastic").speaker, "The company");
+    assert_eq!(row(&rows, "which is better for the planet.").kind, whosaid::Kind::Direct);
+    // A quoted fragment inside the clause stays in it.
+    let rows = extract("The mayor said the plan was \"a disaster\" for farmers.");
+    row(&rows, "the plan was \"a disaster\" for farmers");
+    // After an adverbial, the quote is the cue's object, no claim.
+    let rows = extract("The mayor said on Monday, \"The plan is a disaster for farmers.\"");
+    assert!(claims(&rows).is_empty(), "{rows:#?}");
+}
+
+#[test]
+fn reads_reports_the_wording_of_a_document() {
+    let rows = extract("Because the law is vague, reads the motion, the ban cannot stand.");
+    let r = row(&rows, "Because the law is vague, reads the motion, the ban cannot stand");
+    assert_eq!(r.speaker, "the motion");
+    // Reading a text aloud reports nothing.
+    assert!(claims(&extract("She read the report aloud to the council.")).is_empty());
+}

@@ -268,7 +268,14 @@ impl Context<'_> {
             .find(|&j| self.word(j) == ",")?;
         let plain = (k + 1..close).all(|j| {
             !self.is_quote_mark(j)
-                && self.cue_at[j] == 0
+                && (self.cue_at[j] == 0
+                    // ", citing police sources,": a participle that takes
+                    // a noun phrase reports no clause; the aside is an
+                    // adjunct like any other.
+                    || j == k + 1
+                        && self.cues[self.cue_at[j] as usize - 1].participle
+                        && self.cues[self.cue_at[j] as usize - 1].info.complement
+                            == crate::lexicon::Complement::NounPhrase)
                 && !self.tags[j].xpos.is_finite_verb()
         });
         plain.then_some(close)
@@ -384,8 +391,16 @@ impl Context<'_> {
                 let to_end = self.quote_tokens[q]
                     .1
                     .is_none_or(|c| no_words_after(c + 1));
-                if self.quote_kind(q) == Kind::Direct
-                    || matches!(lead, Some("," | ":")) && to_end
+                // `noted it had switched to a new plastic, "which ..."`: a
+                // clause with its own tensed verb before the comma is the
+                // claim, the quote after it a further row.
+                // A colon still introduces the quote as the object.
+                let clause_before = lead == Some(",")
+                    && j > k + 1
+                    && self.finite_verb_in(k, j - 2);
+                if !clause_before
+                    && (self.quote_kind(q) == Kind::Direct
+                        || matches!(lead, Some("," | ":")) && to_end)
                 {
                     return true;
                 }

@@ -64,6 +64,17 @@ impl Context<'_> {
         if j >= sentence_end || self.word(j) != "," {
             return false;
         }
+        // `noted that they had switched to a new plastic, "which was
+        // more plant-based"`: after a comma a direct quote is the
+        // speaker's own words, a row of its own (the quote rules'); the
+        // reported clause, the paraphrase, ends before it.
+        if words >= 3
+            && self
+                .quote_opening_at(j + 1)
+                .is_some_and(|q| self.quote_kind(q) == crate::types::Kind::Direct)
+        {
+            return true;
+        }
         // ", raising the possibility ...": a participial adjunct of the
         // main clause, not part of what was reported.
         let next = self.lower(j + 1);
