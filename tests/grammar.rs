@@ -478,3 +478,15 @@ fn reads_reports_the_wording_of_a_document() {
     // Reading a text aloud reports nothing.
     assert!(claims(&extract("She read the report aloud to the council.")).is_empty());
 }
+
+#[test]
+fn a_partial_quote_after_a_comment_clause_stays_in_the_claim() {
+    let text = "Three of the men were, according to court records, \"deeply involved\" in the scheme.";
+    let rows = extract(text);
+    let r = row(&rows, &text[..text.len() - 1]);
+    assert_eq!(r.speaker, "court records");
+    assert_eq!(r.kind, whosaid::Kind::Indirect);
+    // A full quote on each side is an interrupted quote, no claim.
+    let rows = extract("\"The men were involved,\" according to court records, \"and they knew it.\"");
+    assert!(claims(&rows).is_empty(), "{rows:#?}");
+}

@@ -77,7 +77,13 @@ impl Context<'_> {
             return None;
         }
         // `"...", she said, "..."`: an interrupted quote, the quote rules'.
-        if self.is_quote_mark(before - 1) || self.is_quote_mark(after + 1) {
+        // A partial quote after the attribution ("were, according to
+        // the court, "sexual in nature"") is inside the claim.
+        let quote_after = self.is_quote_mark(after + 1)
+            && self
+                .quote_opening_at(after + 1)
+                .is_none_or(|q| self.quote_kind(q) == crate::types::Kind::Direct);
+        if self.is_quote_mark(before - 1) || quote_after {
             return None;
         }
         // "Witnesses, according to the radio, said ...": another frame in
