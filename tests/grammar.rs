@@ -490,3 +490,28 @@ fn a_partial_quote_after_a_comment_clause_stays_in_the_claim() {
     let rows = extract("\"The men were involved,\" according to court records, \"and they knew it.\"");
     assert!(claims(&rows).is_empty(), "{rows:#?}");
 }
+
+#[test]
+fn an_addressee_phrase_runs_over_its_noun_premodifiers() {
+    let rows = extract("He told a news conference the talks had stalled.");
+    assert_eq!(row(&rows, "the talks had stalled").speaker, "He");
+    // A plural noun before a tensed verb is the clause's subject.
+    let rows = extract("He told a news conference prices had risen.");
+    assert_eq!(row(&rows, "prices had risen").speaker, "He");
+}
+
+#[test]
+fn a_relative_or_an_appositive_after_the_source_of_according_to_is_skipped() {
+    let rows = extract(
+        "According to the report, which was published on Monday, the driver had been drinking.",
+    );
+    assert_eq!(row(&rows, "the driver had been drinking").speaker, "the report");
+    let rows = extract("According to Smith, a spokesman for the firm, the plan failed.");
+    assert_eq!(row(&rows, "the plan failed").speaker, "Smith");
+    // A subject with its own relative clause after the comma stays.
+    let rows = extract("According to the minister, the talks, which began in May, had stalled.");
+    assert_eq!(
+        row(&rows, "the talks, which began in May, had stalled").speaker,
+        "the minister"
+    );
+}

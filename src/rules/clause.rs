@@ -117,7 +117,8 @@ impl Context<'_> {
                 .mention_starting_at(k)
                 .or_else(|| self.mention_starting_at(at))
             {
-                k = self.mentions[m].last_token + 1;
+                let last = self.mentions[m].last_token;
+                k = self.noun_run_end(last, sentence_end) + 1;
             } else if at <= sentence_end
                 && crate::lexicon::is(
                     crate::lexicon::Class::AudienceNouns,
@@ -200,7 +201,26 @@ impl Context<'_> {
         let mandative = self.tags.get(c.last + 1).is_some_and(|t| {
             t.xpos == crate::tagger::Xpos::Vb
         }) && self.tags[k].xpos != crate::tagger::Xpos::Prp;
-        (!self.verb_after_subject(c.last) && !mandative).then_some(c.last)
+        let e = self.noun_run_end(c.last, sentence_end);
+        (!self.verb_after_subject(e) && !mandative).then_some(e)
+    }
+
+    /// Past the common nouns that go on a phrase ending at noun `e`
+    /// with no tensed verb after them: "a news conference", where "a
+    /// news" may be the phrase found (noun premodifiers, Quirk et al.
+    /// 1985, §17.104). "told a reporter officials had left" stops before
+    /// "officials", a subject.
+    fn noun_run_end(&self, mut e: usize, sentence_end: usize) -> usize {
+        use crate::tagger::Xpos;
+        while e + 1 < sentence_end
+            && self.tags[e].xpos.is_noun()
+            && matches!(self.tags[e + 1].xpos, Xpos::Nn | Xpos::Nns)
+            && !self.tokens[e + 1].in_quote
+            && !self.verb_after_subject(e + 1)
+        {
+            e += 1;
+        }
+        e
     }
 
     /// Whether a tensed verb follows token `e` (the last of a noun
