@@ -87,7 +87,16 @@ pub fn find_cues<'l>(
         if !phrase && !is_reporting_use(text, tokens, i, &lower, tags) {
             continue;
         }
+        // "the chief executive wrote that": the past of an irregular verb
+        // ("wrote", "told", "said", "thought") is a verb form only, never
+        // a noun or an adjective (Quirk et al. 1985, §3.14: irregular
+        // verbs), whatever the tagger reads; the forms that can be are
+        // the base, the -s form, and the -ing, -ed and -en participles.
+        let low = lowered[i].as_ref();
+        let irregular_past = low != info.lemma
+            && !["s", "ing", "ed", "en", "n"].iter().any(|e| low.ends_with(e));
         if !phrase
+            && !irregular_past
             && tagged_noun_or_adjective(tags, i, lowered[i] == info.lemma)
         {
             continue;

@@ -515,3 +515,13 @@ fn a_relative_or_an_appositive_after_the_source_of_according_to_is_skipped() {
         "the minister"
     );
 }
+
+#[test]
+fn an_irregular_past_is_a_cue_whatever_the_tagger_reads() {
+    // The tagger may read "wrote" after "executive" as a noun.
+    let rows = extract("The chief executive wrote that profits would fall.");
+    assert_eq!(row(&rows, "profits would fall").speaker, "The chief executive");
+    // A base form after an adjective is still a noun: no cue.
+    let rows = extract("The annual report was published on Monday.");
+    assert!(rows.is_empty(), "{rows:#?}");
+}
