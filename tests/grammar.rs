@@ -525,3 +525,15 @@ fn an_irregular_past_is_a_cue_whatever_the_tagger_reads() {
     let rows = extract("The annual report was published on Monday.");
     assert!(rows.is_empty(), "{rows:#?}");
 }
+
+#[test]
+fn a_comment_clause_keeps_the_addressee_of_its_verb() {
+    let rows = extract("The decision, the minister told reporters, was final.");
+    let r = row(&rows, "The decision, the minister told reporters, was final");
+    assert_eq!(r.speaker, "the minister");
+    // Between the two halves of a quote it interrupts the quote.
+    let rows = extract(
+        "\"The decision is final,\" the minister told reporters, \"and it stands.\"",
+    );
+    assert!(claims(&rows).is_empty(), "{rows:#?}");
+}

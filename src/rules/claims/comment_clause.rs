@@ -67,7 +67,23 @@ impl Context<'_> {
         let start = self.sentence_start(f.first);
         let end = self.sentence_end(f.first);
         let before = f.first.checked_sub(1)?;
-        let after = f.last + 1;
+        let mut after = f.last + 1;
+        // "The decision, the minister told reporters, was final": a verb
+        // that takes an addressee keeps it inside the comment clause.
+        if cue.info.addressee && after < end && self.word(after) != "," {
+            let last = self
+                .chunks
+                .phrase_starting_at(after)
+                .map(|c| c.last)
+                .or_else(|| self.mention_starting_at(after).map(|m| self.mentions[m].last_token))
+                .or_else(|| {
+                    crate::lexicon::is(crate::lexicon::Class::AudienceNouns, self.lower(after))
+                        .then_some(after)
+                });
+            if let Some(l) = last.filter(|&l| l < end && l <= after + 4) {
+                after = l + 1;
+            }
+        }
         if before <= start
             || after + 1 >= end
             || self.word(before) != ","
