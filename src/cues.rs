@@ -87,7 +87,25 @@ pub fn find_cues<'l>(
         if !phrase && !is_reporting_use(text, tokens, i, &lower, tags) {
             continue;
         }
+        // "the chief executive wrote that": the past of an irregular verb
+        // ("wrote", "told", "said", "thought") is a verb form only, never
+        // a noun or an adjective (Quirk et al. 1985, §3.14: irregular
+        // verbs), whatever the tagger reads; the forms that can be are
+        // the base, the -s form, and the -ing, -ed and -en participles.
+        // A few are nouns too ("had one thought", "a second thought"):
+        // right after a determiner, a possessive or a number the word
+        // heads a noun phrase (Quirk et al. 1985, ch. 17). Not after an
+        // adjective: "the chief executive wrote" is often read so.
+        let low = lowered[i].as_ref();
+        let after_noun_phrase_opener =
+            i.checked_sub(1).and_then(|p| tags.get(p)).is_some_and(|p| {
+                matches!(p.xpos, Xpos::Dt | Xpos::PrpPossessive | Xpos::Pos | Xpos::Cd)
+            });
+        let irregular_past = low != info.lemma
+            && !after_noun_phrase_opener
+            && !["s", "ing", "ed", "en", "n"].iter().any(|e| low.ends_with(e));
         if !phrase
+            && !irregular_past
             && tagged_noun_or_adjective(tags, i, lowered[i] == info.lemma)
         {
             continue;
@@ -327,8 +345,20 @@ fn is_reporting_use(
     // an aside, whose agent `frame/by-agent` does not take; the agent
     // must not look like a subject either.
     if let Some(next) = tokens.get(i + 1) {
+        // "estimated by 9 pm, there would be ...", "predicted by
+        // Friday the river would crest": "by" before a time is a
+        // preposition of time, no agent (Quirk et al. 1985, §9.39: "by"
+        // of the time by which something happens).
+        let time_after = tokens.get(i + 2).is_some_and(|t| {
+            let w = lower(i + 2);
+            t.sentence == sentence
+                && (w.starts_with(|c: char| c.is_ascii_digit())
+                    || crate::lexicon::is(crate::lexicon::Class::Days, w.as_str())
+                    || crate::lexicon::is_calendar_word(w.as_str()))
+        });
         if next.sentence == sentence
             && next.text(text) == "by"
+            && !time_after
             && !passive_with_agent(text, tokens, i)
         {
             return false;

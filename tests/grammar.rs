@@ -563,3 +563,195 @@ fn a_coordinated_cue_shares_the_subject_of_the_first_conjuncts_verb() {
     );
     assert_ne!(row(&rows, "the town needs the jobs.").speaker_name, "Birch Holdings");
 }
+
+#[test]
+fn a_mandative_subjunctive_after_a_directive_verb_is_a_claim() {
+    // H&P 2002 ch. 11 §7.1.1: "urge", "request", "ask" govern a bare
+    // subjunctive clause without "that".
+    let rows = extract("The mayor urged the council be dissolved before spring.");
+    assert_eq!(row(&rows, "the council be dissolved before spring").speaker, "The mayor");
+    let rows = extract("The families requested the hearing be held in public.");
+    assert_eq!(row(&rows, "the hearing be held in public").speaker, "The families");
+    let rows = extract("The union asked the contract be reopened before the vote.");
+    assert_eq!(row(&rows, "the contract be reopened before the vote").speaker, "The union");
+    // An object and an infinitive, or a bare object: no clause.
+    for text in [
+        "The mayor urged the council to keep the bridge closed.",
+        "The families requested a public hearing on the closure.",
+        "The mayor urged restraint after the protest on Sunday.",
+    ] {
+        assert!(claims(&extract(text)).is_empty(), "{text}: {:?}", claims(&extract(text)));
+    }
+}
+
+#[test]
+fn a_verb_of_finding_with_an_object_and_a_tensed_verb_reports_a_clause() {
+    let rows = extract("Officials found the pumps were faulty.");
+    assert_eq!(row(&rows, "the pumps were faulty").speaker, "Officials");
+    // An object with a verbless predicative is no clause, whatever the
+    // tagger reads the predicative as.
+    for text in [
+        "The satellite image showed the tanker adrift near the coast.",
+        "The divers found the wreck intact on the sea floor.",
+    ] {
+        assert!(claims(&extract(text)).is_empty(), "{text}: {:?}", claims(&extract(text)));
+    }
+}
+
+#[test]
+fn observe_with_a_bare_object_is_perception_not_a_report() {
+    for text in [
+        "The chemist observed nine compounds found only in seawater and used them.",
+        "Farmers judge the harvest by observing the fields turned yellow by drought.",
+    ] {
+        assert!(claims(&extract(text)).is_empty(), "{text}: {:?}", claims(&extract(text)));
+    }
+    let rows = extract("The minister observed that the compounds were unstable.");
+    assert_eq!(row(&rows, "the compounds were unstable").speaker, "The minister");
+    let rows = extract("The minister observed they had been unstable for years.");
+    assert_eq!(row(&rows, "they had been unstable for years").speaker, "The minister");
+    // Set between commas inside a relative clause, it reports the
+    // predicate after it.
+    let rows = extract("Divers mapped the reefs, which, they observed, bleached in warm years.");
+    let c = claims(&rows);
+    assert!(c.iter().any(|q| q.contains("bleached in warm years")), "{c:?}");
+}
+
+#[test]
+fn a_comment_clause_stays_a_claim_beside_a_cue_that_reports_nothing() {
+    // "describe as" in a relative clause reports no clause of its own.
+    let rows = extract(
+        "Because the soil is dry, says the survey, the crops fail early in \
+         what officials describe as a crisis.",
+    );
+    let r = row(
+        &rows,
+        "Because the soil is dry, says the survey, the crops fail early in \
+         what officials describe as a crisis",
+    );
+    assert_eq!(r.speaker, "the survey");
+    // A cue with its own clause keeps the sentence to itself.
+    let rows = extract("Witnesses, according to the radio, said the bridge had collapsed.");
+    assert_eq!(claims(&rows), vec!["the bridge had collapsed"]);
+}
+
+#[test]
+fn according_to_after_a_percentage_closes_the_claim() {
+    let rows = extract("Death rates averaged around 40% according to the agency's statistics.");
+    let r = row(&rows, "Death rates averaged around 40%");
+    assert_eq!(r.speaker_name, "agency");
+    // Without "according to" a percentage ends no attribution.
+    assert!(claims(&extract("Death rates averaged around 40% in the agency's region.")).is_empty());
+}
+
+#[test]
+fn by_before_a_time_is_no_agent_of_the_cue() {
+    let rows = extract("Officials estimated by Friday the river would crest.");
+    assert_eq!(row(&rows, "the river would crest").speaker, "Officials");
+    // "as reported by" names an agent: no cue of its own.
+    let rows = extract("The river crested on Friday, as reported by local radio.");
+    assert!(rows.iter().all(|r| r.cue != "reported" || r.rule != "claim/cue-clause"), "{rows:#?}");
+}
+
+#[test]
+fn a_citing_aside_between_the_cue_and_its_clause_is_skipped() {
+    let rows = extract("The broadcaster reported, citing police sources, the suspect had fled.");
+    assert_eq!(row(&rows, "the suspect had fled").speaker, "The broadcaster");
+    // A participle reporting its own clause is no aside.
+    let rows = extract("The broadcaster reported, saying the suspect had fled.");
+    assert!(claims(&rows).iter().all(|q| !q.starts_with("saying")), "{rows:#?}");
+}
+
+#[test]
+fn a_headline_reports_a_clause_with_an_auxiliary() {
+    let rows = extract("Minister reaffirms new budget is ready\n\nThe budget was published on Monday.");
+    assert_eq!(row(&rows, "new budget is ready").speaker, "Minister");
+    let rows = extract("Minister announces new budget for schools\n\nThe budget was published on Monday.");
+    assert!(claims(&rows).is_empty(), "{rows:#?}");
+}
+
+#[test]
+fn a_direct_quote_after_a_comma_ends_the_reported_clause() {
+    let rows = extract(
+        "The company noted that it had switched to a new plastic, \"which is better for the planet.\"",
+    );
+    assert_eq!(row(&rows, "it had switched to a new plastic").speaker, "The company");
+    assert_eq!(row(&rows, "which is better for the planet.").kind, whosaid::Kind::Direct);
+    // A quoted fragment inside the clause stays in it.
+    let rows = extract("The mayor said the plan was \"a disaster\" for farmers.");
+    row(&rows, "the plan was \"a disaster\" for farmers");
+    // After an adverbial, the quote is the cue's object, no claim.
+    let rows = extract("The mayor said on Monday, \"The plan is a disaster for farmers.\"");
+    assert!(claims(&rows).is_empty(), "{rows:#?}");
+}
+
+#[test]
+fn reads_reports_the_wording_of_a_document() {
+    let rows = extract("Because the law is vague, reads the motion, the ban cannot stand.");
+    let r = row(&rows, "Because the law is vague, reads the motion, the ban cannot stand");
+    assert_eq!(r.speaker, "the motion");
+    // Reading a text aloud reports nothing.
+    assert!(claims(&extract("She read the report aloud to the council.")).is_empty());
+}
+
+#[test]
+fn a_partial_quote_after_a_comment_clause_stays_in_the_claim() {
+    let text = "Three of the men were, according to court records, \"deeply involved\" in the scheme.";
+    let rows = extract(text);
+    let r = row(&rows, &text[..text.len() - 1]);
+    assert_eq!(r.speaker, "court records");
+    assert_eq!(r.kind, whosaid::Kind::Indirect);
+    // A full quote on each side is an interrupted quote, no claim.
+    let rows = extract("\"The men were involved,\" according to court records, \"and they knew it.\"");
+    assert!(claims(&rows).is_empty(), "{rows:#?}");
+}
+
+#[test]
+fn an_addressee_phrase_runs_over_its_noun_premodifiers() {
+    let rows = extract("He told a news conference the talks had stalled.");
+    assert_eq!(row(&rows, "the talks had stalled").speaker, "He");
+    // A plural noun before a tensed verb is the clause's subject.
+    let rows = extract("He told a news conference prices had risen.");
+    assert_eq!(row(&rows, "prices had risen").speaker, "He");
+}
+
+#[test]
+fn a_relative_or_an_appositive_after_the_source_of_according_to_is_skipped() {
+    let rows = extract(
+        "According to the report, which was published on Monday, the driver had been drinking.",
+    );
+    assert_eq!(row(&rows, "the driver had been drinking").speaker, "the report");
+    let rows = extract("According to Smith, a spokesman for the firm, the plan failed.");
+    assert_eq!(row(&rows, "the plan failed").speaker, "Smith");
+    // A subject with its own relative clause after the comma stays.
+    let rows = extract("According to the minister, the talks, which began in May, had stalled.");
+    assert_eq!(
+        row(&rows, "the talks, which began in May, had stalled").speaker,
+        "the minister"
+    );
+}
+
+#[test]
+fn an_irregular_past_is_a_cue_whatever_the_tagger_reads() {
+    // The tagger may read "wrote" after "executive" as a noun.
+    let rows = extract("The chief executive wrote that profits would fall.");
+    assert_eq!(row(&rows, "profits would fall").speaker, "The chief executive");
+    // A base form after an adjective is still a noun: no cue.
+    let rows = extract("The annual report was published on Monday.");
+    assert!(rows.is_empty(), "{rows:#?}");
+    // After a number or a determiner the past form is the noun.
+    let rows = extract("The nurse had one thought: the ward must close.");
+    assert!(rows.iter().all(|r| r.cue != "thought"), "{rows:#?}");
+}
+
+#[test]
+fn a_comment_clause_keeps_the_addressee_of_its_verb() {
+    let rows = extract("The decision, the minister told reporters, was final.");
+    let r = row(&rows, "The decision, the minister told reporters, was final");
+    assert_eq!(r.speaker, "the minister");
+    // Between the two halves of a quote it interrupts the quote.
+    let rows = extract(
+        "\"The decision is final,\" the minister told reporters, \"and it stands.\"",
+    );
+    assert!(claims(&rows).is_empty(), "{rows:#?}");
+}

@@ -117,7 +117,8 @@ impl Context<'_> {
                 .mention_starting_at(k)
                 .or_else(|| self.mention_starting_at(at))
             {
-                k = self.mentions[m].last_token + 1;
+                let last = self.mentions[m].last_token;
+                k = self.noun_run_end(last, sentence_end) + 1;
             } else if at <= sentence_end
                 && crate::lexicon::is(
                     crate::lexicon::Class::AudienceNouns,
@@ -195,7 +196,31 @@ impl Context<'_> {
         if c.last >= sentence_end || self.tokens[k].in_quote {
             return None;
         }
-        (!self.verb_after_subject(c.last)).then_some(c.last)
+        // "asked the immunity be waived": a base form right after the
+        // phrase makes it the subject of a mandative clause, no object.
+        let mandative = self.tags.get(c.last + 1).is_some_and(|t| {
+            t.xpos == crate::tagger::Xpos::Vb
+        }) && self.tags[k].xpos != crate::tagger::Xpos::Prp;
+        let e = self.noun_run_end(c.last, sentence_end);
+        (!self.verb_after_subject(e) && !mandative).then_some(e)
+    }
+
+    /// Past the common nouns that go on a phrase ending at noun `e`
+    /// with no tensed verb after them: "a news conference", where "a
+    /// news" may be the phrase found (noun premodifiers, Quirk et al.
+    /// 1985, §17.104). "told a reporter officials had left" stops before
+    /// "officials", a subject.
+    fn noun_run_end(&self, mut e: usize, sentence_end: usize) -> usize {
+        use crate::tagger::Xpos;
+        while e + 1 < sentence_end
+            && self.tags[e].xpos.is_noun()
+            && matches!(self.tags[e + 1].xpos, Xpos::Nn | Xpos::Nns)
+            && !self.tokens[e + 1].in_quote
+            && !self.verb_after_subject(e + 1)
+        {
+            e += 1;
+        }
+        e
     }
 
     /// Whether a tensed verb follows token `e` (the last of a noun
@@ -263,7 +288,14 @@ impl Context<'_> {
             .find(|&j| self.word(j) == ",")?;
         let plain = (k + 1..close).all(|j| {
             !self.is_quote_mark(j)
-                && self.cue_at[j] == 0
+                && (self.cue_at[j] == 0
+                    // ", citing police sources,": a participle that takes
+                    // a noun phrase reports no clause; the aside is an
+                    // adjunct like any other.
+                    || j == k + 1
+                        && self.cues[self.cue_at[j] as usize - 1].participle
+                        && self.cues[self.cue_at[j] as usize - 1].info.complement
+                            == crate::lexicon::Complement::NounPhrase)
                 && !self.tags[j].xpos.is_finite_verb()
         });
         plain.then_some(close)
@@ -379,8 +411,16 @@ impl Context<'_> {
                 let to_end = self.quote_tokens[q]
                     .1
                     .is_none_or(|c| no_words_after(c + 1));
-                if self.quote_kind(q) == Kind::Direct
-                    || matches!(lead, Some("," | ":")) && to_end
+                // `noted it had switched to a new plastic, "which ..."`: a
+                // clause with its own tensed verb before the comma is the
+                // claim, the quote after it a further row.
+                // A colon still introduces the quote as the object.
+                let clause_before = lead == Some(",")
+                    && j > k + 1
+                    && self.finite_verb_in(k, j - 2);
+                if !clause_before
+                    && (self.quote_kind(q) == Kind::Direct
+                        || matches!(lead, Some("," | ":")) && to_end)
                 {
                     return true;
                 }

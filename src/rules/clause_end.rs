@@ -34,6 +34,23 @@ impl Context<'_> {
             if self.new_clause_at(j, sentence_end, words) {
                 return j - 1;
             }
+            // `noted that they had switched to a new plastic, "which was
+            // more plant-based"`: after a comma a direct quote is the
+            // speaker's own words, a row of its own (the quote rules');
+            // the reported clause, the paraphrase, ends before it when it
+            // has its own tensed verb ("reported that with the limit in
+            // place, "stores are selling out"" has none: the quote is the
+            // clause's predicate).
+            if j < sentence_end
+                && self.word(j) == ","
+                && words >= 3
+                && self
+                    .quote_opening_at(j + 1)
+                    .is_some_and(|q| self.quote_kind(q) == crate::types::Kind::Direct)
+                && self.finite_verb_in(k, j - 1)
+            {
+                return j - 1;
+            }
             if !with_frames {
                 continue;
             }

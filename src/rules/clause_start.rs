@@ -53,7 +53,7 @@ impl Context<'_> {
     /// or a directive ("urging Russia to hurry").
     pub(super) fn opens_clause(&self, k: usize, cue: &CueMatch<'_>) -> bool {
         if cue.info.complement == Complement::NounPhrase {
-            return false;
+            return self.subject_of_content_clause_at(k, cue);
         }
         let t = &self.tokens[k];
         let w = self.lower(k);
@@ -94,6 +94,59 @@ impl Context<'_> {
         !self.directive_at(k, cue)
     }
 
+    /// After a verb that mostly takes a noun phrase object ("urged
+    /// restraint", "found the bodies"), whether the noun phrase at `k` is
+    /// instead the subject of a bare content clause: right after it comes
+    /// a plain base form, the mandative subjunctive that "urge",
+    /// "demand", "request", "ask" and "insist" govern ("urged the bridge
+    /// remain closed", "asked the files be sealed"; Huddleston & Pullum
+    /// 2002, ch. 11 §7.1.1, the mandative construction; Quirk et al.
+    /// 1985, §16.32), or a verb whose form shows tense: a modal, a
+    /// present tense, or an auxiliary past ("found the pumps were
+    /// faulty"). A regular past is not enough: "found the car parked
+    /// outside" has the participle of a non-finite complement, spelt the
+    /// same (H&P 2002, ch. 14 §7: complex-transitive complementation).
+    pub(super) fn subject_of_content_clause_at(
+        &self,
+        k: usize,
+        cue: &CueMatch<'_>,
+    ) -> bool {
+        use crate::tagger::Xpos;
+        let Some(c) = self
+            .chunks
+            .phrase_starting_at(k)
+            .or_else(|| self.chunks.base_at(k).filter(|c| c.first == k))
+        else {
+            return false;
+        };
+        // An object pronoun is no subject ("urged them to stay").
+        if c.first == c.last && self.tags[k].xpos == Xpos::Prp {
+            return false;
+        }
+        let j = c.last + 1;
+        if j >= self.tokens.len() || !self.same_sentence(j, k) {
+            return false;
+        }
+        match self.tags[j].xpos {
+            // The mandative is a directive's: a verb of speech ("urge",
+            // "request"), not one of finding or showing, whose object
+            // can take a verbless predicative ("showed the ship
+            // underway", a word the tagger may read VB).
+            Xpos::Vb => cue.info.class == "speech",
+            // A present tense agrees with its subject's head (Quirk et
+            // al. 1985, §10.34: number concord): "showed the ship
+            // underway", read VBP after a singular noun, is no clause.
+            Xpos::Vbz => !matches!(self.tags[c.head].xpos, Xpos::Nns | Xpos::Nnps),
+            Xpos::Vbp => !matches!(self.tags[c.head].xpos, Xpos::Nn | Xpos::Nnp),
+            Xpos::Md => true,
+            Xpos::Vbd => crate::lexicon::is(
+                crate::lexicon::Class::Auxiliaries,
+                self.lower(j),
+            ),
+            _ => false,
+        }
+    }
+
     /// Whether a base noun phrase starts at token `k` and a tensed verb
     /// follows it.
     /// "those gathered to watch", "those injured in the blast": a
@@ -123,9 +176,20 @@ impl Context<'_> {
             [..self.tokens[self.sentence_end(k)].span.end]
             .trim_end()
             .ends_with(['.', '!', '?', '"', '\u{201D}', '\'', '\u{2019}']);
+        // "which, they observed, occurred there": a cue set between
+        // commas inside its clause, the predicate after it being the
+        // reported clause's (H&P 2002, ch. 11 §9: the parenthetical
+        // reporting frame).
+        let after_comment = k > 0
+            && self.word(k - 1) == ","
+            && self.tags[k].xpos.is_finite_verb();
         matches!(w, "he" | "she" | "they" | "it" | "we" | "i" | "there")
+            || after_comment
             || !headline && (name_at(k) || w == "the" && name_at(k + 1))
-            || !headline && self.finite_verb_follows(k)
+            // A headline drops articles ("Minister says new plan is
+            // ready"), so a name cannot tell its subject from an object;
+            // an auxiliary after the noun still makes a clause.
+            || self.finite_verb_follows(k)
     }
 
     /// "urging Russia to hurry up", "tells foreign powers to leave": an

@@ -234,8 +234,10 @@ impl<'a> Context<'a> {
         while a <= b && !self.tokens[a].word && !self.is_quote_mark(a) {
             a += 1;
         }
+        // "averaged around 40%": a percent sign is part of its figure.
         while b >= a
             && !self.tokens[b].word
+            && self.word(b) != "%"
             && !(self.is_quote_mark(b)
                 && !self.tokens[b].in_quote
                 && self.closes_quote(b))

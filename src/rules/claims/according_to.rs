@@ -51,6 +51,32 @@ impl Rule for AccordingTo {
 }
 
 impl Context<'_> {
+    /// "According to the report, which was published on Monday, ...",
+    /// "According to Smith, a spokesman for the firm, ...": the closing
+    /// comma of a supplementary relative (Huddleston & Pullum 2002, ch.
+    /// 12 §4) or an appositive noun phrase (Quirk et al. 1985, §17.65)
+    /// that opens at the comma `k` after the source, when a clause with
+    /// a tensed verb follows it.
+    fn source_supplement_end(&self, k: usize, sentence_end: usize) -> Option<usize> {
+        let next = k + 1;
+        let c = (next + 1..sentence_end)
+            .find(|&j| self.word(j) == "," && !self.tokens[j].in_quote)?;
+        let relative = matches!(self.lower(next), "which" | "who" | "whose" | "whom");
+        let appositive = self
+            .chunks
+            .phrase_starting_at(next)
+            .is_some_and(|p| p.last + 1 == c)
+            && !self.finite_verb_in(next, c - 1);
+        // "According to the minister, the talks, which began in May, had
+        // stalled": what follows must open a clause, not a relative or
+        // the predicate of the phrase before.
+        let w = self.lower(c + 1);
+        let clause_after = !matches!(w, "which" | "who" | "whose" | "whom")
+            && !self.tags[c + 1].xpos.is_finite_verb()
+            && self.finite_verb_in(c + 1, sentence_end);
+        ((relative || appositive) && clause_after).then_some(c)
+    }
+
     /// "According to X, CLAUSE": the clause after the comma that follows
     /// the source.
     fn leading_according_to(&self, f: &Frame) -> Option<Span> {
@@ -66,6 +92,9 @@ impl Context<'_> {
         }
         if k >= sentence_end {
             return None;
+        }
+        if let Some(c) = self.source_supplement_end(k, sentence_end) {
+            k = c;
         }
         let end = self.clause_end(k + 1, sentence_end, false);
         self.trim_span(k + 1, end)

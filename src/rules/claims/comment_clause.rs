@@ -67,7 +67,23 @@ impl Context<'_> {
         let start = self.sentence_start(f.first);
         let end = self.sentence_end(f.first);
         let before = f.first.checked_sub(1)?;
-        let after = f.last + 1;
+        let mut after = f.last + 1;
+        // "The decision, the minister told reporters, was final": a verb
+        // that takes an addressee keeps it inside the comment clause.
+        if cue.info.addressee && after < end && self.word(after) != "," {
+            let last = self
+                .chunks
+                .phrase_starting_at(after)
+                .map(|c| c.last)
+                .or_else(|| self.mention_starting_at(after).map(|m| self.mentions[m].last_token))
+                .or_else(|| {
+                    crate::lexicon::is(crate::lexicon::Class::AudienceNouns, self.lower(after))
+                        .then_some(after)
+                });
+            if let Some(l) = last.filter(|&l| l < end && l <= after + 4) {
+                after = l + 1;
+            }
+        }
         if before <= start
             || after + 1 >= end
             || self.word(before) != ","
@@ -77,7 +93,13 @@ impl Context<'_> {
             return None;
         }
         // `"...", she said, "..."`: an interrupted quote, the quote rules'.
-        if self.is_quote_mark(before - 1) || self.is_quote_mark(after + 1) {
+        // A partial quote after the attribution ("were, according to
+        // the court, "sexual in nature"") is inside the claim.
+        let quote_after = self.is_quote_mark(after + 1)
+            && self
+                .quote_opening_at(after + 1)
+                .is_none_or(|q| self.quote_kind(q) == crate::types::Kind::Direct);
+        if self.is_quote_mark(before - 1) || quote_after {
             return None;
         }
         // "Witnesses, according to the radio, said ...": another frame in
@@ -122,7 +144,11 @@ impl Context<'_> {
     ) -> bool {
         let inside = |g: &Frame| {
             let c = self.cues[g.cue].first_token;
-            c >= start && c <= end && g.speaker.is_some() && !g.parenthetical
+            c >= start
+                && c <= end
+                && g.speaker.is_some()
+                && !g.parenthetical
+                && self.reports_something(g)
         };
         let before = self.frames[..fi]
             .iter()

@@ -78,7 +78,7 @@ impl Context<'_> {
     /// allowing him to carry weapons, the paper reported": a participle
     /// with an object and an infinitive reports nothing, and the clause
     /// is the closing attribution's.
-    fn reports_something(&self, g: &Frame) -> bool {
+    pub(super) fn reports_something(&self, g: &Frame) -> bool {
         let cue = &self.cues[g.cue];
         g.trailing
             || cue.according_to

@@ -28,9 +28,13 @@ impl Context<'_> {
             if !self.same_sentence(before, f.first) {
                 continue;
             }
+            // "according to" needs no comma before it ("averaged 40%
+            // according to the agency"): a word, or a percent sign
+            // closing a figure, ends the clause it reports.
             let opens_after = self.word(before) == ","
                 || self.is_quote_mark(before)
-                || cue.according_to && self.tokens[before].word;
+                || cue.according_to
+                    && (self.tokens[before].word || self.word(before) == "%");
             if !opens_after || !self.ends_sentence_after(f.last) {
                 continue;
             }
