@@ -293,3 +293,39 @@ fn a_news_source_is_the_outlet_named_before_it() {
     assert!(!other.speaker_name.contains("news"), "{other:#?}");
     assert_ne!(other.speaker_name, "KTV");
 }
+
+#[test]
+fn a_document_speaks_for_the_author_its_post_modifier_names() {
+    let rows = extract(
+        "The crash was not the first. A 1989 report from the National \
+         Transportation Safety Board said the valves were faulty.\n\nThe \
+         report also said the crew had not been trained.",
+    );
+    let board = "National Transportation Safety Board";
+    assert_eq!(row_of(&rows, "the valves were faulty").speaker_name, board);
+    assert_eq!(row_of(&rows, "the crew had not been trained").speaker_name, board);
+    // A document without an author named stays the document.
+    let rows = extract("A leaked report said the valves were faulty.");
+    assert_eq!(row_of(&rows, "the valves were faulty").speaker_name, "leaked report");
+}
+
+#[test]
+fn police_with_or_without_the_article_is_the_force_named_before() {
+    for later in ["Police", "The police"] {
+        let rows = extract(&format!(
+            "Thames Valley Police were called to the house.\n\n{later} said \
+             the man had been arrested."
+        ));
+        assert_eq!(
+            row_of(&rows, "the man had been arrested").speaker_name,
+            "Thames Valley Police"
+        );
+    }
+    // A plural in -s is several organisations, not the last one named.
+    let rows = extract(
+        "Acme Ltd and Birch Group merged last year.\n\nThe companies said the \
+         deal was done.",
+    );
+    let r = row_of(&rows, "the deal was done");
+    assert!(!["Acme Ltd", "Birch Group"].contains(&r.speaker_name.as_str()), "{r:#?}");
+}
