@@ -139,6 +139,7 @@ fn words() -> &'static Words {
 }
 
 /// Whether `word`, exactly as written, is in `class`.
+#[inline]
 pub fn is(class: Class, word: &str) -> bool {
     words().0.get(word).is_some_and(|&b| b & 1 << class as u64 != 0)
 }
@@ -579,6 +580,7 @@ impl Lexicon {
 
     /// The multi-word cues starting with the lower-case word `first`,
     /// longest first, each as its words and its cue.
+    #[inline]
     pub fn cue_phrases_from<'s>(
         &'s self,
         first: &str,
@@ -589,6 +591,7 @@ impl Lexicon {
     }
 
     /// The cue a single word is, matched case-insensitively.
+    #[inline]
     pub fn cue(&self, word: &str) -> Option<&Cue> {
         if word.bytes().all(|b| b.is_ascii_lowercase()) {
             return self.cues.get(word);
@@ -607,26 +610,31 @@ impl Lexicon {
     }
 
     /// The title a lower-case word or phrase is.
+    #[inline]
     pub fn title(&self, lower: &str) -> Option<&Title> {
         self.titles.get(lower.trim_end_matches('.'))
     }
 
     /// The type and plurality of an unnamed source's head noun.
+    #[inline]
     pub fn noun(&self, lower: &str) -> Option<(NounType, bool)> {
         self.nouns.get(lower).copied()
     }
 
     /// The gender and plurality of a pronoun.
+    #[inline]
     pub fn pronoun(&self, lower: &str) -> Option<(Option<Gender>, bool)> {
         self.pronouns.get(lower).copied()
     }
 
     /// Whether `name` is a known first name, and its gender if clear.
+    #[inline]
     pub fn first_name(&self, name: &str) -> Option<Option<Gender>> {
         self.first_names.get(name).copied()
     }
 
     /// Whether `word` is a demonym ("Iraqi", "French").
+    #[inline]
     pub fn is_demonym(&self, word: &str) -> bool {
         self.demonyms.contains_key(word)
     }
