@@ -271,10 +271,13 @@ fn is_folded(s: &str) -> bool {
                 continue;
             }
             b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => return false,
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
-                if s.get(i..).and_then(|t| t.chars().next()).is_some_and(char::is_whitespace) {
-                    return false;
-                }
+            0xC2 | 0xE1 | 0xE2 | 0xE3
+                if s
+                    .get(i..)
+                    .and_then(|t| t.chars().next())
+                    .is_some_and(char::is_whitespace) =>
+            {
+                return false;
             }
             _ => {}
         }
