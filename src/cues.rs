@@ -33,17 +33,55 @@ pub struct CueMatch<'l> {
     pub by_agent: bool,
 }
 
-/// Finds the cues of one document into `out`.
+/// What the cue lexicon says of one token, looked up once per document
+/// (the tagger's choice of sentences and [`find_cues`] both read it; each
+/// lookup hashes the word).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WordCue<'l> {
+    /// The single-word cue the token is, case-insensitively.
+    pub cue: Option<&'l Cue>,
+    /// Whether a multi-word cue starts with the token's lower case.
+    pub phrase_first: bool,
+}
+
+/// [`WordCue`] of each token: looked up for the words outside quotes
+/// (the only tokens a cue can start at), the default for the others.
+pub fn word_cues<'l>(
+    text: &str,
+    tokens: &[Token],
+    lowered: &[std::borrow::Cow<'_, str>],
+    lexicon: &'l Lexicon,
+) -> Vec<WordCue<'l>> {
+    tokens
+        .iter()
+        .zip(lowered)
+        .map(|(t, lower)| {
+            if !t.word || t.in_quote {
+                return WordCue::default();
+            }
+            WordCue {
+                cue: lexicon.cue(t.text(text)),
+                phrase_first: lexicon.cue_phrases_from(lower).next().is_some(),
+            }
+        })
+        .collect()
+}
+
+/// Finds the cues of one document into `out`; `word_cues` is
+/// [`word_cues`] of the tokens.
+#[allow(clippy::too_many_arguments)]
 pub fn find_cues<'l>(
     text: &str,
     tokens: &[Token],
     lowered: &[std::borrow::Cow<'_, str>],
     lexicon: &'l Lexicon,
+    word_cues: &[WordCue<'l>],
     question_sentences: &[bool],
     tags: &[PosTag],
     out: &mut Vec<CueMatch<'l>>,
 ) {
     out.clear();
+    debug_assert_eq!(word_cues.len(), tokens.len());
     let lower = |i: usize| lowered[i].to_string();
     for (i, t) in tokens.iter().enumerate() {
         if !t.word || t.in_quote {
@@ -59,7 +97,8 @@ pub fn find_cues<'l>(
         let word = t.text(text);
         // Multi-word phrases first ("according to").
         let mut matched = None;
-        for (phrase, cue) in lexicon.cue_phrases_from(&lowered[i]) {
+        let phrases = word_cues[i].phrase_first.then(|| lexicon.cue_phrases_from(&lowered[i]));
+        for (phrase, cue) in phrases.into_iter().flatten() {
             let mut j = i;
             let mut ok = true;
             for (k, part) in phrase.split(' ').enumerate() {
@@ -79,7 +118,7 @@ pub fn find_cues<'l>(
         }
         let (last, info, phrase) = match matched {
             Some(m) => m,
-            None => match lexicon.cue(word) {
+            None => match word_cues[i].cue {
                 Some(cue) => (i, cue, false),
                 None => continue,
             },
@@ -120,7 +159,11 @@ pub fn find_cues<'l>(
             && tokens.get(i + 1).is_some_and(|n| {
                 n.word
                     && n.sentence == t.sentence
-                    && lexicon.cue(n.text(text)).is_some()
+                    && if n.in_quote {
+                        lexicon.cue(n.text(text)).is_some()
+                    } else {
+                        word_cues[i + 1].cue.is_some()
+                    }
             })
         {
             continue;

@@ -90,7 +90,7 @@ word_classes! {
 
 /// The word table: each word's classes as bits.
 #[derive(Debug, Default)]
-pub struct Words(HashMap<&'static str, u64, BuildHasherDefault<Fnv>>);
+pub struct Words(HashMap<&'static str, u64, BuildHasherDefault<WordHash>>);
 
 /// Parses `data/words.tsv` (or a file like it), reporting every bad line
 /// as `file:line`.
@@ -139,6 +139,7 @@ fn words() -> &'static Words {
 }
 
 /// Whether `word`, exactly as written, is in `class`.
+#[inline]
 pub fn is(class: Class, word: &str) -> bool {
     words().0.get(word).is_some_and(|&b| b & 1 << class as u64 != 0)
 }
@@ -253,33 +254,81 @@ pub enum NounType {
     Person,
 }
 
-/// FNV-1a (Fowler, Noll, Vo): the keys are short words looked up for
+/// The hash of the word tables: the keys are short words looked up for
 /// nearly every token, where SipHash's setup cost showed in the profile
-/// (BENCHMARKS.md). The tables are built from our own files, so the
-/// hash-flooding resistance of SipHash buys nothing here.
-struct Fnv(u64);
+/// (BENCHMARKS.md), and then FNV-1a's byte at a time (about 160
+/// instructions a cue lookup, callgrind). This one reads a word eight
+/// bytes at a time, a short tail as two overlapping loads (the way of
+/// wyhash), each step one multiply, and mixes the result once in
+/// `finish` (splitmix64's finalizer, so hashbrown's bucket and tag bits
+/// both depend on every byte). The tables are built from our own files
+/// and never iterated, so the hash-flooding resistance of SipHash buys
+/// nothing here and the hash does not change any output.
+struct WordHash(u64);
 
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
+impl Default for WordHash {
+    fn default() -> WordHash {
+        WordHash(0xcbf2_9ce4_8422_2325)
     }
 }
 
-impl Hasher for Fnv {
+/// An odd 64-bit constant (the golden ratio's), for the steps.
+const STEP: u64 = 0x9e37_79b9_7f4a_7c15;
+
+impl WordHash {
+    #[inline(always)]
+    fn step(&mut self, v: u64) {
+        self.0 = (self.0 ^ v).wrapping_mul(STEP).rotate_left(31);
+    }
+}
+
+impl Hasher for WordHash {
+    #[inline]
     fn finish(&self) -> u64 {
-        self.0
+        let mut x = self.0;
+        x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        x ^ (x >> 31)
     }
 
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = self.0;
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.step(u64::from_le_bytes(w));
         }
-        self.0 = h;
+        let rest = chunks.remainder();
+        let n = rest.len();
+        let tail = if n >= 4 {
+            let lo = u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]);
+            let hi = u32::from_le_bytes([
+                rest[n - 4],
+                rest[n - 3],
+                rest[n - 2],
+                rest[n - 1],
+            ]);
+            u64::from(lo) | u64::from(hi) << 32
+        } else if n > 0 {
+            u64::from(rest[0])
+                | u64::from(rest[n / 2]) << 8
+                | u64::from(rest[n - 1]) << 16
+        } else {
+            0
+        };
+        // The length too: the overlapping loads of two tails of
+        // different lengths can be equal.
+        self.step(tail ^ (n as u64) << 56);
+    }
+
+    #[inline]
+    fn write_u8(&mut self, b: u8) {
+        self.step(u64::from(b));
     }
 }
 
-type Map<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+type Map<V> = HashMap<String, V, BuildHasherDefault<WordHash>>;
 
 /// The lookup tables.
 pub struct Lexicon {
@@ -531,6 +580,7 @@ impl Lexicon {
 
     /// The multi-word cues starting with the lower-case word `first`,
     /// longest first, each as its words and its cue.
+    #[inline]
     pub fn cue_phrases_from<'s>(
         &'s self,
         first: &str,
@@ -541,6 +591,7 @@ impl Lexicon {
     }
 
     /// The cue a single word is, matched case-insensitively.
+    #[inline]
     pub fn cue(&self, word: &str) -> Option<&Cue> {
         if word.bytes().all(|b| b.is_ascii_lowercase()) {
             return self.cues.get(word);
@@ -559,26 +610,31 @@ impl Lexicon {
     }
 
     /// The title a lower-case word or phrase is.
+    #[inline]
     pub fn title(&self, lower: &str) -> Option<&Title> {
         self.titles.get(lower.trim_end_matches('.'))
     }
 
     /// The type and plurality of an unnamed source's head noun.
+    #[inline]
     pub fn noun(&self, lower: &str) -> Option<(NounType, bool)> {
         self.nouns.get(lower).copied()
     }
 
     /// The gender and plurality of a pronoun.
+    #[inline]
     pub fn pronoun(&self, lower: &str) -> Option<(Option<Gender>, bool)> {
         self.pronouns.get(lower).copied()
     }
 
     /// Whether `name` is a known first name, and its gender if clear.
+    #[inline]
     pub fn first_name(&self, name: &str) -> Option<Option<Gender>> {
         self.first_names.get(name).copied()
     }
 
     /// Whether `word` is a demonym ("Iraqi", "French").
+    #[inline]
     pub fn is_demonym(&self, word: &str) -> bool {
         self.demonyms.contains_key(word)
     }

@@ -150,7 +150,8 @@ impl Extractor {
         // rules read tags around cues (their sense, the clause they open,
         // the speaker phrase before or after them), and tagging costs
         // more than the rest of the pipeline per token.
-        let wanted = self.cue_sentences(text, &tokens, &lowered);
+        let word_cues = cues::word_cues(text, &tokens, &lowered, &self.lexicon);
+        let wanted = cue_sentences(&tokens, &word_cues);
         let mut tags = Vec::new();
         // The thread's tagging buffers, kept from document to document:
         // their cache of score rows by the previous two tags would
@@ -188,6 +189,7 @@ impl Extractor {
             &tokens,
             &lowered,
             &self.lexicon,
+            &word_cues,
             &questions,
             &tags,
             &mut cue_list,
@@ -218,29 +220,6 @@ impl Extractor {
             frames,
             attributions,
         }
-    }
-
-    /// For each sentence, whether a word outside quotes may be a cue (a
-    /// reporting verb of the lexicon or the first word of a cue phrase).
-    fn cue_sentences(
-        &self,
-        text: &str,
-        tokens: &[tokens::Token],
-        lowered: &[std::borrow::Cow<'_, str>],
-    ) -> Vec<bool> {
-        let sentences = tokens.last().map_or(0, |t| t.sentence as usize + 1);
-        let mut wanted = vec![false; sentences];
-        for (t, lower) in tokens.iter().zip(lowered) {
-            if t.word
-                && !t.in_quote
-                && !wanted[t.sentence as usize]
-                && (self.lexicon.cue(t.text(text)).is_some()
-                    || self.lexicon.cue_phrases_from(lower).next().is_some())
-            {
-                wanted[t.sentence as usize] = true;
-            }
-        }
-        wanted
     }
 
     /// Runs the resolve stage on an analysed document: the canonical
@@ -426,6 +405,20 @@ impl Extractor {
     pub fn lexicon(&self) -> &lexicon::Lexicon {
         &self.lexicon
     }
+}
+
+/// For each sentence, whether a word outside quotes may be a cue (a
+/// reporting verb of the lexicon or the first word of a cue phrase), read
+/// off the tokens' [`cues::WordCue`]s.
+fn cue_sentences(tokens: &[tokens::Token], word_cues: &[cues::WordCue<'_>]) -> Vec<bool> {
+    let sentences = tokens.last().map_or(0, |t| t.sentence as usize + 1);
+    let mut wanted = vec![false; sentences];
+    for (t, w) in tokens.iter().zip(word_cues) {
+        if w.cue.is_some() || w.phrase_first {
+            wanted[t.sentence as usize] = true;
+        }
+    }
+    wanted
 }
 
 /// One window of a document, analysed: see

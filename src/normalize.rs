@@ -236,6 +236,12 @@ fn needs_edit(s: &str) -> bool {
 
 /// Folds runs of whitespace to one space and trims the ends.
 pub fn fold_whitespace(s: &str) -> String {
+    // Most quote texts are folded already: one byte pass and a copy
+    // instead of a char-by-char split (callgrind: a third of the output
+    // rows' instructions were these two functions).
+    if is_folded(s) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
@@ -244,6 +250,40 @@ pub fn fold_whitespace(s: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// Whether [`fold_whitespace`] would give `s` back: no white space at
+/// either end, and none inside but single ASCII spaces. White space is
+/// `char::is_whitespace`: six ASCII bytes, and characters whose UTF-8
+/// starts with 0xC2, 0xE1, 0xE2 or 0xE3 (U+0085, U+00A0, U+1680,
+/// U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000), looked at.
+fn is_folded(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut after_space = false;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b' ' if after_space => return false,
+            b' ' => {
+                after_space = true;
+                continue;
+            }
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => return false,
+            0xC2 | 0xE1 | 0xE2 | 0xE3
+                if s
+                    .get(i..)
+                    .and_then(|t| t.chars().next())
+                    .is_some_and(char::is_whitespace) =>
+            {
+                return false;
+            }
+            _ => {}
+        }
+        after_space = false;
+    }
+    true
 }
 
 /// Converts byte offsets of one text to Unicode code point offsets (the
@@ -298,6 +338,31 @@ fn is_continuation(b: u8) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folded_text_is_recognised_only_when_folding_keeps_it() {
+        let slow = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        for s in [
+            "",
+            "a",
+            "We will win, she said.",
+            "\u{201c}Yes\u{201d} \u{2019}tis",
+            " lead",
+            "trail ",
+            "two  spaces",
+            "tab\there",
+            "line\nbreak",
+            "no\u{a0}break",
+            "em\u{2003}space",
+            "ideographic\u{3000}space",
+            "next\u{85}line",
+            "ogham\u{1680}mark",
+            "caf\u{e9} \u{2014} ok",
+        ] {
+            assert_eq!(fold_whitespace(s), slow(s), "{s:?}");
+            assert_eq!(is_folded(s), slow(s) == s, "{s:?}");
+        }
+    }
 
     /// Every byte of the clean text maps back to the original text so that
     /// a clean span re-decoded from the original gives the same words.

@@ -164,19 +164,25 @@ fn split_sentences(text: &str, para: Span, out: &mut Vec<Span>) {
                 }
             };
             // "Washington, D.C. They also stated": an initialism before a
-            // pronoun or article ends the sentence all the same.
-            let next_word: String = after_space
-                .chars()
-                .take_while(|c| c.is_alphabetic())
-                .collect();
-            let abbreviation = b == b'.'
-                && is_abbreviation(body, i)
-                && !(is_initialism(body, i)
-                    && crate::lexicon::is(
-                        crate::lexicon::Class::SentenceOpeners,
-                        next_word.as_str(),
-                    ));
-            if spaced && starts_new && !abbreviation {
+            // pronoun or article ends the sentence all the same. (Looked
+            // at only where the text would split: the tests are pure.)
+            let next_word = || {
+                let n = after_space
+                    .char_indices()
+                    .find(|&(_, c)| !c.is_alphabetic())
+                    .map_or(after_space.len(), |(p, _)| p);
+                &after_space[..n]
+            };
+            let abbreviation = || {
+                b == b'.'
+                    && is_abbreviation(body, i)
+                    && !(is_initialism(body, i)
+                        && crate::lexicon::is(
+                            crate::lexicon::Class::SentenceOpeners,
+                            next_word(),
+                        ))
+            };
+            if spaced && starts_new && !abbreviation() {
                 out.push(Span::new(para.start + start, para.start + end));
                 start = end + (rest.len() - after_space.len());
             }
@@ -226,11 +232,21 @@ fn is_abbreviation(body: &str, dot: usize) -> bool {
         return false;
     }
     // "U.S." / "U.N." / an initial "J." : letters separated by periods.
-    let letters: Vec<&str> = word.split('.').collect();
-    if letters.iter().all(|p| p.chars().count() == 1)
+    if word.split('.').all(|p| p.chars().count() == 1)
         && word.chars().next().is_some_and(|c| c.is_uppercase())
     {
         return true;
+    }
+    // Lowered on the stack when short ASCII (most words), not in a
+    // String per period.
+    let mut buf = [0u8; 32];
+    if word.len() <= buf.len() && word.is_ascii() {
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return crate::lexicon::is(crate::lexicon::Class::Abbreviations, lower);
+        }
     }
     let lower = word.to_lowercase();
     crate::lexicon::is(crate::lexicon::Class::Abbreviations, lower.as_str())

@@ -80,18 +80,37 @@ pub fn tokenize(
     out.clear();
     let mut sentence = 0usize;
     let mut quote = 0usize;
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    let bytes = text.as_bytes();
+    // The char at byte `i` (a char boundary), ASCII without decoding.
+    let char_at = |i: usize| -> char {
+        match bytes[i] {
+            b if b < 0x80 => char::from(b),
+            _ => text[i..].chars().next().unwrap_or('\0'),
+        }
+    };
+    // The byte after the last consumed char: a token ends there.
+    let mut pos = 0;
+    while pos < bytes.len() {
+        let start = pos;
+        let c = char_at(start);
+        pos += c.len_utf8();
         if c.is_whitespace() {
             continue;
         }
-        let mut end = start + c.len_utf8();
         let word = c.is_alphanumeric();
         if word {
-            while let Some(&(p, d)) = chars.peek() {
+            loop {
+                // A run of ASCII letters and digits, a byte at a time.
+                while pos < bytes.len() && bytes[pos].is_ascii_alphanumeric() {
+                    pos += 1;
+                }
+                if pos >= bytes.len() {
+                    break;
+                }
+                let p = pos;
+                let d = char_at(p);
                 if d.is_alphanumeric() {
-                    chars.next();
-                    end = p + d.len_utf8();
+                    pos = p + d.len_utf8();
                     continue;
                 }
                 // Inner joiners: a hyphen or period between letters, an
@@ -132,25 +151,24 @@ pub fn tokenize(
                     || d == '.'
                         && (is_title_abbreviation(word_so_far) || initial);
                 if joins {
-                    chars.next();
-                    end = p + d.len_utf8();
+                    pos = p + d.len_utf8();
                 } else {
                     break;
                 }
             }
         } else if is_apostrophe(c) {
             // A possessive 's right after a word.
-            if let Some(&(p, 's' | 'S')) = chars.peek() {
+            if matches!(bytes.get(pos), Some(b's' | b'S')) {
                 let glued = text[..start]
                     .chars()
                     .next_back()
                     .is_some_and(char::is_alphanumeric);
                 if glued {
-                    chars.next();
-                    end = p + 1;
+                    pos += 1;
                 }
             }
         }
+        let end = pos;
         while sentence + 1 < segments.sentences.len()
             && segments.sentences[sentence + 1].start <= start
         {

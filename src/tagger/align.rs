@@ -89,8 +89,16 @@ fn split_token(
         *clitic = None;
         return Some(tag);
     }
-    for c in token.chars() {
-        head.push(if c == '\u{2019}' { '\'' } else { c });
+    // Most tokens have no apostrophe: copied whole, and no clitic to look
+    // for (every clitic and "n't" has one). 0xE2 starts the UTF-8 of `’`
+    // (and of other marks, which take the careful path too).
+    let apostrophe = token.bytes().any(|b| b == b'\'' || b == 0xe2);
+    if apostrophe {
+        for c in token.chars() {
+            head.push(if c == '\u{2019}' { '\'' } else { c });
+        }
+    } else {
+        head.push_str(token);
     }
     *clitic = None;
     let n = head.len();
@@ -99,13 +107,13 @@ fn split_token(
             && s.is_char_boundary(s.len() - suffix.len())
             && s[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
     };
-    if n > 3 && ends_with(head, "n't") {
+    if apostrophe && n > 3 && ends_with(head, "n't") {
         let c = head[n - 3..].to_string();
         set_clitic(clitic, &c);
         head.truncate(n - 3);
         return None;
     }
-    for &cl in CLITICS {
+    for &cl in CLITICS.iter().filter(|_| apostrophe) {
         if n > cl.len() && ends_with(head, cl) {
             let c = head[n - cl.len()..].to_string();
             set_clitic(clitic, &c);

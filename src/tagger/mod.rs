@@ -68,6 +68,9 @@ pub struct TagScratch {
     history: HistoryCache,
     /// Each word's entry in the word cache and its key.
     entries: Vec<(u32, WordKey)>,
+    /// Per position, where its own, previous and next word's cached rows
+    /// start in the word cache ([`NO_ROW`]: none to add).
+    rows_at: Vec<[u32; 3]>,
 }
 
 /// Score rows of the bias and the previous-two-labels features, by
@@ -131,6 +134,7 @@ impl TagScratch {
             starts: Vec::new(),
             history: HistoryCache::default(),
             entries: Vec::new(),
+            rows_at: Vec::new(),
         }
     }
 }
@@ -151,8 +155,14 @@ thread_local! {
 
 /// Words of at most this many bytes less one are cached.
 const CACHE_KEY_BYTES: usize = 24;
-/// Entries of the word cache (direct mapped, a power of two).
-const CACHE_WORDS: usize = 4096;
+/// Entries of the word cache (direct mapped, a power of two). Measured
+/// with callgrind on 400 KB of Wikinews (and of gen-corpus), instructions
+/// a byte after start-up: 4,096 entries 795 (816), 8,192 776 (806),
+/// 16,384 764 (805); the rows cost 1.3 KB an entry, so 8,192 is 11 MB a
+/// thread (4 MB more peak memory than 4,096 on 10 MB of Wikinews, 8 more
+/// with 16,384): fewer words of a long run hashed and looked up again
+/// after their entry was taken.
+const CACHE_WORDS: usize = 8192;
 
 /// A word as the key of the cache: its bytes padded with zeros, the last
 /// byte its length plus one (so that no word is the empty key, all zeros).
@@ -210,8 +220,11 @@ impl WordCache {
             self.infos.resize(CACHE_WORDS, WordInfo::default());
             self.row_ok.clear();
             self.row_ok.resize(CACHE_WORDS, 0);
-            self.rows.clear();
-            self.rows.resize(CACHE_WORDS * ROLES * n, 0);
+            // A zeroed allocation (the allocator's fresh pages), not a
+            // resize that writes every element: that cost 5.5 million
+            // instructions at start-up (callgrind), for rows that are
+            // written before they are read.
+            self.rows = vec![0; CACHE_WORDS * ROLES * n];
         }
     }
 
@@ -441,6 +454,7 @@ impl Tagger {
             starts: &mut scratch.starts,
             scores: &mut scratch.scores,
             history: &mut scratch.history,
+            rows_at: &mut scratch.rows_at,
         };
         #[cfg(target_arch = "x86_64")]
         {
@@ -451,7 +465,7 @@ impl Tagger {
                 return;
             }
         }
-        decode(parts, mode, labels);
+        decode::<false>(parts, mode, labels);
     }
 }
 
@@ -465,6 +479,7 @@ struct Decode<'a> {
     starts: &'a mut Vec<u32>,
     scores: &'a mut model::Scores,
     history: &'a mut HistoryCache,
+    rows_at: &'a mut Vec<[u32; 3]>,
 }
 
 /// [`decode`] compiled for AVX2 (the dense weight rows are added sixteen
@@ -476,43 +491,76 @@ unsafe fn decode_avx2(
     mode: CaseMode,
     labels: &mut Vec<u16>,
 ) {
-    decode(parts, mode, labels);
+    decode::<true>(parts, mode, labels);
 }
 
-/// Greedy decoding of one described sentence into `labels`.
+/// Greedy decoding of one described sentence into `labels`; `AVX2`: the
+/// caller is compiled for AVX2 (see [`argmax_int`]).
 #[inline(always)]
-fn decode(parts: Decode<'_>, mode: CaseMode, labels: &mut Vec<u16>) {
-    let Decode { model, infos, entries, cache, handles, starts, scores, history } =
-        parts;
+fn decode<const AVX2: bool>(
+    parts: Decode<'_>,
+    mode: CaseMode,
+    labels: &mut Vec<u16>,
+) {
+    let Decode {
+        model,
+        infos,
+        entries,
+        cache,
+        handles,
+        starts,
+        scores,
+        history,
+        rows_at,
+    } = parts;
     // The features that do not depend on the history, for the whole
     // sentence first: their lookups are independent, so they are
-    // prefetched together instead of waiting on memory one by one.
+    // prefetched together instead of waiting on memory one by one. The
+    // cached rows of each position (its word's own, and its neighbours'
+    // as the previous and the next word) are found here too: the cache's
+    // keys do not change while the sentence is decoded, so a row found
+    // now is the row found at the word. A row that cannot be cached (the
+    // word too long, or its entry taken by a later word of the sentence)
+    // has its features looked up with the handles instead: integer sums,
+    // so the order of the additions does not change the scores.
     handles.clear();
     starts.clear();
+    rows_at.clear();
     let mut buf = [0u32; MAX_FEATURES];
+    let n = infos.len();
     for (i, info) in infos.iter().enumerate() {
         starts.push(handles.len() as u32);
+        let mut at = [NO_ROW; 3];
         if info.fixed.is_none() {
-            // The neighbours' features come from their cached rows
-            // unless they are too long to be cached or are the sentinels.
             let mut k = features::pair_features(infos, i, mode, &mut buf);
-            if i == 0 || entries[i - 1].0 == u32::MAX {
-                let p = if i == 0 { &WordInfo::START } else { &infos[i - 1] };
-                k += features::as_prev_features(p, &mut buf[k..]);
-            }
-            if i + 1 >= infos.len() || entries[i + 1].0 == u32::MAX {
-                let n = infos.get(i + 1).unwrap_or(&WordInfo::END);
-                k += features::as_next_features(n, &mut buf[k..]);
+            let roles = [
+                (Some(i), ROLE_OWN),
+                (i.checked_sub(1), ROLE_PREV),
+                ((i + 1 < n).then_some(i + 1), ROLE_NEXT),
+            ];
+            for (r, &(j, role)) in roles.iter().enumerate() {
+                let Some(j) = j else {
+                    // The sentinels before and after the sentence.
+                    let edge =
+                        if role == ROLE_PREV { &WordInfo::START } else { &WordInfo::END };
+                    k += role_features(edge, role, &mut buf[k..]);
+                    continue;
+                };
+                let (e, key) = &entries[j];
+                match cache.prepare(model, *e, key, role) {
+                    Some(o) => at[r] = o as u32,
+                    None => k += role_features(&infos[j], role, &mut buf[k..]),
+                }
             }
             handles.extend_from_slice(&buf[..k]);
         }
+        rows_at.push(at);
     }
     starts.push(handles.len() as u32);
     // A pipeline over the words: the slots of word i + 2 are loaded,
     // those of word i + 1 are found (and their weight rows loaded),
     // and word i is scored.
     let span = |i: usize| starts[i] as usize..starts[i + 1] as usize;
-    let n = infos.len();
     for i in 0..n.min(PREFETCH_AHEAD) {
         handles[span(i)].iter().for_each(|&k| model.prefetch_feature(k));
     }
@@ -540,44 +588,25 @@ fn decode(parts: Decode<'_>, mode: CaseMode, labels: &mut Vec<u16>) {
                 // features in its cached row, and its neighbours' as the
                 // previous and the next word in theirs: the four rows are
                 // summed in one pass.
-                let mut at = [None; 3];
-                let mut fallback = [None; 3];
-                let roles = [
-                    (Some(i), ROLE_OWN),
-                    (i.checked_sub(1), ROLE_PREV),
-                    ((i + 1 < n).then_some(i + 1), ROLE_NEXT),
-                ];
-                for (r, &(j, role)) in roles.iter().enumerate() {
-                    let Some(j) = j else { continue };
-                    let (e, key) = &entries[j];
-                    if *e == u32::MAX && role != ROLE_OWN {
-                        continue; // a neighbour's features are in the handles
-                    }
-                    match cache.prepare(model, *e, key, role) {
-                        Some(o) => at[r] = Some(o),
-                        None => fallback[r] = Some((j, role)),
-                    }
-                }
                 let hist = history.row(model, prev, prev2);
                 let rows = &cache.rows;
-                let row = |o: Option<usize>| {
-                    o.map_or(&ZERO_ROW[..row_len], |o| &rows[o..o + row_len])
+                let row = |o: u32| {
+                    if o == NO_ROW {
+                        &ZERO_ROW[..row_len]
+                    } else {
+                        let o = o as usize;
+                        &rows[o..o + row_len]
+                    }
                 };
-                sum_rows(
-                    &mut scores[..row_len],
-                    [hist, row(at[0]), row(at[1]), row(at[2])],
-                );
-                for (j, role) in fallback.into_iter().flatten() {
-                    let k = role_features(&infos[j], role, &mut buf);
-                    model.score(&buf[..k], scores);
-                }
+                let [a, b, c] = rows_at[i];
+                sum_rows(&mut scores[..row_len], [hist, row(a), row(b), row(c)]);
                 for &h in &handles[span(i)] {
                     model.add_slot(h, scores);
                 }
                 let k =
                     features::word_history_features(infos, i, prev, &mut buf);
                 model.score(&buf[..k], scores);
-                argmax_int(&scores[..n_labels])
+                argmax_int::<AVX2>(&scores[..n_labels])
             }
         };
         labels.push(label);
@@ -585,6 +614,9 @@ fn decode(parts: Decode<'_>, mode: CaseMode, labels: &mut Vec<u16>) {
         prev = u32::from(label);
     }
 }
+
+/// No cached row (in [`TagScratch::rows_at`]).
+const NO_ROW: u32 = u32::MAX;
 
 /// A row of zeros, for a word whose row is not cached.
 static ZERO_ROW: model::Scores = [0; 256];
@@ -643,9 +675,81 @@ pub(crate) fn argmax<T: PartialOrd + Copy>(scores: &[T]) -> u16 {
 }
 
 /// [`argmax`] for integer scores: the maximum first (a loop the compiler
-/// vectorizes), then its first position.
+/// vectorizes), then its first position; with `AVX2` (the caller is
+/// compiled for it), eight labels an instruction: the scalar search cost
+/// 290 instructions a word, half the labels on average (callgrind).
 #[inline(always)]
-fn argmax_int(scores: &[i32]) -> u16 {
+fn argmax_int<const AVX2: bool>(scores: &[i32]) -> u16 {
     let max = scores.iter().copied().fold(i32::MIN, i32::max);
+    #[cfg(target_arch = "x86_64")]
+    if AVX2 {
+        // SAFETY: `AVX2` is true only in code compiled for AVX2, which
+        // runs only where it was detected (`Tagger::tag_cached`).
+        return unsafe { first_equal_avx2(scores, max) };
+    }
     scores.iter().position(|&s| s == max).unwrap_or(0) as u16
+}
+
+/// The first position of `max` in `scores` (0 if absent), eight lanes a
+/// compare.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+#[inline]
+unsafe fn first_equal_avx2(scores: &[i32], max: i32) -> u16 {
+    use std::arch::x86_64::{
+        _mm256_castsi256_ps, _mm256_cmpeq_epi32, _mm256_loadu_si256,
+        _mm256_movemask_ps, _mm256_set1_epi32,
+    };
+    let want = _mm256_set1_epi32(max);
+    let chunks = scores.chunks_exact(8);
+    let rest = chunks.remainder();
+    for (c, chunk) in chunks.enumerate() {
+        // SAFETY: `chunk` is eight i32s, 32 bytes (an unaligned load).
+        let v = unsafe { _mm256_loadu_si256(chunk.as_ptr().cast()) };
+        let mask = _mm256_movemask_ps(_mm256_castsi256_ps(
+            _mm256_cmpeq_epi32(v, want),
+        ));
+        if mask != 0 {
+            return (c * 8 + mask.trailing_zeros() as usize) as u16;
+        }
+    }
+    let base = scores.len() - rest.len();
+    (base + rest.iter().position(|&s| s == max).unwrap_or(0)) as u16
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn avx2() -> bool {
+        #[cfg(target_arch = "x86_64")]
+        return is_x86_feature_detected!("avx2");
+        #[cfg(not(target_arch = "x86_64"))]
+        false
+    }
+
+    #[test]
+    fn integer_argmax_is_the_first_maximum() {
+        // Ties in every place of an eight-label step and in the remainder,
+        // and negative scores (the padding lanes are never read).
+        let mut scores = vec![-5i32; 102];
+        assert_eq!(argmax_int::<false>(&scores), 0);
+        for (at, also) in [(7, 9), (8, 101), (63, 64), (97, 100), (101, 101)] {
+            scores.fill(-5);
+            scores[at] = 3;
+            scores[also] = 3;
+            assert_eq!(argmax_int::<false>(&scores), argmax(&scores));
+            assert_eq!(usize::from(argmax_int::<false>(&scores)), at.min(also));
+            if avx2() {
+                assert_eq!(argmax_int::<true>(&scores), argmax(&scores));
+            }
+        }
+        let mixed: Vec<i32> = (0..102).map(|i| (i * 37 % 101) - 50).collect();
+        assert_eq!(argmax_int::<false>(&mixed), argmax(&mixed));
+        assert_eq!(argmax_int::<false>(&[]), 0);
+        if avx2() {
+            assert_eq!(argmax_int::<true>(&mixed), argmax(&mixed));
+            assert_eq!(argmax_int::<true>(&[]), 0);
+        }
+    }
 }
