@@ -518,8 +518,8 @@ impl<'a> Finder<'a> {
                     && !crate::lexicon::is(crate::lexicon::Class::OrgHeads, self.tok(k))
             })
             && self.tokens.get(to).is_none_or(|t| {
-                !matches!(self.lower[to].as_ref(), "'s" | "\u{2019}s")
-                    && !(t.word && t.cap)
+                let possessive = matches!(self.lower[to].as_ref(), "'s" | "\u{2019}s");
+                !(possessive || t.word && t.cap)
             })
     }
 
