@@ -755,3 +755,27 @@ fn a_comment_clause_keeps_the_addressee_of_its_verb() {
     );
     assert!(claims(&rows).is_empty(), "{rows:#?}");
 }
+
+#[test]
+fn any_common_noun_heading_the_subject_of_a_cue_speaks() {
+    // "service" and "guards" are in no list of speaker nouns: the tags
+    // and chunks make them the subject's head.
+    let rows = extract(
+        "Crews from the Cumbria Fire and Rescue Service attended the \
+         blaze.\n\nThe fire service said the cause was not yet known.",
+    );
+    let r = row(&rows, "the cause was not yet known");
+    assert_eq!(r.speaker, "The fire service");
+    assert_eq!(r.speaker_name, "Cumbria Fire and Rescue Service");
+    let rows = extract("Both guards said the gate had been locked.");
+    assert_eq!(row(&rows, "the gate had been locked").speaker, "Both guards");
+    // An adverb the tagger may read as a noun is not a subject's head,
+    // and a noun before a noun is no head.
+    let rows = extract("House spokesman Ann Lee meanwhile said the talks had stalled.");
+    assert_eq!(row(&rows, "the talks had stalled").speaker_name, "Ann Lee");
+    let rows = extract("The gate guards' union rejected the offer.");
+    assert!(rows.is_empty(), "{rows:#?}");
+    // The object of a preposition is inside a longer subject.
+    let rows = extract("A source close to the talks said the deal was off.");
+    assert_eq!(row(&rows, "the deal was off").speaker, "A source");
+}

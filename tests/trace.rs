@@ -146,7 +146,9 @@ fn claims_meet_word_for_word_only() {
     // The same reported sentence in the three storm stories.
     let row = quote(&t, "it had rescued two fishermen");
     assert_eq!(row[column(&t, "documents")], "3");
-    assert_eq!(row[column(&t, "unattributed")], "3");
+    // "the coastguard said": the same speaker in all three.
+    assert_eq!(row[column(&t, "speakers")], "coastguard (3)");
+    assert_eq!(row[column(&t, "unattributed")], "0");
 }
 
 #[test]
