@@ -779,3 +779,20 @@ fn any_common_noun_heading_the_subject_of_a_cue_speaks() {
     let rows = extract("A source close to the talks said the deal was off.");
     assert_eq!(row(&rows, "the deal was off").speaker, "A source");
 }
+
+#[test]
+fn a_lone_comma_between_a_named_subject_and_its_verb_is_no_appositive() {
+    let rows = extract(
+        "Chief Inspector Jane Moss of the National Crime Agency (NCA), \
+         announced the inquiry had been closed.",
+    );
+    assert_eq!(row(&rows, "the inquiry had been closed").speaker_name, "Jane Moss");
+    let rows = extract("The National Crime Agency (NCA), announced the inquiry had been closed.");
+    assert_eq!(
+        row(&rows, "the inquiry had been closed").speaker_name,
+        "National Crime Agency"
+    );
+    // No name before the comma: nothing is guessed.
+    let rows = extract("After a long debate in the chamber, announced the inquiry had been closed.");
+    assert_eq!(row(&rows, "the inquiry had been closed").speaker_name, "");
+}
