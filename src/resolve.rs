@@ -1050,7 +1050,14 @@ impl<'a> Resolver<'a> {
         let m = &self.mentions[i];
         let written = m.text(self.text).to_string();
         let head = m.head.clone().unwrap_or_default();
-        if m.speaker_type == SpeakerType::Person && !m.plural {
+        // An indefinite description introduces a new referent (Heim
+        // 1982; Quirk et al. 1985, 5.26): "a source close to the talks"
+        // after "the news source", "a Turkish official" before "an
+        // Israeli official, Avinoam Idan," are somebody else.
+        let indefinite = ["a ", "A ", "an ", "An ", "another ", "Another "]
+            .iter()
+            .any(|d| written.starts_with(d));
+        if m.speaker_type == SpeakerType::Person && !m.plural && !indefinite {
             // "the spokeswoman": the last person given that role before;
             // else the first after (a headline names the role, the text
             // the person).
@@ -1097,12 +1104,6 @@ impl<'a> Resolver<'a> {
         let mut best_at = i;
         let own: Vec<String> =
             best.split(' ').map(|w| w.to_lowercase()).collect();
-        // An indefinite description introduces a new referent (Heim
-        // 1982; Quirk et al. 1985, 5.26): "a source close to the talks"
-        // after "the news source" is somebody else.
-        let indefinite = ["a ", "A ", "an ", "An ", "another ", "Another "]
-            .iter()
-            .any(|d| written.starts_with(d));
         let same_head = if indefinite {
             Vec::new()
         } else {

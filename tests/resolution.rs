@@ -329,3 +329,16 @@ fn police_with_or_without_the_article_is_the_force_named_before() {
     let r = row_of(&rows, "the deal was done");
     assert!(!["Acme Ltd", "Birch Group"].contains(&r.speaker_name.as_str()), "{r:#?}");
 }
+
+#[test]
+fn an_indefinite_role_noun_is_not_a_holder_of_the_role_named_elsewhere() {
+    let text = "In May, an official said the pipeline was too costly.\n\n\
+                A former Danish official, Ole Berg, said it was sound.";
+    let rows = extract(text);
+    assert_ne!(row_of(&rows, "the pipeline was too costly").speaker_name, "Ole Berg");
+    // A definite one is the holder named before it.
+    let text = "Ole Berg, a Danish official, opened the plant.\n\n\
+                The official said the pipeline was sound.";
+    let rows = extract(text);
+    assert_eq!(row_of(&rows, "the pipeline was sound").speaker_name, "Ole Berg");
+}
