@@ -1052,8 +1052,8 @@ impl<'a> Resolver<'a> {
         let head = m.head.clone().unwrap_or_default();
         // An indefinite description introduces a new referent (Heim
         // 1982; Quirk et al. 1985, 5.26): "a source close to the talks"
-        // after "the news source", "a Turkish official" before "an
-        // Israeli official, Avinoam Idan," are somebody else.
+        // after "the news source", "an official" before "a former
+        // Danish official, Ole Berg," are somebody else.
         let indefinite = ["a ", "A ", "an ", "An ", "another ", "Another "]
             .iter()
             .any(|d| written.starts_with(d));
@@ -1163,7 +1163,7 @@ impl<'a> Resolver<'a> {
             self.descriptions.insert(written, r.clone());
             return r;
         }
-        // "A Downing Street spokesman", "a Woolworths spokesperson": the
+        // "A Downing Street spokesman", "a Harbour Homes spokesman": the
         // name premodifying a person noun is the organisation the person
         // speaks for, their role.
         let role = if m.speaker_type == SpeakerType::Person {

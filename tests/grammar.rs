@@ -378,40 +378,41 @@ fn and_inside_an_institutions_name_coordinates_its_fields() {
 #[test]
 fn a_fronted_adjunct_is_not_the_agent_of_a_participle() {
     let rows = extract(
-        "In a letter sent on Monday, the ministry confirmed the delay, \
-         stating \"the work will resume in spring.\"",
+        "Through its lawyers on Friday, the club denied the charges, \
+         adding \"the claims are baseless.\"",
     );
-    let r = row(&rows, "the work will resume in spring.");
-    assert_eq!(r.speaker, "the ministry");
+    let r = row(&rows, "the claims are baseless.");
+    assert_eq!(r.speaker, "the club");
     // Without a comma the preposition governs one noun phrase.
     let rows = extract(
-        "In its filing the company also made this point, writing \"we \
-         are cooperating fully with the inquiry.\"",
+        "At the hearing the union went further, arguing \"no member \
+         was ever misled.\"",
     );
-    assert_eq!(row(&rows, "we are cooperating fully with the inquiry.").speaker, "the company");
+    assert_eq!(row(&rows, "no member was ever misled.").speaker, "the union");
     // No fronted adjunct: the sentence's first mention is the agent.
     let rows = extract(
-        "The ministry confirmed the delay, stating \"the work will \
-         resume in spring.\"",
+        "The club denied the charges, adding \"the claims are \
+         baseless.\"",
     );
-    assert_eq!(row(&rows, "the work will resume in spring.").speaker, "The ministry");
+    assert_eq!(row(&rows, "the claims are baseless.").speaker, "The club");
 }
 
 #[test]
 fn a_noun_phrase_after_a_preposition_is_no_inverted_speaker() {
-    let text = "The crash happened late on Sunday.\n\nMary Hall's brother, \
-                Peter Hall, said on TV, \"We just want answers.\"";
+    let text = "The crash happened late on Sunday.\n\nThe pilot's \
+                brother, Peter Hall, said on local radio, \"We just want \
+                answers.\"";
     let rows = extract(text);
     assert_eq!(row(&rows, "We just want answers.").speaker_name, "Peter Hall");
     // Right after the verb, the name is the postposed subject.
-    let rows = extract("\"We just want answers,\" said Peter Hall on TV.");
+    let rows = extract("\"We just want answers,\" said Peter Hall on local radio.");
     assert_eq!(row(&rows, "We just want answers,").speaker_name, "Peter Hall");
 }
 
 #[test]
 fn a_prepositional_phrase_after_an_inverted_speaker_ends_the_attribution() {
     let text = "Nobody saw it coming.\n\n\"Nobody expected the crash\" \
-                said Carl Mint per CBS News.";
+                said Carl Mint in a radio interview.";
     let rows = extract(text);
     assert_eq!(row(&rows, "Nobody expected the crash").speaker_name, "Carl Mint");
     // A verb after the name: the name opens a reported clause.
@@ -422,8 +423,8 @@ fn a_prepositional_phrase_after_an_inverted_speaker_ends_the_attribution() {
 #[test]
 fn an_age_between_commas_leaves_the_name_the_antecedent_of_who() {
     let rows = extract(
-        "One witness was bus driver Sam Cole, 41, who described the \
-         scene: \"There was smoke everywhere.\"",
+        "Among the passengers was plumber Sam Cole, 41, who described \
+         the cabin: \"There was smoke everywhere.\"",
     );
     assert_eq!(row(&rows, "There was smoke everywhere.").speaker_name, "Sam Cole");
     // A bare number that is no age after a name is no supplement: the
@@ -437,9 +438,9 @@ fn an_age_between_commas_leaves_the_name_the_antecedent_of_who() {
 #[test]
 fn a_cue_inside_a_dash_parenthetical_does_not_lead_into_the_quote() {
     let rows = extract(
-        "Mayor Lisa Grant commented on the vote \u{2014} which the \
-         newspaper described as close \u{2014} \"We will respect the \
-         result.\"",
+        "Union leader Lisa Grant answered within the hour \u{2014} a \
+         reply the newspaper described as furious \u{2014} \"We will \
+         respect the result.\"",
     );
     assert_eq!(row(&rows, "We will respect the result.").speaker_name, "Lisa Grant");
     // One dash: no parenthetical, the cue before it leads in.
@@ -452,15 +453,15 @@ fn a_cue_inside_a_dash_parenthetical_does_not_lead_into_the_quote() {
 
 #[test]
 fn a_name_premodified_by_lower_case_nouns_after_a_quote_is_the_speaker() {
-    let text = "The attack shocked the city.\n\n\"It was a shock to \
-                everyone,\" Oxford University history professor Helen \
-                Brook told the press.";
+    let text = "The bridge closed at noon.\n\n\"It was a shock to \
+                everyone,\" former county fire chief Helen Brook told \
+                reporters.";
     let rows = extract(text);
     assert_eq!(row(&rows, "It was a shock to everyone,").speaker_name, "Helen Brook");
     // Words that are no noun phrase with the name keep the frame apart.
-    let text = "The attack shocked the city.\n\n\"It was a shock to \
+    let text = "The bridge closed at noon.\n\n\"It was a shock to \
                 everyone,\" and later that week in a long interview \
-                Helen Brook told the press more.";
+                Helen Brook told reporters more.";
     let rows = extract(text);
     assert_ne!(row(&rows, "It was a shock to everyone,").speaker_name, "Helen Brook");
 }
@@ -468,16 +469,16 @@ fn a_name_premodified_by_lower_case_nouns_after_a_quote_is_the_speaker() {
 #[test]
 fn a_fragment_reported_by_according_to_with_no_named_subject_is_the_sources() {
     let rows = extract(
-        "Prices rose in a \"steep climb\" last month, according to a \
-         Tesco spokesperson.",
+        "Rents jumped by a \"record margin\" in May, according to a \
+         Harbour Homes spokesman.",
     );
-    assert_eq!(row(&rows, "steep climb").speaker, "a Tesco spokesperson");
+    assert_eq!(row(&rows, "record margin").speaker, "a Harbour Homes spokesman");
     // A named subject said the fragment; "according to" only reports it.
     let rows = extract(
-        "Nancy Pelosi called the call a \"breach\" on Tuesday, according \
-         to NBC.",
+        "Senator Ruth Kane called the vote a \"betrayal\" on Tuesday, \
+         according to NBC.",
     );
-    assert_eq!(row(&rows, "breach").speaker_name, "Nancy Pelosi");
+    assert_eq!(row(&rows, "betrayal").speaker_name, "Ruth Kane");
 }
 
 #[test]
@@ -498,29 +499,30 @@ fn the_name_in_apposition_to_a_descriptive_subject_said_the_fragment() {
 
 #[test]
 fn a_quote_after_a_colon_is_the_one_person_the_clause_before_names() {
-    let text = "The fire spread fast.\n\nAnother witness was nurse Jill \
-                Row, 30, who had one thought: \"Get everyone out.\"";
+    let text = "The car left the road.\n\nFirst on the scene was \
+                off-duty paramedic Omar Haddad, 35, whose advice was simple: \
+                \"Keep the driver talking.\"";
     let rows = extract(text);
-    assert_eq!(row(&rows, "Get everyone out.").speaker_name, "Jill Row");
+    assert_eq!(row(&rows, "Keep the driver talking.").speaker_name, "Omar Haddad");
     // Two people before the colon: neither is chosen by the colon.
-    let text = "The fire spread fast.\n\nNurses Jill Row and Ann Lee had \
-                one thought: \"Get everyone out.\"";
+    let text = "The car left the road.\n\nParamedics Omar Haddad and Ann \
+                Lee gave simple advice: \"Keep the driver talking.\"";
     let rows = extract(text);
-    assert_eq!(row(&rows, "Get everyone out.").speaker_name, "");
+    assert_eq!(row(&rows, "Keep the driver talking.").speaker_name, "");
 }
 
 #[test]
 fn a_quote_sentence_after_a_sentence_naming_one_person_is_that_persons() {
-    let text = "Ben Ward coaches the home side.\n\nThe home side lost two \
-                players to yellow cards, leaving Ward unimpressed. \"One \
-                of them was harsh.\"";
+    let text = "Rita Moss runs the bakery on Mill Lane.\n\nThe flood \
+                reached her ovens on Tuesday night, and Moss has not \
+                reopened since. \"We lost everything in an hour.\"";
     let rows = extract(text);
-    assert_eq!(row(&rows, "One of them was harsh.").speaker_name, "Ben Ward");
+    assert_eq!(row(&rows, "We lost everything in an hour.").speaker_name, "Rita Moss");
     // Two people in the sentence before: no one is chosen by it.
-    let text = "The home side lost two players, leaving Ward and Lee \
-                unimpressed. \"One of them was harsh.\"";
+    let text = "The flood reached the ovens of Moss and Lee on Tuesday \
+                night. \"We lost everything in an hour.\"";
     let rows = extract(text);
-    assert_eq!(row(&rows, "One of them was harsh.").speaker_name, "");
+    assert_eq!(row(&rows, "We lost everything in an hour.").speaker_name, "");
 }
 
 #[test]
@@ -549,11 +551,11 @@ fn a_surname_before_a_colon_or_possessive_may_name_the_speaker() {
 #[test]
 fn a_coordinated_cue_shares_the_subject_of_the_first_conjuncts_verb() {
     let rows = extract(
-        "The then-head of Birch Holdings and Chair of North Coast Tourism \
-         Board, Alan Park, called it \"a backward step\" and said \"the \
-         town needs the jobs.\"",
+        "The founder of Kestrel Foods and treasurer of the county growers' \
+         union, Alan Park, described the plan as \"short-sighted\" and said \
+         \"the town needs the jobs.\"",
     );
-    assert_eq!(row(&rows, "a backward step").speaker_name, "Alan Park");
+    assert_eq!(row(&rows, "short-sighted").speaker_name, "Alan Park");
     assert_eq!(row(&rows, "the town needs the jobs.").speaker_name, "Alan Park");
     // The organisation of a fronted adjunct, opening the sentence, is
     // not the subject the conjuncts share.
@@ -601,8 +603,8 @@ fn a_verb_of_finding_with_an_object_and_a_tensed_verb_reports_a_clause() {
 #[test]
 fn observe_with_a_bare_object_is_perception_not_a_report() {
     for text in [
-        "The chemist observed nine compounds found only in seawater and used them.",
-        "Farmers judge the harvest by observing the fields turned yellow by drought.",
+        "The inspectors observed three cracks formed along the weld and sealed them.",
+        "Sailors read the weather by observing the sky turned red at dawn.",
     ] {
         assert!(claims(&extract(text)).is_empty(), "{text}: {:?}", claims(&extract(text)));
     }
@@ -637,11 +639,11 @@ fn a_comment_clause_stays_a_claim_beside_a_cue_that_reports_nothing() {
 
 #[test]
 fn according_to_after_a_percentage_closes_the_claim() {
-    let rows = extract("Death rates averaged around 40% according to the agency's statistics.");
-    let r = row(&rows, "Death rates averaged around 40%");
-    assert_eq!(r.speaker_name, "agency");
+    let rows = extract("Unemployment reached 7% according to the statistics office.");
+    let r = row(&rows, "Unemployment reached 7%");
+    assert!(r.speaker_name.contains("statistics office"), "{r:#?}");
     // Without "according to" a percentage ends no attribution.
-    assert!(claims(&extract("Death rates averaged around 40% in the agency's region.")).is_empty());
+    assert!(claims(&extract("Unemployment reached 7% in the coastal region.")).is_empty());
 }
 
 #[test]

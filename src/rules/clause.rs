@@ -196,7 +196,7 @@ impl Context<'_> {
         if c.last >= sentence_end || self.tokens[k].in_quote {
             return None;
         }
-        // "asked the immunity be waived": a base form right after the
+        // "asked the hearing be held in public": a base form right after the
         // phrase makes it the subject of a mandative clause, no object.
         let mandative = self.tags.get(c.last + 1).is_some_and(|t| {
             t.xpos == crate::tagger::Xpos::Vb

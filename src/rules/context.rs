@@ -234,7 +234,7 @@ impl<'a> Context<'a> {
         while a <= b && !self.tokens[a].word && !self.is_quote_mark(a) {
             a += 1;
         }
-        // "averaged around 40%": a percent sign is part of its figure.
+        // "reached 7%": a percent sign is part of its figure.
         while b >= a
             && !self.tokens[b].word
             && self.word(b) != "%"

@@ -66,8 +66,8 @@ impl Context<'_> {
 
     /// Where the subject starts in the clause opening at `start` that the
     /// participle at `c` belongs to: past a fronted prepositional adjunct
-    /// ("In a statement issued on Monday, the agency ...", "In its filing
-    /// the company ..."). A preposed adjunct is no part of the subject
+    /// ("Through its lawyers on Friday, the club ...", "At the hearing
+    /// the union ..."). A preposed adjunct is no part of the subject
     /// (Huddleston and Pullum 2002, ch. 8, §20, and ch. 16 on preposing):
     /// it runs to the comma that sets it off or, with no comma, over the
     /// one noun phrase the preposition governs.
@@ -81,7 +81,7 @@ impl Context<'_> {
                 || self.cue_at[j] != 0
         });
         // The comma right before the participle is its own, not the
-        // adjunct's ("In its filing the company made this point, writing").
+        // adjunct's ("At the hearing the union went further, arguing").
         if let Some(j) = comma.filter(|&j| self.word(j) == "," && j + 1 < c)
         {
             return j + 1;

@@ -28,8 +28,8 @@ impl Context<'_> {
             if !self.same_sentence(before, f.first) {
                 continue;
             }
-            // "according to" needs no comma before it ("averaged 40%
-            // according to the agency"): a word, or a percent sign
+            // "according to" needs no comma before it ("reached 7%
+            // according to the statistics office"): a word, or a percent sign
             // closing a figure, ends the clause it reports.
             let opens_after = self.word(before) == ","
                 || self.is_quote_mark(before)

@@ -23,10 +23,10 @@ impl Rule for AfterCueSpeaker {
         quote: "If we have these grounds,",
         speaker: "Ilya Rogachev",
     }];
-    // "a \"breach,\" according to NBC": the outlet reports a fragment it
-    // did not say.
-    const NEGATIVES: &'static [&'static str] = &["Nancy Pelosi's office \
-        was asked about a \"breach of his responsibilities,\" according \
+    // "a \"betrayal,\" according to NBC": the outlet reports a fragment
+    // it did not say.
+    const NEGATIVES: &'static [&'static str] = &["The senator's office \
+        was asked about a \"betrayal of the voters,\" according \
         to NBC."];
     type Site = QuoteSite;
     type Found = Said;

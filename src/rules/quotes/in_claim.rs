@@ -33,7 +33,7 @@ impl Rule for InClaim {
     // only reports.
     const NEGATIVES: &'static [&'static str] = &[
         "Officials issued \u{201C}stern\u{201D} warnings.",
-        "Nancy Pelosi called it a \u{201C}breach\u{201D}, according to NBC.",
+        "Senator Ruth Kane called it a \u{201C}betrayal\u{201D}, according to NBC.",
     ];
     type Site = QuoteSite;
     type Found = Said;
@@ -57,7 +57,7 @@ impl Rule for InClaim {
 }
 
 impl Context<'_> {
-    /// `Prices rose in a "steep climb", according to a Tesco spokesman`:
+    /// `Rents jumped by a "record margin", according to a Harbour Homes spokesman`:
     /// a fragment in a clause reported by "according to", whose sentence
     /// has no person or organisation for subject to have said it, is the
     /// source's wording ("according to" names the source of the whole

@@ -259,7 +259,7 @@ impl Context<'_> {
 
     /// Whether mention `m`, in a sentence starting at token `start`, is
     /// a name that may be a person's: typed a person, or a name not typed
-    /// yet (a surname alone: "leaving Ward unimpressed", "Reed's reply")
+    /// yet (a surname alone: "and Moss has not reopened", "Reed's reply")
     /// that is not the sentence's first word, where any noun is
     /// capitalised, unless a possessive follows it.
     pub(super) fn person_like_name(&self, m: usize, start: usize) -> bool {

@@ -55,8 +55,8 @@ impl Context<'_> {
         let words_before =
             (start..m.first_token).filter(|&j| self.tokens[j].word).count();
         if words_before > 1 {
-            // "The then-head of Birch Holdings and ..., Alan Park,
-            // called it": words of the subject's noun phrase before the
+            // "The founder of Kestrel Foods and ..., Alan Park,
+            // described it": words of the subject's noun phrase before the
             // first name, no verb among them.
             let noun_phrase = (start..m.first_token).all(|j| {
                 let t = self.tags[j].xpos;
@@ -66,7 +66,7 @@ impl Context<'_> {
                 .then(|| self.appositive_name(m.last_token + 1, open))
                 .flatten();
         }
-        // "Prices rose ...": one capitalised word opening the sentence
+        // "Rents jumped ...": one capitalised word opening the sentence
         // that the tagger reads as a common noun is no name (sentences
         // with no cue word are not tagged: their tag is `Xx`).
         let tag = self.tags[m.first_token].xpos;
