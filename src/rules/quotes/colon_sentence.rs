@@ -57,29 +57,6 @@ impl Context<'_> {
         let start = self
             .sentence_start(colon)
             .max(colon.saturating_sub(MAX_LOOKBACK));
-        let mut person: Option<usize> = None;
-        for j in start..colon {
-            if self.tokens[j].in_quote {
-                return None;
-            }
-            let Some(m) = self.mention_ending_at(j) else { continue };
-            if !self.person_like_name(m, start)
-                || self.mentions[m].first_token < start
-            {
-                continue;
-            }
-            match person {
-                Some(p) if self.lower_name(p) != self.lower_name(m) => {
-                    return None;
-                }
-                _ => person = Some(m),
-            }
-        }
-        person
-    }
-
-    /// The words of mention `m`, for telling two names apart.
-    fn lower_name(&self, m: usize) -> &str {
-        &self.text[self.mentions[m].span.start..self.mentions[m].span.end]
+        self.only_person_named(start, colon, false)
     }
 }

@@ -274,6 +274,38 @@ impl Context<'_> {
                     && (mm.first_token > start || possessive))
     }
 
+    /// The one person named (once or more, by the same words) among the
+    /// tokens `[start, end)`, by [`Self::person_like_name`]; none when two
+    /// people are named, or a quote mark or, with `stop_at_cue`, a cue
+    /// word lies in the range. Shared by `quote/colon-sentence` and
+    /// `quote/previous-sentence`.
+    pub(super) fn only_person_named(
+        &self,
+        start: usize,
+        end: usize,
+        stop_at_cue: bool,
+    ) -> Option<usize> {
+        let words = |m: usize| {
+            let span = self.mentions[m].span;
+            &self.text[span.start..span.end]
+        };
+        let mut person: Option<usize> = None;
+        for j in start..end {
+            if self.tokens[j].in_quote || stop_at_cue && self.cue_at[j] != 0 {
+                return None;
+            }
+            let Some(m) = self.mention_ending_at(j) else { continue };
+            if !self.person_like_name(m, start) || self.mentions[m].first_token < start {
+                continue;
+            }
+            match person {
+                Some(p) if words(p) != words(m) => return None,
+                _ => person = Some(m),
+            }
+        }
+        person
+    }
+
     /// The opening mark of a partial quote, and where the rules look back
     /// from it in its sentence (at most [`MAX_LOOKBACK`] tokens).
     pub(super) fn fragment_opening(

@@ -62,25 +62,6 @@ impl Context<'_> {
         if end - start > super::super::context::MAX_LOOKBACK {
             return None;
         }
-        let mut person: Option<usize> = None;
-        for j in start..end {
-            if self.tokens[j].in_quote || self.cue_at[j] != 0 {
-                return None;
-            }
-            let Some(m) = self.mention_ending_at(j) else { continue };
-            let mm = &self.mentions[m];
-            if !self.person_like_name(m, start) {
-                continue;
-            }
-            let same = |p: usize| {
-                let (a, b) = (self.mentions[p].span, mm.span);
-                self.text[a.start..a.end] == self.text[b.start..b.end]
-            };
-            match person {
-                Some(p) if !same(p) => return None,
-                _ => person = Some(m),
-            }
-        }
-        person
+        self.only_person_named(start, end, true)
     }
 }
