@@ -97,6 +97,19 @@ impl Reader<'_> {
         }
         Err(ModelError("varint too long".into()))
     }
+    /// The next of a list of strictly increasing keys stored as gaps
+    /// from the one before (`key` holds it; the first, `i == 0`, may be
+    /// a gap of 0). `what` names the list in errors.
+    fn next_key(&mut self, i: usize, key: &mut u32, what: &str) -> Result<u32, ModelError> {
+        let d = self.varint()?;
+        if i > 0 && d == 0 {
+            return Err(ModelError(format!("{what} keys not increasing")));
+        }
+        *key = key
+            .checked_add(d)
+            .ok_or_else(|| ModelError(format!("{what} key overflow")))?;
+        Ok(*key)
+    }
 }
 
 impl ModelData {
@@ -211,13 +224,7 @@ fn read(
     let mut lexicon = Vec::with_capacity(n_lex.min(1 << 22));
     let mut key = 0u32;
     for i in 0..n_lex {
-        let d = r.varint()?;
-        if i > 0 && d == 0 {
-            return Err(ModelError("lexicon keys not increasing".into()));
-        }
-        key = key
-            .checked_add(d)
-            .ok_or_else(|| ModelError("lexicon key overflow".into()))?;
+        let key = r.next_key(i, &mut key, "lexicon")?;
         let b = r.take(2)?;
         let (label, flags) = (check_label(b[0])?, b[1]);
         lexicon.push((key, label, flags));
@@ -227,13 +234,7 @@ fn read(
     let mut key = 0u32;
     let mut entries = Vec::with_capacity(256);
     for i in 0..n_features {
-        let d = r.varint()?;
-        if i > 0 && d == 0 {
-            return Err(ModelError("feature keys not increasing".into()));
-        }
-        key = key
-            .checked_add(d)
-            .ok_or_else(|| ModelError("feature key overflow".into()))?;
+        let key = r.next_key(i, &mut key, "feature")?;
         let count = usize::from(r.u8()?);
         // A feature's pairs in one bounds check: 3 bytes a pair.
         let pairs = r.take(3 * count)?;
