@@ -987,27 +987,33 @@ impl<'a> Resolver<'a> {
     /// "a statement from the ministry", "a report by the agency": the
     /// author a document's post-modifier names with a role noun.
     fn author_role_noun(&self, d: usize) -> Option<usize> {
+        let (the, rest) = self.document_agent(d, true)?;
+        let head = rest.to_lowercase();
+        (the && !head.contains(' ')).then(|| self.organization_of_kind(&head, d)).flatten()
+    }
+
+    /// The words after the first "from" or "by" (and "of", with
+    /// `with_of`) of document mention `d`'s text, past a "the", and
+    /// whether "the" was there: the agent a document noun's post-modifier
+    /// names (Quirk et al. 1985, 17.38).
+    fn document_agent(&self, d: usize, with_of: bool) -> Option<(bool, &'a str)> {
         let written = self.mentions[d].text(self.text);
-        let mut words = written.split_whitespace().map(str::to_lowercase);
-        words.find(|w| matches!(w.as_str(), "from" | "by" | "of"))?;
-        let rest: Vec<String> = words.collect();
-        match rest.as_slice() {
-            [the, head] if the == "the" => self.organization_of_kind(head, d),
-            _ => None,
-        }
+        let preps: &[&str] = if with_of { &[" from ", " by ", " of "] } else { &[" from ", " by "] };
+        let at = preps.iter().filter_map(|p| written.find(p).map(|i| i + p.len())).min()?;
+        let rest = &written[at..];
+        Some(match rest.strip_prefix("the ") {
+            Some(r) => (true, r),
+            None => (false, rest),
+        })
     }
 
     /// "a 1989 report from the National Transportation Safety Board":
     /// the capitalised name that ends a document's post-modifier after
-    /// "from" or "by" (the agent of a document noun: Quirk et al. 1985,
-    /// 17.38), whose words the mention stage kept inside the description.
+    /// "from" or "by", whose words the mention stage kept inside the
+    /// description.
     /// Its fullest form among the organisations named in the article.
     fn author_named_after(&self, d: usize) -> Option<String> {
-        let written = self.mentions[d].text(self.text);
-        let (_, rest) = [" from ", " by "]
-            .iter()
-            .find_map(|p| written.split_once(p))?;
-        let rest = rest.strip_prefix("the ").unwrap_or(rest);
+        let (_, rest) = self.document_agent(d, false)?;
         let words: Vec<&str> = rest.split(' ').collect();
         let capitalised = |w: &&str| w.starts_with(char::is_uppercase);
         let joins = |w: &&str| matches!(*w, "of" | "for" | "and" | "on");
