@@ -1066,7 +1066,12 @@ IRREGULAR = {
     "rule out": "rule out|rules out|ruled out|ruling out", "point out": "point out|points out|pointed out|pointing out",
     "play down": "play down|plays down|played down|playing down", "spell out": "spell out|spells out|spelled out|spelt out|spelling out",
     "lash out": "lash out|lashes out|lashed out|lashing out", "according to": "according to",
-    "go on": "go on|goes on|went on|going on",
+    # Source adjuncts that name whose view a clause is, as "according to"
+    # does (Quirk et al. 1985, 8.127: "in the view of", "in the opinion of"
+    # beside "according to" among the content disjuncts of viewpoint).
+    "in the view of": "in the view of", "in the opinion of": "in the opinion of",
+    "in the estimation of": "in the estimation of", "in the judgment of": "in the judgment of|in the judgement of",
+    "go on": "go on|goes on|went on|going on", "read": "read|reads|reading",
     "find": "find|finds|found|finding", "show": "show|shows|showed|shown|showing",
 }
 # British spellings folded into the same lemma.
@@ -1102,6 +1107,10 @@ def inflect(lemma):
 # quote verbs, V=VerbNet say-37.7 and its subclasses, M=VerbNet manner_speaking-37.3, H=added by hand)
 CUES = """
 according to	report	neutral	no	no	T
+in the view of	report	neutral	no	no	H
+in the opinion of	report	neutral	no	no	H
+in the estimation of	report	neutral	no	no	H
+in the judgment of	report	neutral	no	no	H
 accuse	speech	assertive	no	no	TG
 acknowledge	speech	concessive	yes	no	TG
 add	speech	neutral	yes	no	TG
@@ -1213,6 +1222,7 @@ protest	speech	negative	yes	no	G
 question	speech	negative	no	no	G
 quip	speech	neutral	yes	no	GM
 reaffirm	speech	assertive	no	no	G
+read	report	neutral	yes	no	H
 reassure	speech	assertive	no	yes	G
 rebut	speech	negative	no	no	G
 recall	speech	neutral	yes	no	TG
@@ -1225,6 +1235,7 @@ reiterate	speech	assertive	no	no	G
 reject	speech	negative	no	no	G
 remark	speech	neutral	yes	no	GV
 remind	speech	neutral	no	yes	G
+request	speech	neutral	no	no	H
 repeat	speech	neutral	no	no	GV
 reply	speech	neutral	yes	no	TG
 report	report	neutral	no	no	TGV
@@ -1278,7 +1289,7 @@ CLAUSE_TAKING = {
     "say", "tell", "add", "claim", "insist", "argue", "believe", "think", "suggest", "warn",
     "write", "explain", "note", "admit", "acknowledge", "estimate", "predict", "reply", "respond",
     "continue", "hope", "fear", "expect", "assert", "contend", "stress", "emphasize", "emphasise",
-    "concede", "conclude", "reckon", "suspect", "allege", "recall", "remark", "observe", "comment",
+    "concede", "conclude", "reckon", "suspect", "allege", "recall", "remark", "comment",
     "tweet", "feel", "complain", "testify", "report",
 }
 # Cues whose object is usually a noun phrase ("urged restraint", "promised
@@ -1293,6 +1304,9 @@ NP_OBJECT = {
     # verbs, whose that-clause reports a finding; their bare object is a
     # thing found or shown ("found the body"), so a claim only with "that".
     "find", "show", "determine", "establish", "specify", "demonstrate",
+    # "read the report" reads it; "the motion reads" takes a clause only
+    # with "that" (see data/SOURCES.md).
+    "read",
 }
 
 
@@ -1685,6 +1699,9 @@ organization organization sg|organisation organization sg|regime organization sg
 prosecutor's office organization sg|hospital organization sg|university organization sg|school organization sg
 board organization sg|bank organization sg|central bank organization sg|network organization sg|newspaper organization sg
 broadcaster organization sg|state media organization sg|state television organization sg|news agency organization sg
+magazine organization sg|tabloid organization sg|outlet organization sg|outlets organization pl
+news outlet organization sg|news outlets organization pl|news site organization sg|news website organization sg
+news source organization sg|news sources organization pl
 team organization sg|club organization sg|league organization sg|federation organization sg
 report document sg|reports document pl|statement document sg|statements document pl|study document sg
 studies document pl|survey document sg|surveys document pl|document document sg|documents document pl
@@ -1717,7 +1734,8 @@ def build_speaker_nouns():
     rows.sort()
     write_tsv("speaker_nouns.tsv", ["noun", "type", "number"], rows,
               ["Head nouns of unnamed or descriptive sources that can be the subject of a reporting verb",
-               "(\"officials said\", \"the report said\"). Hand-written; matched case-insensitively."])
+               "(\"officials said\", \"the report said\"). Hand-written; matched case-insensitively. A two-word entry (\"news source\")",
+               "is a noun compound whose kind differs from its head's alone."])
 
 
 PRONOUNS = [("he", "m", "sg", "person"), ("him", "m", "sg", "person"), ("his", "m", "sg", "person"),

@@ -207,7 +207,11 @@ pub fn find_cues<'l>(
             last_token: last,
             info,
             participle: !phrase && word.ends_with("ing"),
-            according_to: phrase && info.lemma == "according to",
+            according_to: phrase
+                && crate::lexicon::is(
+                    crate::lexicon::Class::SourceAdjuncts,
+                    &info.lemma,
+                ),
             by_agent: !phrase && passive_with_agent(text, tokens, i),
         });
     }

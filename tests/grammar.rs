@@ -798,3 +798,36 @@ fn a_lone_comma_between_a_named_subject_and_its_verb_is_no_appositive() {
     let rows = extract("After a long debate in the chamber, announced the inquiry had been closed.");
     assert_eq!(row(&rows, "the inquiry had been closed").speaker_name, "");
 }
+
+#[test]
+fn a_viewpoint_phrase_names_the_source_like_according_to() {
+    // "In the view of X," and "in the opinion of X" name whose view the
+    // clause is (Quirk et al. 1985, 8.127).
+    let rows = extract("In the view of the central bank, the economy will recover next year.");
+    let r = row(&rows, "the economy will recover next year");
+    assert_eq!(r.speaker, "the central bank");
+    assert_eq!(r.rule, "claim/according-to");
+    let rows = extract("The tax cut will pay for itself, in the opinion of most economists.");
+    assert_eq!(row(&rows, "The tax cut will pay for itself").speaker, "most economists");
+    // The literal sense names no one: no claim.
+    let rows = extract("In the view of the old town, a church stands on the hill.");
+    assert!(rows.is_empty(), "{rows:#?}");
+    let rows = extract("The house was built in the view of the sea.");
+    assert!(rows.is_empty(), "{rows:#?}");
+}
+
+#[test]
+fn a_name_with_the_definite_article_closes_a_sentence_as_its_speaker() {
+    // "the Tribune", "the Institute for Fiscal Studies": the article is
+    // part of the name's noun phrase, so the attribution still closes
+    // the sentence after its comma.
+    let rows = extract("Several roads were closed on Monday, the Zenith Tribune reported.");
+    let r = row(&rows, "Several roads were closed on Monday");
+    assert_eq!(r.speaker_name, "Zenith Tribune");
+    assert_eq!(r.rule, "claim/trailing");
+    let rows = extract("The plan costs too much, the Institute for Fiscal Studies said.");
+    assert_eq!(row(&rows, "The plan costs too much").speaker_name, "Institute for Fiscal Studies");
+    // Not after a verb that takes the name as its object.
+    let rows = extract("Several roads were closed on Monday, angering the Tribune.");
+    assert!(rows.is_empty(), "{rows:#?}");
+}

@@ -81,7 +81,7 @@ impl Context<'_> {
         f.found_by = found_by(finder, self.trace.get());
         if let Some(s) = f.speaker {
             let m = &self.mentions[s];
-            f.first = f.first.min(m.first_token);
+            f.first = f.first.min(self.with_definite_article(m));
             f.last = f.last.max(m.last_token);
             if cue.according_to {
                 f.last = self.source_phrase_end(cue.last_token + 1, f.last);
@@ -89,6 +89,20 @@ impl Context<'_> {
         }
         self.mark_parenthetical(&mut f);
         f
+    }
+
+    /// The first token of mention `m` with the definite article a name
+    /// may carry ("the Tribune", "the Institute for Fiscal Studies"): the
+    /// article belongs to the noun phrase of such a name (Huddleston &
+    /// Pullum 2002, ch. 5 §20: proper names with "the"), so a frame that
+    /// closes its sentence ("..., the Tribune reported.") starts at it.
+    fn with_definite_article(&self, m: &crate::mentions::Mention) -> usize {
+        let first = m.first_token;
+        let article = m.kind == crate::mentions::MentionKind::Name
+            && first > 0
+            && self.same_sentence(first - 1, first)
+            && self.lower(first - 1) == "the";
+        if article { first - 1 } else { first }
     }
 
     /// The last token of the source phrase of "according to" that starts
