@@ -119,11 +119,13 @@ impl Output {
         })
     }
 
-    /// `-o FILE` or standard output.
+    /// `-o FILE` or standard output, which `-o -` also names (as `-`
+    /// names standard input among the inputs): a script that writes
+    /// `-o -` must not find a file called "-" left behind.
     pub fn to(path: Option<&Path>) -> Result<Output> {
         match path {
-            Some(p) => Output::create(p),
-            None => Ok(Output::stdout()),
+            Some(p) if p.as_os_str() != "-" => Output::create(p),
+            _ => Ok(Output::stdout()),
         }
     }
 
@@ -171,6 +173,10 @@ impl Write for Output {
 /// input folder (the walk would read it back as an article on the next
 /// run), like `cat`'s "input file is output file".
 pub fn check_not_input(output: &Path, inputs: &[PathBuf]) -> Result<()> {
+    // `-o -` is standard output, like no `-o`.
+    if output.as_os_str() == "-" {
+        return Ok(());
+    }
     let out_meta = fs::metadata(output).ok();
     // A device or FIFO can be both (`extract /dev/stdin -o /dev/null`).
     if out_meta.as_ref().is_some_and(|m| !m.is_file()) {

@@ -209,6 +209,29 @@ fn output_that_is_an_input_is_refused_before_any_work() {
 }
 
 #[test]
+fn output_dash_is_standard_output_and_leaves_no_file_called_dash() {
+    let dir = tempfile::tempdir().unwrap();
+    // Six words or more: trace skips shorter quotes.
+    let long = "\"We are ready to talk about the treaty,\" Sergey Lavrov said.\n";
+    write(dir.path(), "a.txt", long.as_bytes());
+    for cmd in ["extract", "speakers", "report", "trace"] {
+        let o = run(dir.path(), &[cmd, "a.txt", "-o", "-"]);
+        assert_eq!(o.status.code(), Some(0), "{cmd}: {}", stderr(&o));
+        let table = String::from_utf8_lossy(&o.stdout);
+        assert!(table.contains("Lavrov"), "{cmd} -o - wrote {table:?}");
+        assert!(!dir.path().join("-").exists(), "{cmd} -o - made a file '-'");
+    }
+    // Two tables cannot both go to standard output.
+    let o = run(dir.path(), &["trace", "a.txt", "--occurrences", "-"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("give -o FILE"), "{}", stderr(&o));
+    let o = run(dir.path(), &["trace", "a.txt", "-o", "t.csv", "--occurrences", "-"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("Lavrov"));
+    assert!(!dir.path().join("-").exists());
+}
+
+#[test]
 fn output_that_the_walk_would_read_back_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "news/a.txt", GOOD.as_bytes());

@@ -30,7 +30,7 @@ pub struct ExtractArgs {
     /// Write the table to FILE instead of standard output: atomically
     /// for a regular file (a temporary file renamed at the end; a link
     /// to it stays a link), directly for a device or FIFO. Refused when
-    /// FILE is an input.
+    /// FILE is an input. `-o -` is standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Output format.

@@ -176,7 +176,8 @@ pub struct SourceArgs {
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<std::path::PathBuf>,
     /// Write to FILE instead of standard output (atomically for a regular
-    /// file; a device or FIFO is written directly).
+    /// file; a device or FIFO is written directly; `-` is standard
+    /// output).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<std::path::PathBuf>,
     /// Add your own gazetteer file. May be repeated.

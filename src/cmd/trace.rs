@@ -259,6 +259,16 @@ pub fn run(a: TraceArgs) -> Result<ExitCode> {
         if a.source.output.as_deref() == Some(occ.as_path()) {
             bail!("--occurrences {}: the same file as -o", shown(occ));
         }
+        // `-` is standard output, where the quotation table goes unless
+        // -o names a file.
+        let table_on_stdout =
+            a.source.output.as_deref().is_none_or(|o| o.as_os_str() == "-");
+        if occ.as_os_str() == "-" && table_on_stdout {
+            bail!(
+                "--occurrences -: standard output already takes the \
+                 quotation table; give -o FILE for it"
+            );
+        }
     }
     let threads = gather::thread_count(a.threads);
     let mut sink = Sink { tracer: Tracer::new(), occ: None };
@@ -270,7 +280,7 @@ pub fn run(a: TraceArgs) -> Result<ExitCode> {
             .chain(keep.iter().map(String::as_str))
             .collect();
         table.record(&header)?;
-        sink.occ = Some((Output::create(p)?, table));
+        sink.occ = Some((Output::to(Some(p))?, table));
     }
     let mut tally = Tally::default();
     let mut failed: Option<io::Error> = None;
