@@ -1,5 +1,5 @@
 //! Prints the frames (cue and speaker) of a text given on stdin: a debug
-//! view of the rule stage.
+//! view of the rule stage. With TAGS set, the tokens and their tags too.
 use std::io::Read;
 
 fn main() {
@@ -8,6 +8,15 @@ fn main() {
     let ex = whosaid::Extractor::shipped(&[]).unwrap();
     let a = ex.analyze(&text);
     let t = a.normalized.text.as_str();
+    if std::env::var_os("TAGS").is_some() {
+        let line: Vec<String> = a
+            .tokens
+            .iter()
+            .zip(&a.tags)
+            .map(|(tok, tag)| format!("{}/{:?}", &t[tok.span.start..tok.span.end], tag.xpos))
+            .collect();
+        eprintln!("tags {}", line.join(" "));
+    }
     for m in &a.mentions {
         eprintln!(
             "mention {:?} {:?} {:?} role={:?}",

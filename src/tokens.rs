@@ -130,6 +130,16 @@ pub fn tokenize(
                                 .nth(1)
                                 .is_some_and(|x| x == '.')
                     }
+                    // "4,000", "1,250,000": a comma grouping digits by
+                    // threes is inside the number, as the treebank the
+                    // tagger learnt from writes it (one token).
+                    ',' => {
+                        let group = rest.as_bytes();
+                        text[start..p].ends_with(|x: char| x.is_ascii_digit())
+                            && group.len() >= 3
+                            && group[..3].iter().all(u8::is_ascii_digit)
+                            && !group.get(3).is_some_and(u8::is_ascii_digit)
+                    }
                     _ if is_apostrophe(d) => {
                         let possessive = matches!(next, Some('s' | 'S'))
                             && !rest[1..]

@@ -831,3 +831,34 @@ fn a_name_with_the_definite_article_closes_a_sentence_as_its_speaker() {
     let rows = extract("Several roads were closed on Monday, angering the Tribune.");
     assert!(rows.is_empty(), "{rows:#?}");
 }
+
+#[test]
+fn an_abbreviated_company_name_is_the_subject_of_its_verb() {
+    // The period of "Corp." ends no sentence: the name is the subject.
+    let rows = extract("Zentrix Corp. said in a statement that it would cut 500 jobs.");
+    assert_eq!(row(&rows, "it would cut 500 jobs").speaker_name, "Zentrix Corp");
+    // A sentence's own period is no abbreviation: the next sentence's
+    // verb has no subject across it.
+    let rows = extract("The talks ended at Zentrix Corp. Said to be angry, the union left.");
+    assert!(rows.iter().all(|r| r.speaker_name != "Zentrix Corp"), "{rows:#?}");
+}
+
+#[test]
+fn a_number_with_digit_groups_opens_no_appositive() {
+    // "4,000" is one token; its comma opens no supplement.
+    let rows = extract("The company, which employs 4,000 people, said profits fell by half.");
+    assert_eq!(row(&rows, "profits fell by half").speaker, "The company");
+    // A comma between numbers in a list still separates them.
+    let rows = extract("The scores were 4, 000 and 12, the referee said.");
+    assert!(rows.iter().any(|r| r.speaker == "the referee"), "{rows:#?}");
+}
+
+#[test]
+fn quoted_as_saying_reports_the_subjects_words() {
+    let rows = extract("Dana Whitfield was quoted as saying the team would win the cup.");
+    let r = row(&rows, "the team would win the cup");
+    assert_eq!(r.speaker_name, "Dana Whitfield");
+    // "a saying" is a noun: no report.
+    let rows = extract("The old saying that pride comes before a fall proved true.");
+    assert!(rows.is_empty(), "{rows:#?}");
+}

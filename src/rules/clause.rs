@@ -77,7 +77,12 @@ impl Context<'_> {
                 p => p,
             }
             .is_some_and(|p| p.is_noun() || p == Xpos::Prp);
+            // "said profits fell by half": a past that is never a
+            // participle is tensed whatever the tag says.
+            let past_only = x == Xpos::Vbn
+                && crate::lexicon::is(crate::lexicon::Class::PastOnlyForms, self.lower(j));
             let tensed = x.is_finite_verb()
+                || past_only
                 || x == Xpos::Vb
                     && j > a
                     && prev(1) != Some(Xpos::To)

@@ -95,6 +95,13 @@ impl Context<'_> {
                 k = p;
                 continue;
             }
+            // "Acme Corp. said": a period glued to the word before it
+            // that ends no sentence (the segmenter kept the sentence
+            // going) closes an abbreviation of the subject's name.
+            if w == "." && p > 0 && self.tokens[p - 1].span.end == self.tokens[p].span.start {
+                k = p;
+                continue;
+            }
             if w == "," || w == ")" || w == "\u{2014}" {
                 return self.subject_before_appositive(p, v);
             }
@@ -137,6 +144,19 @@ impl Context<'_> {
                 m.kind == MentionKind::Name
                     && m.speaker_type == SpeakerType::Person
             })
+    }
+
+    /// Whether the comma at token `j` groups the digits of a number
+    /// ("4,000"): digits glued to it on both sides.
+    fn is_digit_group_comma(&self, j: usize) -> bool {
+        let glued = |a: usize, b: usize| self.tokens[a].span.end == self.tokens[b].span.start;
+        j > 0
+            && j + 1 < self.tokens.len()
+            && self.word(j) == ","
+            && glued(j - 1, j)
+            && glued(j, j + 1)
+            && self.word(j - 1).ends_with(|c: char| c.is_ascii_digit())
+            && self.word(j + 1).starts_with(|c: char| c.is_ascii_digit())
     }
 
     /// A comma with no partner before it in the sentence, between a
@@ -190,7 +210,9 @@ impl Context<'_> {
             if j == 0 && w == "," && self.word(0) != open {
                 return self.name_before_lone_comma(p);
             }
-            if self.word(j) != open {
+            // "which employs 4,000 people": a comma between digits
+            // groups them; it opens nothing.
+            if self.word(j) != open || self.is_digit_group_comma(j) {
                 continue;
             }
             // "The Senate Minority Leader, Chuck Schumer, said": the name
