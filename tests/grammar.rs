@@ -862,3 +862,13 @@ fn quoted_as_saying_reports_the_subjects_words() {
     let rows = extract("The old saying that pride comes before a fall proved true.");
     assert!(rows.is_empty(), "{rows:#?}");
 }
+
+#[test]
+fn a_conjoined_clause_with_its_own_attribution_ends_the_reported_clause() {
+    let rows = extract("Lena Park insisted the deal was fair, while critics said it was a betrayal.");
+    assert_eq!(row(&rows, "the deal was fair").speaker_name, "Lena Park");
+    assert_eq!(row(&rows, "it was a betrayal").speaker, "critics");
+    // Without a reporting verb of its own the "while" clause is reported.
+    let rows = extract("Lena Park said prices rose, while wages stayed flat.");
+    row(&rows, "prices rose, while wages stayed flat");
+}

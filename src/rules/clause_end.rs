@@ -131,6 +131,22 @@ impl Context<'_> {
             let cut = if p > k && self.word(p - 1) == "," { p - 1 } else { p };
             return Some(cut.saturating_sub(1).max(k));
         }
+        // "insisted the deal was good, while critics said it was a
+        // betrayal": a conjunction after a comma that opens a clause with
+        // its own speaker and reporting verb starts a new sentence-level
+        // clause (Huddleston & Pullum 2002, ch. 15 on coordination and
+        // ch. 8 §14 on adjunct clauses), not part of what was reported.
+        if let Some(s) = f.speaker {
+            let first = self.mentions[s].first_token.min(f.first);
+            if first >= k + 4
+                && first <= j
+                && crate::lexicon::is(crate::lexicon::Class::NewClauseLinkers, self.lower(first - 1))
+                && self.word(first - 2) == ","
+                && !self.tokens[first - 2].in_quote
+            {
+                return Some(first - 3);
+            }
+        }
         if cue.participle && pw == "," {
             return Some(p.saturating_sub(1).max(k));
         }
