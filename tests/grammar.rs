@@ -872,3 +872,17 @@ fn a_conjoined_clause_with_its_own_attribution_ends_the_reported_clause() {
     let rows = extract("Lena Park said prices rose, while wages stayed flat.");
     row(&rows, "prices rose, while wages stayed flat");
 }
+
+#[test]
+fn a_closing_attribution_may_carry_a_premodifying_role_or_an_appositive() {
+    let rows = extract("The plant will reopen next week, company spokesman Tom Reyes said.");
+    let r = row(&rows, "The plant will reopen next week");
+    assert_eq!((r.speaker_name.as_str(), r.rule), ("Tom Reyes", "claim/trailing"));
+    let rows = extract("The plant will reopen next week, said Tom Reyes, a company spokesman.");
+    let r = row(&rows, "The plant will reopen next week");
+    assert_eq!((r.speaker_name.as_str(), r.rule), ("Tom Reyes", "claim/trailing"));
+    // A clause after the name is no appositive: the attribution does not
+    // close the sentence, and the clause after it is reported instead.
+    let rows = extract("The plant is old, said Tom Reyes, who added that it would close.");
+    assert!(rows.iter().all(|r| r.quote != "The plant is old"), "{rows:#?}");
+}

@@ -96,12 +96,35 @@ impl Context<'_> {
     /// article belongs to the noun phrase of such a name (Huddleston &
     /// Pullum 2002, ch. 5 §20: proper names with "the"), so a frame that
     /// closes its sentence ("..., the Tribune reported.") starts at it.
+    ///
+    /// So does the noun phrase of a title or role written before the
+    /// name ("..., company spokesman Tom Reyes said."): the two are one
+    /// noun phrase in close apposition (Quirk et al. 1985, §17.89).
     fn with_definite_article(&self, m: &crate::mentions::Mention) -> usize {
         let first = m.first_token;
-        let article = m.kind == crate::mentions::MentionKind::Name
-            && first > 0
-            && self.same_sentence(first - 1, first)
-            && self.lower(first - 1) == "the";
+        if m.kind != crate::mentions::MentionKind::Name || first == 0 {
+            return first;
+        }
+        let role_before = m.role.is_some_and(|r| r.start <= self.tokens[first].span.start);
+        if role_before {
+            // Back over the role's own noun phrase: its nouns and
+            // adjectives ("company spokesman", "state health minister").
+            let mut j = first;
+            while j > 0
+                && first - j < 5
+                && self.same_sentence(j - 1, first)
+                && self.tokens[j - 1].word
+                && !self.tokens[j - 1].in_quote
+                && {
+                    let x = self.tags[j - 1].xpos;
+                    x.is_noun() || x.is_adjective() || x == crate::tagger::Xpos::Dt
+                }
+            {
+                j -= 1;
+            }
+            return j;
+        }
+        let article = self.same_sentence(first - 1, first) && self.lower(first - 1) == "the";
         if article { first - 1 } else { first }
     }
 

@@ -35,7 +35,7 @@ impl Context<'_> {
                 || self.is_quote_mark(before)
                 || cue.according_to
                     && (self.tokens[before].word || self.word(before) == "%");
-            if !opens_after || !self.ends_sentence_after(f.last) {
+            if !opens_after || !self.ends_sentence_after(self.past_appositive(f.last)) {
                 continue;
             }
             frames[i].trailing = true;
@@ -51,6 +51,21 @@ impl Context<'_> {
                 }
             }
         }
+    }
+
+    /// The last token of a noun phrase in apposition after the speaker
+    /// ending at `last` (", said Tom Reyes, a company spokesman."): a
+    /// supplement of the speaker, not a clause after the attribution
+    /// (Huddleston & Pullum 2002, ch. 15 §5 on supplementary
+    /// appositives); else `last`.
+    fn past_appositive(&self, last: usize) -> usize {
+        let next = last + 2;
+        if next >= self.tokens.len() || self.word(last + 1) != "," || !self.same_sentence(next, last) {
+            return last;
+        }
+        self.mention_starting_at(next)
+            .filter(|&m| self.mentions[m].kind == crate::mentions::MentionKind::Descriptor)
+            .map_or(last, |m| self.mentions[m].last_token)
     }
 
     /// Whether only adverbials or a closing phrase ("in a statement", "on
