@@ -1242,6 +1242,7 @@ report	report	neutral	no	no	TGV
 respond	speech	neutral	yes	no	G
 retort	speech	assertive	yes	no	G
 reveal	report	neutral	no	no	GV
+rule	report	neutral	no	no	H
 rule out	speech	negative	no	no	H
 say	speech	neutral	yes	no	TGV
 scoff	speech	negative	yes	no	G
@@ -1304,6 +1305,9 @@ NP_OBJECT = {
     # verbs, whose that-clause reports a finding; their bare object is a
     # thing found or shown ("found the body"), so a claim only with "that".
     "find", "show", "determine", "establish", "specify", "demonstrate",
+    # "ruled that the law was void" reports a court's finding; "ruled
+    # the country" is an object (Quirk et al.'s factual verbs again).
+    "rule",
     # "read the report" reads it; "the motion reads" takes a clause only
     # with "that" (see data/SOURCES.md).
     "read",

@@ -886,3 +886,13 @@ fn a_closing_attribution_may_carry_a_premodifying_role_or_an_appositive() {
     let rows = extract("The plant is old, said Tom Reyes, who added that it would close.");
     assert!(rows.iter().all(|r| r.quote != "The plant is old"), "{rows:#?}");
 }
+
+#[test]
+fn a_court_ruling_that_reports_a_finding_but_ruling_a_country_does_not() {
+    let rows = extract("The appeals court ruled on Monday that the ban could stand.");
+    assert_eq!(row(&rows, "the ban could stand").speaker, "The appeals court");
+    let rows = extract("The party ruled the country for decades.");
+    assert!(rows.is_empty(), "{rows:#?}");
+    let rows = extract("Officials ruled out a deal with the rebels.");
+    assert!(rows.is_empty(), "{rows:#?}");
+}
