@@ -1698,7 +1698,7 @@ company organization sg|companies organization pl|firm organization sg|administr
 court organization sg|courts organization pl|committee organization sg|council organization sg|embassy organization sg
 consulate organization sg|campaign organization sg|office organization sg|parliament organization sg
 commission organization sg|union organization sg|unions organization pl|party organization sg|cabinet organization sg
-presidency organization sg|coalition organization sg|alliance organization sg|group organization sg
+presidency organization sg|coalition organization sg|alliance organization sg|group organization sg|groups group pl
 organization organization sg|organisation organization sg|regime organization sg|junta organization sg
 prosecutor's office organization sg|hospital organization sg|university organization sg|school organization sg
 board organization sg|bank organization sg|central bank organization sg|network organization sg|newspaper organization sg

@@ -413,8 +413,18 @@ impl<'a> Finder<'a> {
             && (sentence_initial
                 || self.lexicon.first_name(self.tok(i)).is_none()
                 || !(i + 1 < self.tokens.len() && self.is_cap_word(i + 1)));
+        // "Environmental groups have argued": an adjective the tagger
+        // reads at a sentence's start, before a lower-case word, is
+        // capitalised for its position only and premodifies the noun
+        // after it (Quirk et al. 1985, ch. 7: attributive adjectives).
+        let initial_adjective = sentence_initial
+            && self.tags.get(i).is_some_and(|t| t.xpos.is_adjective())
+            && self.gaz_at[i].is_none()
+            && self.lexicon.first_name(self.tok(i)).is_none()
+            && self.tokens.get(i + 1).is_some_and(|n| n.word && !n.cap && n.sentence == self.tokens[i].sentence);
         is_not_name(lower)
             || cue_word
+            || initial_adjective
             || (sentence_initial
                 && lower.ends_with("ly")
                 && self.gaz_at[i].is_none()
@@ -880,9 +890,23 @@ impl<'a> Finder<'a> {
         let tag = self.tags.get(i)?.xpos;
         let next = self.tags.get(i + 1)?.xpos;
         let chunk = self.chunks?.base_at(i)?;
-        let verb_follows = next.is_finite_verb()
-            && self.tokens[i + 1].sentence == self.tokens[i].sentence
-            && self.lexicon.cue(&self.lower[i + 1]).is_some();
+        // The verb may come after auxiliaries and adverbs ("groups have
+        // long argued", "residents had repeatedly complained"): the head
+        // is still the subject of the verb group (Quirk et al. 1985, §3.54
+        // on the verb phrase).
+        let mut v = i + 1;
+        while v < i + 4
+            && v + 1 < self.tokens.len()
+            && (self.tags.get(v).is_some_and(|t| t.xpos.is_adverb() || t.xpos == Xpos::Md)
+                || crate::lexicon::is(crate::lexicon::Class::Auxiliaries, &self.lower[v]))
+        {
+            v += 1;
+        }
+        let finite_group = v == i + 1 && next.is_finite_verb()
+            || v > i + 1 && self.tags.get(v).is_some_and(|t| t.xpos.is_verb());
+        let verb_follows = finite_group
+            && self.tokens[v].sentence == self.tokens[i].sentence
+            && self.lexicon.cue(&self.lower[v]).is_some();
         // "meanwhile", "however" between a subject and its verb are
         // adverbs the tagger may read as nouns.
         let adverbial = crate::lexicon::is(crate::lexicon::Class::BetweenSubjectAndVerb, &self.lower[i]);

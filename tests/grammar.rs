@@ -896,3 +896,14 @@ fn a_court_ruling_that_reports_a_finding_but_ruling_a_country_does_not() {
     let rows = extract("Officials ruled out a deal with the rebels.");
     assert!(rows.is_empty(), "{rows:#?}");
 }
+
+#[test]
+fn a_sentence_initial_adjective_is_no_name_and_auxiliaries_keep_the_subject_head() {
+    let rows = extract("Environmental groups have long argued that the dam harms fish.");
+    assert_eq!(row(&rows, "the dam harms fish").speaker, "Environmental groups");
+    let rows = extract("Both sides have said they want a ceasefire.");
+    assert_eq!(row(&rows, "they want a ceasefire").speaker, "Both sides");
+    // A capitalised name opening the sentence stays a name.
+    let rows = extract("Greenfield argued that the dam harms fish.");
+    assert_eq!(row(&rows, "the dam harms fish").speaker, "Greenfield");
+}
