@@ -927,6 +927,17 @@ impl<'a> Finder<'a> {
         Some((kind, plural))
     }
 
+    /// Whether token `p` is a cue the tagger reads as a verb, after
+    /// punctuation or a name ("R-Ky., told reporters"): the verb before
+    /// its object, no premodifier of the noun after it, whatever the
+    /// chunker grouped ("the alleged victim" keeps its participle).
+    fn is_cue_verb_after_break(&self, p: usize) -> bool {
+        !self.tokens[p].cap
+            && self.lexicon.cue(&self.lower[p]).is_some()
+            && self.tags.get(p).is_some_and(|x| x.xpos.is_verb())
+            && (p == 0 || !self.tokens[p - 1].word || self.tokens[p - 1].cap)
+    }
+
     /// A description headed by the noun at `h`: extends left over
     /// modifiers and a determiner, absorbing names it covers ("US" in "US
     /// officials").
@@ -1001,6 +1012,7 @@ impl<'a> Finder<'a> {
                 // Past tenses are verbs, not modifiers: "Sergey Lavrov
                 // met reporters" is no description of reporters.
                 || !t.cap && (lower.ends_with("ed") || crate::lexicon::is(crate::lexicon::Class::CommonVerbs, lower))
+                || self.is_cue_verb_after_break(p)
             {
                 break;
             }
@@ -1016,7 +1028,11 @@ impl<'a> Finder<'a> {
         // further ("one of the victims").
         if let Some(base) = self.chunks.and_then(|c| c.base_at(h)) {
             if base.head == h {
-                s = s.min(base.first);
+                let mut first = base.first;
+                while first < s && self.is_cue_verb_after_break(first) {
+                    first += 1;
+                }
+                s = s.min(first);
             }
         }
         // The description's post-modifiers, from the noun-phrase chunks:

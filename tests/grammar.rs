@@ -907,3 +907,15 @@ fn a_sentence_initial_adjective_is_no_name_and_auxiliaries_keep_the_subject_head
     let rows = extract("Greenfield argued that the dam harms fish.");
     assert_eq!(row(&rows, "the dam harms fish").speaker, "Greenfield");
 }
+
+#[test]
+fn a_closing_attribution_may_name_its_addressee() {
+    let rows = extract("The bill would fail, Senate Majority Leader John Doe, R-Ky., told reporters.");
+    let r = row(&rows, "The bill would fail");
+    assert_eq!((r.speaker_name.as_str(), r.rule), ("John Doe", "claim/trailing"));
+    let rows = extract("The bill would fail, Doe told the Gazette on Monday.");
+    assert_eq!(row(&rows, "The bill would fail").speaker_name, "Doe");
+    // The object of "tell" followed by a clause: that clause is reported.
+    let rows = extract("The vote was close, and Doe told reporters the bill would fail.");
+    assert_eq!(row(&rows, "the bill would fail").speaker_name, "Doe");
+}

@@ -35,7 +35,24 @@ impl Context<'_> {
                 || self.is_quote_mark(before)
                 || cue.according_to
                     && (self.tokens[before].word || self.word(before) == "%");
-            if !opens_after || !self.ends_sentence_after(self.past_appositive(f.last)) {
+            let mut last = self.past_appositive(f.last);
+            // "..., John Doe told reporters.": a cue that takes an
+            // addressee closes the sentence over its indirect object
+            // (Quirk et al. 1985, §16.55: "tell" with an indirect object).
+            if cue.info.addressee && !f.inverted {
+                // The chunker may have grouped a verb read as VBN with
+                // the noun after it ("told/VBN reporters"): a mention
+                // starting there is the object too.
+                let object_end = self
+                    .chunks
+                    .phrase_starting_at(last + 1)
+                    .map(|c| c.last)
+                    .or_else(|| self.mention_starting_at(last + 1).map(|m| self.mentions[m].last_token));
+                if let Some(e) = object_end.filter(|&e| self.same_sentence(e, last)) {
+                    last = e;
+                }
+            }
+            if !opens_after || !self.ends_sentence_after(last) {
                 continue;
             }
             frames[i].trailing = true;
