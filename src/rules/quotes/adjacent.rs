@@ -6,6 +6,7 @@
 //! of the verb before it, and whether it is direct or partial.
 
 use crate::rules::{Context, Frame};
+use crate::tagger::Xpos;
 use crate::types::Kind;
 
 impl Context<'_> {
@@ -66,13 +67,32 @@ impl Context<'_> {
                 });
             // `"...," the witness, Paul Grant, said`: a description and a
             // comma before the name.
+            // `"...," the company's chief executive, Jane Roe, said`: the
+            // description may be a whole base phrase with a possessor
+            // (Quirk et al. 1985, §17.65 on appositives; §17.38 on the
+            // genitive as determiner).
             let appositive = f.speaker.is_some()
-                && self.mention_starting_at(k).is_some_and(|d| {
-                    let d = &self.mentions[d];
-                    d.last_token + 2 == f.first
-                        && self.word(d.last_token + 1) == ","
+                && (self.mention_starting_at(k).map(|d| self.mentions[d].last_token))
+                    .into_iter()
+                    .chain(self.chunks.base_at(k).filter(|c| c.first == k).map(|c| c.last))
+                    .any(|d| d + 2 == f.first && self.word(d + 1) == ",");
+            // `"...," retired fire chief Jane Roe said`: an -ed or
+            // adjective premodifier of the role that the tagger read as a
+            // verb leaves no base phrase; lower-case premodifiers right
+            // before a name's role are still its noun phrase (Huddleston
+            // and Pullum 2002, ch. 5, §14.3). Only before a role: without
+            // one, "... had Jane Roe" is a clause.
+            let before_role = f.speaker.is_some_and(|s| {
+                let m = &self.mentions[s];
+                m.role.is_some() && m.first_token == f.first
+            }) && f.first <= k + 3
+                && (k..f.first).all(|j| {
+                    self.tokens[j].word
+                        && (self.tags[j].xpos.is_adjective()
+                            || self.tags[j].xpos.is_noun()
+                            || matches!(self.tags[j].xpos, Xpos::Vbn | Xpos::Vbd))
                 });
-            (glued || premodified || appositive).then_some(fi)
+            (glued || premodified || appositive || before_role).then_some(fi)
         })?;
         let ends_sentence = self.text
             [self.quotes[qi].content.start..self.quotes[qi].content.end]
