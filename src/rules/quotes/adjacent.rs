@@ -72,9 +72,7 @@ impl Context<'_> {
             // (Quirk et al. 1985, §17.65 on appositives; §17.38 on the
             // genitive as determiner).
             let appositive = f.speaker.is_some()
-                && (self.mention_starting_at(k).map(|d| self.mentions[d].last_token))
-                    .into_iter()
-                    .chain(self.chunks.base_at(k).filter(|c| c.first == k).map(|c| c.last))
+                && self.description_ends(k)
                     .any(|d| d + 2 == f.first && self.word(d + 1) == ",");
             // `"...," retired fire chief Jane Roe said`: an -ed or
             // adjective premodifier of the role that the tagger read as a
@@ -101,6 +99,19 @@ impl Context<'_> {
             return None;
         }
         Some(fi)
+    }
+
+    /// Where a description starting at token `k` may end: the mention
+    /// there, the base phrase there, and past a possessor the mention it
+    /// determines ("the company's chief executive").
+    fn description_ends(&self, k: usize) -> impl Iterator<Item = usize> + '_ {
+        let m = self.mention_starting_at(k).map(|d| self.mentions[d].last_token);
+        let possessed = m
+            .filter(|&e| matches!(self.word((e + 1).min(self.tokens.len() - 1)), "'s" | "\u{2019}s"))
+            .and_then(|e| self.mention_starting_at(e + 2))
+            .map(|d| self.mentions[d].last_token);
+        let chunk = self.chunks.base_at(k).filter(|c| c.first == k).map(|c| c.last);
+        m.into_iter().chain(possessed).chain(chunk)
     }
 
     /// `"Why?" Jane Smith asked.`: a question or exclamation mark before
