@@ -320,18 +320,126 @@ speakers! {
     us_quote_after_claim_same_sentence:
         "Jane Roe said the schools would reopen. \"Teachers will be paid,\" she said."
         => "Teachers will be paid,", "Jane Roe", "quote/after/speaker-cue";
+    b3_second_sentence_after_frame:
+        "\"We are ready,\" Jane Roe said in an interview. \"We have trained for months.\""
+        => "We have trained for months.", "Jane Roe", "";
+    b3_said_surname_age:
+        "Jane Roe fled the fire.\n\n\"I lost everything,\" said Roe, 54."
+        => "I lost everything,", "Jane Roe", "quote/after/cue-speaker";
+    b3_she_added_colon:
+        "\"We are ready,\" Jane Roe said. She added: \"We need more trucks.\""
+        => "We need more trucks.", "Jane Roe", "";
+    b3_dr_full_appositive_at:
+        "\"The virus is spreading,\" said Dr. Jane Roe, an epidemiologist at the state university."
+        => "The virus is spreading,", "Jane Roe", "quote/after/cue-speaker";
+    b3_executive_director_of:
+        "\"Farmers are worried,\" said Jane Roe, executive director of the Ohio Farm Bureau."
+        => "Farmers are worried,", "Jane Roe", "quote/after/cue-speaker";
+    b3_participle_adjunct:
+        "\"Justice was done,\" Jane Roe said, standing outside the courthouse."
+        => "Justice was done,", "Jane Roe", "quote/after/speaker-cue";
+    b3_told_by_phone:
+        "Jane Roe runs the clinic.\n\n\"We are out of beds,\" she told the Daily Bugle by phone."
+        => "We are out of beds,", "Jane Roe", "quote/after/speaker-cue";
+    b3_said_tuesday_adding:
+        "\"We are out of beds,\" Roe said Tuesday, adding that more nurses were coming."
+        => "We are out of beds,", "Roe", "quote/after/speaker-cue";
+    b3_but_before_colon:
+        "Jane Roe backed the plan.\n\nBut Roe said: \"It is not enough.\""
+        => "It is not enough.", "Jane Roe", "quote/before";
+    b3_still_comma:
+        "Still, Jane Roe said, \"It is not enough.\""
+        => "It is not enough.", "Jane Roe", "";
+    b3_added_later:
+        "\"It is not enough,\" Roe added later."
+        => "It is not enough,", "Roe", "quote/after/speaker-cue";
+    b3_floor_remarks:
+        "\"It is not enough,\" Jane Roe said in remarks on the Senate floor."
+        => "It is not enough,", "Jane Roe", "quote/after/speaker-cue";
+    b3_question_asked:
+        "\"Who will pay for it?\" Jane Roe asked."
+        => "Who will pay for it?", "Jane Roe", "";
+    b3_exclamation_shouted:
+        "\"Go home!\" Jane Roe shouted."
+        => "Go home!", "Jane Roe", "";
+    b3_with_a_laugh:
+        "\"I never liked the job,\" Jane Roe said with a laugh."
+        => "I never liked the job,", "Jane Roe", "quote/after/speaker-cue";
+    b3_warned:
+        "\"Prices will rise,\" Jane Roe warned."
+        => "Prices will rise,", "Jane Roe", "quote/after/speaker-cue";
+    b3_insisted:
+        "\"Prices will not rise,\" Jane Roe insisted."
+        => "Prices will not rise,", "Jane Roe", "quote/after/speaker-cue";
+    b3_recalled:
+        "\"The water came at night,\" Jane Roe recalled."
+        => "The water came at night,", "Jane Roe", "quote/after/speaker-cue";
+    b3_quipped:
+        "\"I should have stayed in bed,\" Jane Roe quipped."
+        => "I should have stayed in bed,", "Jane Roe", "quote/after/speaker-cue";
+    b3_acknowledged:
+        "\"We made mistakes,\" Jane Roe acknowledged."
+        => "We made mistakes,", "Jane Roe", "quote/after/speaker-cue";
+    b3_appositive_told:
+        "\"We made mistakes,\" Roe, the chairwoman of the committee, told reporters."
+        => "We made mistakes,", "Roe", "quote/after/speaker-cue";
+    b3_whose_relative:
+        "\"The plant must stay,\" said Jane Roe, whose district includes the plant."
+        => "The plant must stay,", "Jane Roe", "quote/after/cue-speaker";
+    b3_says_colon:
+        "Jane Roe says: \"The plant must stay.\""
+        => "The plant must stay.", "Jane Roe", "quote/before";
+    b3_put_it_colon:
+        "Jane Roe put it bluntly: \"We are broke.\""
+        => "We are broke.", "Jane Roe", "";
+    b3_message_colon:
+        "Jane Roe had a simple message: \"We are broke.\""
+        => "We are broke.", "Jane Roe", "";
+    b3_in_interview_claim_then_colon:
+        "In an interview, Jane Roe said the plant was safe: \"We test it every day.\""
+        => "We test it every day.", "Jane Roe", "";
+    b3_told_that_partial:
+        "Jane Roe told the crowd that the plant was \"perfectly safe\"."
+        => "perfectly safe", "Jane Roe", "";
+    b3_according_to_comma_quote:
+        "According to Jane Roe, \"the plant is safe.\""
+        => "the plant is safe.", "Jane Roe", "";
+    b3_mr_after_full_name:
+        "Tom Baker owns the mill.\n\n\"We will rebuild,\" Mr. Baker said."
+        => "We will rebuild,", "Tom Baker", "quote/after/speaker-cue";
+    b3_two_quotes_two_speakers:
+        "\"We will rebuild,\" Tom Baker said. \"We will not,\" Jane Roe replied."
+        => "We will not,", "Jane Roe", "quote/after/speaker-cue";
+    b3_told_reporters_inversion:
+        "\"We will rebuild,\" Tom Baker told reporters, \"and soon.\""
+        => "and soon.", "Tom Baker", "quote/interrupted";
+    b3_pronoun_second_paragraph_after_quote:
+        "\"We will rebuild,\" Tom Baker said.\n\n\"It will take a year,\" he said."
+        => "It will take a year,", "Tom Baker", "quote/after/speaker-cue";
+    b3_spokesperson_for_named:
+        "\"We are reviewing the ruling,\" said Ann Lee, a spokeswoman for Acme."
+        => "We are reviewing the ruling,", "Ann Lee", "quote/after/cue-speaker";
+    b3_spokesperson_unnamed_for:
+        "\"We are reviewing the ruling,\" a spokeswoman for Acme said."
+        => "We are reviewing the ruling,", "spokeswoman for Acme", "";
 }
 
 not_speech! {
     neg_scare_quote:
         "The so-called \"peace plan\" was rejected on Monday."
         => "peace plan";
+    neg_title_of_work:
+        "She starred in the film \"Summer Rain\" in 2004."
+        => "Summer Rain";
     neg_word_mention:
         "The word \"freedom\" appears 12 times in the text."
         => "freedom";
     neg_nickname:
         "The storm, nicknamed \"the Beast\", closed schools across the state."
         => "the Beast";
+    neg_book_title_claim:
+        "Jane Roe claims that her favourite song is \"Blue Morning\"."
+        => "Blue Morning";
     neg_no_speaker:
         "The museum reopened on Monday.\n\n\"Welcome back\" was painted over the door."
         => "Welcome back";
@@ -346,8 +454,8 @@ not_speech! {
 // Constructions not read yet (measured, not asserted):
 // - previous_paragraph_quote: 'Jane Roe, the mayor, spoke to reporters on Monday.\n\n"The budget is balanced. We will not raise taxes."' -> Jane Roe
 // - coordinated_inversion: '"We are ready," said Jane Roe and Tom Baker.' -> Jane Roe and Tom Baker
-// - neg_title_of_work: 'She starred in the film "Summer Rain" in 2004.' -> (no speaker)
-// - neg_book_title_claim: 'Jane Roe claims that her favourite song is "Blue Morning".' -> (no speaker)
 // - us_statement_said: 'Acme issued a statement on Monday. "We regret the error," the statement said.' -> Acme
 // - us_quoted_as_saying: '"We regret the error," Roe was quoted as saying.' -> Roe
 // - us_age_description: 'Jane Roe lost her home in the flood.\n\n"We have nothing left," the 54-year-old said.' -> Jane Roe
+// - b3_senator_role: 'Sen. Jane Roe voted against the bill.\n\n"It is a giveaway," the senator said.' -> Jane Roe
+// - b3_governor_told: 'Gov. Jane Roe closed the schools on Monday.\n\n"It is the safe choice," the governor told reporters.' -> Jane Roe
