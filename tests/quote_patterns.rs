@@ -422,6 +422,168 @@ speakers! {
     b3_spokesperson_unnamed_for:
         "\"We are reviewing the ruling,\" a spokeswoman for Acme said."
         => "We are reviewing the ruling,", "spokeswoman for Acme", "";
+    b4_same_paragraph_after_pronoun:
+        "Jane Roe, the mayor, said the plan would save money.\n\n\"It is the right thing to do,\" she said. \"We cannot wait.\""
+        => "We cannot wait.", "Jane Roe", "";
+    b4_previous_paragraph_bare:
+        "\"We will rebuild,\" Jane Roe said.\n\n\"The town deserves it.\""
+        => "The town deserves it.", "Jane Roe", "";
+    b4_previous_paragraph_second_speaker:
+        "\"We will rebuild,\" Jane Roe said.\n\n\"It will cost too much,\" Tom Baker said.\n\n\"Nobody has asked us.\""
+        => "Nobody has asked us.", "Tom Baker", "";
+    b4_who_added_colon:
+        "\"We will rebuild,\" said Jane Roe, who added: \"The town deserves it.\""
+        => "The town deserves it.", "Jane Roe", "";
+    b4_partial_in_claim:
+        "Jane Roe said she was \"deeply saddened\" by the loss."
+        => "deeply saddened", "Jane Roe", "";
+    b4_described_as:
+        "Jane Roe described the ruling as \"a victory for families\"."
+        => "a victory for families", "Jane Roe", "";
+    b4_possessor_colon:
+        "Jane Roe's reaction was swift: \"This is wrong.\""
+        => "This is wrong.", "Jane Roe", "";
+    b4_participle_between_before:
+        "Jane Roe, speaking to reporters, said: \"We are ready.\""
+        => "We are ready.", "Jane Roe", "quote/before";
+    b4_relative_between_before:
+        "Jane Roe, who has led the union since 2010, said: \"We are ready.\""
+        => "We are ready.", "Jane Roe", "quote/before";
+    b4_relative_between_after:
+        "\"We are ready,\" Jane Roe, who has led the union since 2010, said."
+        => "We are ready,", "Jane Roe", "quote/after/speaker-cue";
+    b4_says_possessor_appositive:
+        "\"We are ready,\" says the union's leader, Jane Roe."
+        => "We are ready,", "Jane Roe", "quote/after/cue-speaker";
+    b4_ministry_said_in_statement_colon:
+        "The ministry said in a statement: \"The vaccine is safe.\""
+        => "The vaccine is safe.", "ministry", "quote/before";
+    b4_fronted_participle_before:
+        "Speaking at a rally on Monday, Jane Roe said: \"We will win.\""
+        => "We will win.", "Jane Roe", "quote/before";
+    b4_fronted_participle_partial:
+        "Speaking at a rally on Monday, Jane Roe said the party \"will win\"."
+        => "will win", "Jane Roe", "";
+    b4_told_rally_to_cheers:
+        "\"We will win,\" Jane Roe told a rally in Ohio, to loud cheers."
+        => "We will win,", "Jane Roe", "quote/after/speaker-cue";
+    b4_before_leaving:
+        "Jane Roe thanked the crowd. \"We will win,\" she said, before leaving the stage."
+        => "We will win,", "Jane Roe", "quote/after/speaker-cue";
+    b4_asked_replied_colon:
+        "Jane Roe chairs the committee.\n\nAsked about the plan, she replied: \"It is dead.\""
+        => "It is dead.", "Jane Roe", "quote/before";
+    b4_replied_when_asked:
+        "Jane Roe chairs the committee.\n\n\"It is dead,\" she replied when asked about the plan."
+        => "It is dead,", "Jane Roe", "quote/after/speaker-cue";
+    b4_reporter_asked:
+        "\"Is it dead?\" a reporter asked. \"Yes,\" Jane Roe said."
+        => "Is it dead?", "reporter", "";
+    b4_reporter_asked_answer:
+        "\"Is it dead?\" a reporter asked. \"Yes,\" Jane Roe said."
+        => "Yes,", "Jane Roe", "quote/after/speaker-cue";
+    b4_in_her_speech:
+        "In her speech, Jane Roe said: \"We will win.\""
+        => "We will win.", "Jane Roe", "quote/before";
+    b4_curly_after:
+        "\u{201c}We will win,\u{201d} Jane Roe said."
+        => "We will win,", "Jane Roe", "quote/after/speaker-cue";
+    b4_curly_inversion_premod:
+        "\u{201c}We will win,\u{201d} said party chairwoman Jane Roe."
+        => "We will win,", "Jane Roe", "quote/after/cue-speaker";
+    b4_single_quotes:
+        "'We will win,' Jane Roe said."
+        => "We will win,", "Jane Roe", "quote/after/speaker-cue";
+    b4_british_ms_colon_single:
+        "Jane Roe runs the shop.\n\nMs Roe said: 'We will win.'"
+        => "We will win.", "Jane Roe", "quote/before";
+    b4_mrs_age_colon:
+        "Mrs Roe, 61, said: \"We will win.\""
+        => "We will win.", "Roe", "quote/before";
+    b4_curly_apostrophe:
+        "\u{201c}We won\u{2019}t stop,\u{201d} Jane Roe said."
+        => "We won\u{2019}t stop,", "Jane Roe", "quote/after/speaker-cue";
+    b4_quote_with_colon_inside:
+        "\"There is one rule: no phones,\" Jane Roe said."
+        => "There is one rule: no phones,", "Jane Roe", "quote/after/speaker-cue";
+    b4_long_quote_two_sentences_attrib_end:
+        "\"We will win. The voters are with us,\" Jane Roe said."
+        => "We will win. The voters are with us,", "Jane Roe", "quote/after/speaker-cue";
+    b4_dash_attrib:
+        "\"We will win\" \u{2014} Jane Roe, party chairwoman"
+        => "We will win", "Jane Roe", "";
+    b5_comma_outside_after:
+        "\"We will win\", Jane Roe said."
+        => "We will win", "Jane Roe", "quote/after/speaker-cue";
+    b5_comma_outside_inversion:
+        "\"We will win\", said Jane Roe."
+        => "We will win", "Jane Roe", "quote/after/cue-speaker";
+    b5_told_wikinews_comma:
+        "Jane Roe told Wikinews, \"We will win.\""
+        => "We will win.", "Jane Roe", "quote/before";
+    b5_told_wikinews_after:
+        "\"We will win\", Jane Roe told Wikinews."
+        => "We will win", "Jane Roe", "quote/after/speaker-cue";
+    b5_according_to_then_quote:
+        "According to Jane Roe, \"We will win\"."
+        => "We will win", "Jane Roe", "";
+    b5_stated_in_release:
+        "Jane Roe stated \"we will win\" in a press release."
+        => "we will win", "Jane Roe", "";
+    b5_said_that_partial:
+        "Jane Roe said that \"we will win\"."
+        => "we will win", "Jane Roe", "";
+    b5_in_release_stated_comma:
+        "In a press release Jane Roe stated, \"We will win.\""
+        => "We will win.", "Jane Roe", "quote/before";
+    b5_wrote_in_blog:
+        "Jane Roe wrote in a blog post: \"We will win.\""
+        => "We will win.", "Jane Roe", "quote/before";
+    b5_posted_on_facebook:
+        "Jane Roe posted on Facebook, \"We will win.\""
+        => "We will win.", "Jane Roe", "";
+    b5_on_twitter_wrote:
+        "On Twitter, Jane Roe wrote \"We will win\"."
+        => "We will win", "Jane Roe", "";
+    b5_police_statement_colon:
+        "Police said in a statement: \"Two men were arrested.\""
+        => "Two men were arrested.", "Police", "quote/before";
+    b5_spokesperson_told_wikinews:
+        "A spokesperson for Acme told Wikinews \"the plant will reopen\"."
+        => "the plant will reopen", "spokesperson for Acme", "";
+    b5_spokesperson_after_comma_outside:
+        "\"The plant will reopen\", a spokesperson for Acme said."
+        => "The plant will reopen", "spokesperson for Acme", "";
+    b5_went_on_to_say:
+        "Jane Roe went on to say \"we will win\"."
+        => "we will win", "Jane Roe", "";
+    b5_continued_colon:
+        "Jane Roe spoke first. She continued: \"We will win.\""
+        => "We will win.", "Jane Roe", "quote/before";
+    b5_then_said:
+        "Tom Baker took the stage. He then said \"we will win\"."
+        => "we will win", "Tom Baker", "";
+    b5_later_added_that:
+        "Later, Jane Roe added that \"we will win\"."
+        => "we will win", "Jane Roe", "";
+    b5_told_bbc_that:
+        "Jane Roe told the BBC that \"we will win\"."
+        => "we will win", "Jane Roe", "";
+    b5_period_outside_colon:
+        "Jane Roe said: \"We will win\"."
+        => "We will win", "Jane Roe", "quote/before";
+    b6_document_possessor_before:
+        "The Transport Agency published its findings on Monday.\n\nThe agency's report concluded: \"The bridge is unsafe.\""
+        => "The bridge is unsafe.", "Transport Agency", "quote/before";
+    b6_document_possessor_after:
+        "The Ohio Transport Agency inspected the bridge. \"It must close,\" the agency's report said."
+        => "It must close,", "Ohio Transport Agency", "quote/after/speaker-cue";
+    b6_document_named_possessor:
+        "\"It must close,\" Acme Corp's report said."
+        => "It must close,", "Acme Corp", "quote/after/speaker-cue";
+    b6_person_possessor_is_not_author:
+        "\"We will appeal,\" Jane Roe's lawyer said."
+        => "We will appeal,", "Jane Roe's lawyer", "quote/after/speaker-cue";
 }
 
 not_speech! {
