@@ -71,13 +71,6 @@ impl Context<'_> {
                 return Some(self.refine::<super::owner_of::OwnerOf>(m));
             }
             let w = self.lower(p);
-            // "Acme Corp. said": a full stop inside the sentence (the
-            // segmenter did not end it there) is an abbreviation's, and
-            // the name before it is still the subject.
-            if w == "." && p > 0 && self.tokens[p - 1].word {
-                k = p;
-                continue;
-            }
             // "mayor John Tory on Tuesday suggested".
             if p > 0
                 && is_time_word(w)
