@@ -278,6 +278,9 @@ speakers! {
     us_org_white_house:
         "\"The report is false,\" the White House said."
         => "The report is false,", "White House", "quote/after/speaker-cue";
+    us_quoted_as_saying:
+        "\"We regret the error,\" Roe was quoted as saying."
+        => "We regret the error,", "Roe", "";
     us_said_according_to_outlet:
         "\"We regret the error,\" Jane Roe said, according to the Daily Bugle."
         => "We regret the error,", "Jane Roe", "";
@@ -584,6 +587,9 @@ speakers! {
     b6_person_possessor_is_not_author:
         "\"We will appeal,\" Jane Roe's lawyer said."
         => "We will appeal,", "Jane Roe's lawyer", "quote/after/speaker-cue";
+    b6_quoted_as_saying_full:
+        "\"We regret the error,\" Jane Roe was quoted as saying."
+        => "We regret the error,", "Jane Roe", "quote/after/speaker-cue";
 }
 
 not_speech! {
@@ -617,7 +623,7 @@ not_speech! {
 // - previous_paragraph_quote: 'Jane Roe, the mayor, spoke to reporters on Monday.\n\n"The budget is balanced. We will not raise taxes."' -> Jane Roe
 // - coordinated_inversion: '"We are ready," said Jane Roe and Tom Baker.' -> Jane Roe and Tom Baker
 // - us_statement_said: 'Acme issued a statement on Monday. "We regret the error," the statement said.' -> Acme
-// - us_quoted_as_saying: '"We regret the error," Roe was quoted as saying.' -> Roe
 // - us_age_description: 'Jane Roe lost her home in the flood.\n\n"We have nothing left," the 54-year-old said.' -> Jane Roe
 // - b3_senator_role: 'Sen. Jane Roe voted against the bill.\n\n"It is a giveaway," the senator said.' -> Jane Roe
 // - b3_governor_told: 'Gov. Jane Roe closed the schools on Monday.\n\n"It is the safe choice," the governor told reporters.' -> Jane Roe
+// - b6_quoted_as_saying_pronoun: 'Jane Roe ran the firm for a decade.\n\n"We regret the error," she was quoted as saying.' -> Jane Roe

@@ -37,6 +37,26 @@ impl Context<'_> {
             let fi = (self.frame_first_at[j] as usize).checked_sub(1)?;
             let f = &self.frames[fi];
             let cue = &self.cues[f.cue];
+            // `"...," Roe was quoted as saying`: the participle after
+            // "quoted as" reports the words of the passive's subject, the
+            // one quoted (the complex-transitive "quote X as saying",
+            // whose passive keeps X as subject: Quirk et al. 1985, ch. 16,
+            // on complex-transitive complementation), glued to the quote
+            // when that subject opens the words after it.
+            let quoted_as = cue.participle
+                && cue.first_token >= k + 3
+                && self.lower(cue.first_token - 1) == "as"
+                && self.lower(cue.first_token - 2) == "quoted"
+                && f.speaker.is_some_and(|s| {
+                    let m = &self.mentions[s];
+                    m.first_token == k
+                        && (m.last_token + 1..cue.first_token)
+                            .all(|j| self.tokens[j].word)
+                        && cue.first_token - m.last_token <= 5
+                });
+            if quoted_as {
+                return Some(fi);
+            }
             if f.first < k
                 || cue.participle
                 || !self.same_sentence(f.first, k)
