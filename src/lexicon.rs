@@ -87,6 +87,7 @@ word_classes! {
     NewClauseLinkers = "new_clause_linkers": "Conjunctions that, before a subject, start a new clause of the writer's after an attribution set inside a claim (\"X, the study says, but the ministry ...\").",
     PastOnlyForms = "past_only_forms": "Irregular past tenses that are never past participles (\"fell\", not \"fallen\"; Quirk et al. 1985, §3.14-3.16 on irregular verbs): tagged VBN they are still the tensed verb.",
     SourceAdjuncts = "source_adjuncts": "Cue lemmas that name whose view a clause is as \"according to\" does: the source follows the phrase and the clause stands before it or after its comma (\"In the view of the bank, ...\").",
+    WorkNouns = "work_nouns": "Nouns of a named work or campaign, and \"titled\", before a quoted title (the film \"Summer Rain\"): the quote is a name, not speech.",
     InterviewLabels = "interview_labels": "Labels of the turns of an interview written as a transcript (\"Q:\", \"Interview:\"): before a colon they are no speaker's name.",
 }
 

@@ -184,6 +184,7 @@ registry! {
     claim_participle: claims::participle::Participle,
     claim_cue_clause: claims::cue_clause::CueClause,
     claim_headline_colon: claims::headline_colon::HeadlineColon,
+    quote_title: quotes::title::Title,
     quote_interrupted: quotes::interrupted::Interrupted,
     quote_before: quotes::before::Before,
     quote_after_cue_speaker: quotes::after::AfterCueSpeaker,

@@ -54,6 +54,25 @@ impl Context<'_> {
                     && o.first_token >= d.first_token
             })
         });
+        // "the agency's report", "the court's summary": a genitive
+        // before a document's noun names who made it (the genitive of
+        // origin, Quirk et al. 1985, §5.116), a person or organisation
+        // whether named or described ("the agency" is resolved later).
+        let possessor = (d.first_token..d.last_token).find_map(|j| {
+            if !matches!(self.word(j + 1), "'s" | "\u{2019}s" | "'" | "\u{2019}") {
+                return None;
+            }
+            self.mention_ending_at(j).filter(|&o| {
+                let o = &self.mentions[o];
+                o.first_token >= d.first_token
+                    && o.kind != MentionKind::Pronoun
+                    && matches!(
+                        o.speaker_type,
+                        SpeakerType::Person | SpeakerType::Organization
+                    )
+            })
+        });
+        let inside = inside.or(possessor);
         let end = (d.last_token + 8).min(self.tokens.len());
         for k in d.last_token + 1..end {
             if !self.same_sentence(k, d.last_token) || !self.tokens[k].word {

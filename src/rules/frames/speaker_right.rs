@@ -41,7 +41,12 @@ impl Rule for SpeakerRight {
         // `..., said Rogachev.`: the inverted speaker ends its clause; in
         // `..., said the new EastMed supply can't` the name is inside the
         // reported clause.
+        // The postposed subject is a full noun phrase, as the complement
+        // of "according to" is: "said the company's chief executive, Jane
+        // Roe" speaks as the role the possessor owns and the name in
+        // apposition to it (Quirk et al. 1985, §17.65 on appositives).
         cx.speaker_right(cue.last_token, 3)
+            .map(|m| cx.refine::<super::possessed_role::PossessedRole>(m))
             .filter(|&m| cx.ends_inverted_speaker(m))
             .map_or(Outcome::Pass, Outcome::Attribute)
     }
@@ -55,11 +60,21 @@ impl Context<'_> {
         c: usize,
         window: usize,
     ) -> Option<usize> {
-        for k in c + 1..(c + 1 + window).min(self.tokens.len()) {
+        // "said retired county fire chief Jane Roe": the premodifiers of
+        // the name's noun phrase (participles, adjectives, nouns: Quirk et
+        // al. 1985, §17.98-17.108) do not count against the window; the
+        // chunker's base phrase opened right after the cue holds them.
+        let mut end = c + 1 + window;
+        if let Some(p) = self.chunks.base_at(c + 1).filter(|p| p.first == c + 1)
+        {
+            end = end.max(p.last + 2);
+        }
+        for k in c + 1..end.min(self.tokens.len()) {
             if !self.same_sentence(k, c) || self.tokens[k].in_quote {
                 return None;
             }
             if let Some(m) = self.mention_starting_at(k) {
+                let m = self.head_name(m);
                 if self.mentions[m].kind == MentionKind::Pronoun
                     && self.lower(k) != "he"
                     && self.lower(k) != "she"
@@ -81,6 +96,41 @@ impl Context<'_> {
             }
         }
         None
+    }
+
+    /// "Acme Corp. chief executive Jane Roe", "NASA scientist Ann Lee": a
+    /// name that premodifies a role noun and the person's name after it is
+    /// a modifier of that phrase, whose head is the person (Quirk et al.
+    /// 1985, §17.108 on noun premodifiers; Huddleston and Pullum 2002,
+    /// ch. 5, §14.3). The person's mention, whose role starts right after
+    /// name `m` (past an abbreviation's full stop), speaks.
+    fn head_name(&self, m: usize) -> usize {
+        let d = &self.mentions[m];
+        if d.kind != MentionKind::Name {
+            return m;
+        }
+        let n = self.tokens.len();
+        let mut next = d.last_token + 1;
+        if next + 1 < n
+            && self.word(next) == "."
+            && self.same_sentence(next + 1, d.last_token)
+        {
+            next += 1;
+        }
+        if next >= n || !self.same_sentence(next, d.last_token) {
+            return m;
+        }
+        match self.mention_starting_at(next) {
+            Some(h)
+                if h != m
+                    && self.mentions[h].kind == MentionKind::Name
+                    && self.mentions[h].role.is_some()
+                    && self.mentions[h].first_token == next =>
+            {
+                h
+            }
+            _ => m,
+        }
     }
 
     /// Whether what follows mention `m` closes an inverted attribution:

@@ -6,6 +6,7 @@
 //! of the verb before it, and whether it is direct or partial.
 
 use crate::rules::{Context, Frame};
+use crate::tagger::Xpos;
 use crate::types::Kind;
 
 impl Context<'_> {
@@ -36,6 +37,26 @@ impl Context<'_> {
             let fi = (self.frame_first_at[j] as usize).checked_sub(1)?;
             let f = &self.frames[fi];
             let cue = &self.cues[f.cue];
+            // `"...," Roe was quoted as saying`: the participle after
+            // "quoted as" reports the words of the passive's subject, the
+            // one quoted (the complex-transitive "quote X as saying",
+            // whose passive keeps X as subject: Quirk et al. 1985, ch. 16,
+            // on complex-transitive complementation), glued to the quote
+            // when that subject opens the words after it.
+            let quoted_as = cue.participle
+                && cue.first_token >= k + 3
+                && self.lower(cue.first_token - 1) == "as"
+                && self.lower(cue.first_token - 2) == "quoted"
+                && f.speaker.is_some_and(|s| {
+                    let m = &self.mentions[s];
+                    m.first_token == k
+                        && (m.last_token + 1..cue.first_token)
+                            .all(|j| self.tokens[j].word)
+                        && cue.first_token - m.last_token <= 5
+                });
+            if quoted_as {
+                return Some(fi);
+            }
             if f.first < k
                 || cue.participle
                 || !self.same_sentence(f.first, k)
@@ -66,13 +87,30 @@ impl Context<'_> {
                 });
             // `"...," the witness, Paul Grant, said`: a description and a
             // comma before the name.
+            // `"...," the company's chief executive, Jane Roe, said`: the
+            // description may be a whole base phrase with a possessor
+            // (Quirk et al. 1985, §17.65 on appositives; §17.38 on the
+            // genitive as determiner).
             let appositive = f.speaker.is_some()
-                && self.mention_starting_at(k).is_some_and(|d| {
-                    let d = &self.mentions[d];
-                    d.last_token + 2 == f.first
-                        && self.word(d.last_token + 1) == ","
+                && self.description_ends(k)
+                    .any(|d| d + 2 == f.first && self.word(d + 1) == ",");
+            // `"...," retired fire chief Jane Roe said`: an -ed or
+            // adjective premodifier of the role that the tagger read as a
+            // verb leaves no base phrase; lower-case premodifiers right
+            // before a name's role are still its noun phrase (Huddleston
+            // and Pullum 2002, ch. 5, §14.3). Only before a role: without
+            // one, "... had Jane Roe" is a clause.
+            let before_role = f.speaker.is_some_and(|s| {
+                let m = &self.mentions[s];
+                m.role.is_some() && m.first_token == f.first
+            }) && f.first <= k + 3
+                && (k..f.first).all(|j| {
+                    self.tokens[j].word
+                        && (self.tags[j].xpos.is_adjective()
+                            || self.tags[j].xpos.is_noun()
+                            || matches!(self.tags[j].xpos, Xpos::Vbn | Xpos::Vbd))
                 });
-            (glued || premodified || appositive).then_some(fi)
+            (glued || premodified || appositive || before_role).then_some(fi)
         })?;
         let ends_sentence = self.text
             [self.quotes[qi].content.start..self.quotes[qi].content.end]
@@ -81,6 +119,19 @@ impl Context<'_> {
             return None;
         }
         Some(fi)
+    }
+
+    /// Where a description starting at token `k` may end: the mention
+    /// there, the base phrase there, and past a possessor the mention it
+    /// determines ("the company's chief executive").
+    fn description_ends(&self, k: usize) -> impl Iterator<Item = usize> + '_ {
+        let m = self.mention_starting_at(k).map(|d| self.mentions[d].last_token);
+        let possessed = m
+            .filter(|&e| matches!(self.word((e + 1).min(self.tokens.len() - 1)), "'s" | "\u{2019}s"))
+            .and_then(|e| self.mention_starting_at(e + 2))
+            .map(|d| self.mentions[d].last_token);
+        let chunk = self.chunks.base_at(k).filter(|c| c.first == k).map(|c| c.last);
+        m.into_iter().chain(possessed).chain(chunk)
     }
 
     /// `"Why?" Jane Smith asked.`: a question or exclamation mark before

@@ -2,7 +2,8 @@
 //! one.
 //!
 //! Input: the quotes, frames and claims of the [`Context`]. Output: one
-//! [`Attribution`] per quote. Three sieves run in this order, the
+//! [`Attribution`] per quote. A quoted title ([`title`]) is a name and
+//! gets no speaker. Three sieves run in this order, the
 //! precedence of [`Context::quote_rows`]: the frame rules (a frame right
 //! before or after the quote; a [`Outcome::Defer`] ends them), the
 //! fallback rules (a claim around the quote, a colon or a dash and a name,
@@ -21,6 +22,7 @@ pub(super) mod interrupted;
 pub(super) mod previous_sentence;
 pub(super) mod sentence_cue;
 pub(super) mod sentence_subject;
+pub(super) mod title;
 
 use super::claims::according_to::AccordingTo as ClaimAccordingTo;
 use super::context::MAX_LOOKBACK;
@@ -198,6 +200,14 @@ impl Context<'_> {
             confidence: confidence_of(Unattributed::ID),
             paragraph: q.paragraph,
         };
+        // A title is a name: no rule gives it a speaker.
+        if self.selection.on(title::Title::ID)
+            && matches!(title::Title::apply(self, site), Outcome::Attribute(()))
+        {
+            row.rule = title::Title::ID;
+            row.confidence = confidence_of(title::Title::ID);
+            return row;
+        }
         let (decided, deferred_via) = self.decide(site);
         if let Some((said, rule)) = decided {
             row.speaker = Some(said.speaker);

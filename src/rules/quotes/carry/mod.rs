@@ -83,7 +83,7 @@ impl Context<'_> {
         }
         for i in 0..rows.len() {
             let Some(&j) = donors.get(&self.quotes[i].group) else { continue };
-            if rows[i].speaker.is_some() {
+            if rows[i].speaker.is_some() || rows[i].rule == super::title::Title::ID {
                 continue;
             }
             let r = &rows[j];
@@ -139,7 +139,7 @@ impl Context<'_> {
                 seen.note_row(para, start, (s, rows[i].cue));
                 continue;
             }
-            if rows[i].kind == Kind::Partial {
+            if rows[i].kind == Kind::Partial || rows[i].rule == super::title::Title::ID {
                 continue;
             }
             let site = self.carry_site(i, para, &seen);

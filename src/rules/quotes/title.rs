@@ -1,0 +1,86 @@
+//! `quote/title`: a quoted title is a name, not speech.
+//!
+//! Input: a quote. Output: whether it is the title of a work or campaign
+//! named by the noun before it ("the film \"Summer Rain\"", "a book
+//! titled \"Blue Morning\"", "her favourite song is \"Blue Morning\""):
+//! such a quote keeps its row, with no speaker, and no later rule (a claim
+//! around it, the sentence's subject, the paragraph's speaker) gives it
+//! one.
+
+use super::QuoteSite;
+use crate::lexicon::{is, Class};
+use crate::rules::{Context, Example, Outcome, Rule};
+
+/// "She starred in the film \"Summer Rain\" in 2004."
+pub struct Title;
+
+impl Rule for Title {
+    const ID: &'static str = "quote/title";
+    const DESCRIPTION: &'static str =
+        "A title-cased quote after a noun of a work (\"the film \
+         \\\"Summer Rain\\\"\") is a name: no speaker.";
+    const CONFIDENCE: f32 = 0.5;
+    const EXAMPLES: &'static [Example] = &[Example {
+        text: "She starred in the film \"Summer Rain\" in 2004.",
+        quote: "Summer Rain",
+        speaker: "",
+    }];
+    // Words of a person, not a title: a fragment after a verb, and a
+    // sentence after a noun.
+    const NEGATIVES: &'static [&'static str] = &[
+        "Jane Roe called the plan \"A Disgrace\".",
+        "Roe ended the song with a line: \"We Will Come Back.\"",
+    ];
+    type Site = QuoteSite;
+    type Found = ();
+
+    fn apply(cx: &Context<'_>, site: &QuoteSite) -> Outcome<()> {
+        if cx.is_title(site.qi) {
+            Outcome::Attribute(())
+        } else {
+            Outcome::Pass
+        }
+    }
+}
+
+/// A title has at most this many words.
+const MAX_TITLE_WORDS: usize = 10;
+
+impl Context<'_> {
+    /// A title in quotation marks stands in apposition to the noun before
+    /// it ("the film 'Summer Rain'"), or as the complement of "titled" or
+    /// of "be" after such a noun: a name of the work, which quotation
+    /// marks set off as they set off titles of short works (Quirk et al.
+    /// 1985, ch. 17, on strict apposition, "the novel Ulysses"; Huddleston
+    /// and Pullum 2002, ch. 20, on quotation marks). Its words are written
+    /// in title case (each word of four letters or more capitalised) and
+    /// it closes with no sentence punctuation, which a quoted sentence has.
+    pub(super) fn is_title(&self, qi: usize) -> bool {
+        let q = &self.quotes[qi];
+        let content = self.text[q.content.start..q.content.end].trim();
+        let words: Vec<&str> = content.split_whitespace().collect();
+        let title_case = !words.is_empty()
+            && words.len() <= MAX_TITLE_WORDS
+            && content.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            && !content.ends_with(['.', ',', '!', '?', ';', ':'])
+            && words.iter().all(|w| {
+                w.chars().filter(|c| c.is_alphabetic()).count() < 4
+                    || w.starts_with(|c: char| {
+                        c.is_uppercase() || c.is_ascii_digit() || !c.is_alphanumeric()
+                    })
+            });
+        let Some(open) = self.quote_tokens[qi].0 else { return false };
+        if !title_case || open == 0 || !self.same_sentence(open - 1, open) {
+            return false;
+        }
+        let p = open - 1;
+        let work = |j: usize| {
+            self.tokens[j].word && !self.tokens[j].cap && is(Class::WorkNouns, self.lower(j))
+        };
+        work(p)
+            || p > 0
+                && is(Class::BeForms, self.lower(p))
+                && self.same_sentence(p - 1, p)
+                && work(p - 1)
+    }
+}
