@@ -112,28 +112,54 @@ pub fn resolve(
     gazetteer: &Gazetteer,
     author: Option<&str>,
 ) -> Resolution {
-    let mentions = &a.mentions;
+    // The speakers' mentions and the antecedents only a pronoun or a
+    // description may stand for, in one text-ordered list; `at[m]` is
+    // mention `m`'s place in it.
+    let (all, at) = merged(&a.mentions, &a.antecedents);
     let mut resolver =
-        Resolver::new(&a.normalized.text, mentions, gazetteer, &a.segments);
+        Resolver::new(&a.normalized.text, &all, gazetteer, &a.segments);
     resolver.author = author;
-    resolver.roles =
-        crate::salience::roles(
-        &a.normalized.text,
-        mentions, &a.tokens, &a.tags, &a.frames);
+    let mut speaks = vec![false; all.len()];
     for f in &a.frames {
-        if let Some(s) = f.speaker {
-            resolver.speaks[s] = true;
+        if let Some(s) = f.speaker.and_then(|s| at.get(s)) {
+            speaks[*s] = true;
         }
     }
-    let mut by_mention = vec![None; mentions.len()];
-    for at in &a.attributions {
-        for m in [at.speaker, at.via].into_iter().flatten() {
+    resolver.roles = crate::salience::roles(
+        &a.normalized.text,
+        &all,
+        &a.tokens,
+        &a.tags,
+        &speaks,
+    );
+    resolver.speaks = speaks;
+    let mut by_mention = vec![None; a.mentions.len()];
+    for at_ in &a.attributions {
+        for m in [at_.speaker, at_.via].into_iter().flatten() {
             if by_mention[m].is_none() {
-                by_mention[m] = Some(resolver.resolve(m));
+                by_mention[m] = Some(resolver.resolve(at[m]));
             }
         }
     }
     Resolution { by_mention }
+}
+
+/// `mentions` and `antecedents` merged by where they start (a mention
+/// before an antecedent at the same place), and each mention's index in
+/// the merged list.
+fn merged(mentions: &[Mention], antecedents: &[Mention]) -> (Vec<Mention>, Vec<usize>) {
+    let mut all = Vec::with_capacity(mentions.len() + antecedents.len());
+    let mut at = Vec::with_capacity(mentions.len());
+    let mut rest = antecedents.iter().peekable();
+    for m in mentions {
+        while let Some(x) = rest.next_if(|x| x.span.start < m.span.start) {
+            all.push(x.clone());
+        }
+        at.push(all.len());
+        all.push(m.clone());
+    }
+    all.extend(rest.cloned());
+    (all, at)
 }
 
 /// Resolves the mentions of one document; results are cached.
@@ -1186,6 +1212,13 @@ impl<'a> Resolver<'a> {
             }
         } else {
             String::new()
+        };
+        // "Officers from Northshire Police": the body a group's members
+        // come from, which the mention stage kept as its role.
+        let role = if role.is_empty() && m.speaker_type == SpeakerType::Group {
+            self.role_text(i)
+        } else {
+            role
         };
         let r = Resolved {
             name: best,

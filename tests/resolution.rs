@@ -342,3 +342,74 @@ fn an_indefinite_role_noun_is_not_a_holder_of_the_role_named_elsewhere() {
     let rows = extract(text);
     assert_eq!(row_of(&rows, "the pipeline was sound").speaker_name, "Ole Berg");
 }
+
+#[test]
+fn they_stands_for_a_plural_subject_that_did_not_speak() {
+    // Lappin and Leass (1994): every noun phrase is a candidate, its
+    // subject role makes it salient; "they" agrees in number.
+    let rows = extract(
+        "The growers were reluctant to cut prices on Monday. They said the \
+         harvest had been poor.",
+    );
+    assert_eq!(row_of(&rows, "the harvest had been poor").speaker_name, "growers");
+    // The subject noun phrase is no speaker of its own: one row only.
+    assert_eq!(rows.len(), 1, "{rows:#?}");
+    // A later definite description meets its fuller form.
+    let rows = extract(
+        "Dutch growers were reluctant to cut prices. The growers said the \
+         harvest had been poor.",
+    );
+    assert_eq!(row_of(&rows, "the harvest had been poor").speaker_name, "Dutch growers");
+    // A singular subject is no antecedent of "they".
+    let rows = extract(
+        "The market was quiet on Monday. They said the harvest had been poor.",
+    );
+    assert_eq!(row_of(&rows, "the harvest had been poor").speaker_name, "");
+    // A plural after a preposition is not the subject.
+    let rows = extract(
+        "Prices rose for the growers on Monday. They said the harvest had \
+         been poor.",
+    );
+    assert_ne!(row_of(&rows, "the harvest had been poor").speaker_name, "growers");
+}
+
+#[test]
+fn a_name_in_a_groups_post_modifier_is_its_body_and_the_force_meets_it() {
+    let rows = extract(
+        "Officers from Westmarch Police said the road would stay closed.\n\n\
+         The force said two men had been arrested.",
+    );
+    let r = row_of(&rows, "the road would stay closed");
+    assert_eq!(
+        (r.speaker_name.as_str(), r.speaker_role.as_str()),
+        ("Officers from Westmarch Police", "Westmarch Police")
+    );
+    assert_eq!(row_of(&rows, "two men had been arrested").speaker_name, "Westmarch Police");
+    // Without a police force named, "the force" is no other body.
+    let rows = extract(
+        "Officers from the Westmarch Council said the road would stay \
+         closed.\n\nThe force said two men had been arrested.",
+    );
+    assert_ne!(
+        row_of(&rows, "two men had been arrested").speaker_name,
+        "Westmarch Council"
+    );
+}
+
+#[test]
+fn a_premodified_title_before_a_name_leaves_the_name_the_speaker() {
+    // Huddleston & Pullum (2002, ch. 5): the premodifiers before a title
+    // before a proper name modify the title.
+    let rows = extract("\"The blaze was arson,\" retired county fire chief Jane Roe said.");
+    let r = row_of(&rows, "The blaze was arson,");
+    assert_eq!(
+        (r.speaker_name.as_str(), r.speaker_role.as_str()),
+        ("Jane Roe", "retired county fire chief")
+    );
+    let rows = extract("The roads will close, according to former state senator Jane Roe.");
+    assert_eq!(row_of(&rows, "The roads will close").speaker_name, "Jane Roe");
+    // An inverted reporting verb stays the cue.
+    let rows = extract("\"The blaze was arson,\" added fire chief Jane Roe.");
+    let r = row_of(&rows, "The blaze was arson,");
+    assert_eq!((r.speaker_name.as_str(), r.cue.as_str()), ("Jane Roe", "added"));
+}
