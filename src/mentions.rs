@@ -1248,6 +1248,7 @@ impl<'a> Finder<'a> {
                 (speaker_type, plural || kind == NounType::Group)
             };
         let e = chunk_end.unwrap_or_else(|| self.post_modifier_end(h));
+        let e = self.past_bracketed_acronyms(h, e);
         // The names in the post-modifier ("Officers from Northshire
         // Police", "researchers at the University of Leeds") are part of
         // the description, not speakers; they stay antecedents, the body
@@ -1292,6 +1293,55 @@ impl<'a> Finder<'a> {
             ));
         }
         out.push(m);
+        e
+    }
+
+    /// The end of a description's post-modifier carried past an acronym
+    /// in brackets after a name in it ("researchers from the University of
+    /// Eastfield (UE) in Leeds and the College of Marston"): an acronym
+    /// introduced in parentheses is an apposition of the name before it
+    /// (Quirk et al. 1985, 17.65, 17.71), so the phrase goes on after it
+    /// when a post-modifier or a conjunct follows; the whole is the source.
+    fn past_bracketed_acronyms(&self, h: usize, mut e: usize) -> usize {
+        let Some(chunks) = self.chunks else { return e };
+        let n = self.tokens.len();
+        let sentence = self.tokens[h].sentence;
+        let links = |k: usize| {
+            k + 1 < n
+                && self.tokens[k + 1].sentence == sentence
+                && matches!(self.lower[k].as_ref(), "of" | "for" | "from" | "at" | "in" | "and" | "&")
+        };
+        // A post-modifier that already ends in a name goes on over the
+        // names joined to it too ("from the University of Eastfield in
+        // Ribton and the College of Wexham": the chunker joins only like
+        // conjuncts by their tags).
+        let mut passed = e > h && self.tokens[e].cap && self.lower[h + 1] != "of";
+        for _ in 0..2 * crate::chunk::MAX_ATTACHMENTS {
+            let bracketed = e > h
+                && e + 3 < n
+                && self.tokens[e].cap
+                && self.tok(e + 1) == "("
+                && is_acronym(self.tok(e + 2))
+                && self.tok(e + 3) == ")";
+            // Past the acronym, the phrase goes on over the names joined
+            // to it ("in Leeds and the College of Marston").
+            let next = if bracketed { e + 4 } else if passed { e + 1 } else { break };
+            if !links(next) {
+                break;
+            }
+            // One base phrase at a time, headed by a capitalised word (the
+            // tagger may read "College" as a common noun).
+            let Some(p) = chunks.base_at(next + 1).filter(|p| p.first == next + 1) else { break };
+            if !self.tokens[p.head].cap || p.last - h > 2 * crate::chunk::MAX_PHRASE {
+                break;
+            }
+            let cut = self.before_person_name(h, p.last);
+            if cut < p.last {
+                break;
+            }
+            e = p.last;
+            passed = true;
+        }
         e
     }
 

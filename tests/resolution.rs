@@ -413,3 +413,19 @@ fn a_premodified_title_before_a_name_leaves_the_name_the_speaker() {
     let r = row_of(&rows, "The blaze was arson,");
     assert_eq!((r.speaker_name.as_str(), r.cue.as_str()), ("Jane Roe", "added"));
 }
+
+#[test]
+fn a_description_with_a_bracketed_acronym_inside_is_read_whole() {
+    // An acronym in brackets is an apposition of the name before it
+    // (Quirk et al. 1985, 17.65); the post-modifier goes on past it.
+    let whole = "Researchers from the University of Eastfield (UE) in Ribton \
+                 and the College of Wexham";
+    let rows = extract(&format!("{whole} said the ice was thinning."));
+    assert_eq!(row_of(&rows, "the ice was thinning").speaker_name, whole);
+    // A person named after "and" is a speaker of their own.
+    let rows = extract(
+        "Researchers from the University of Eastfield (UE) and Tom Smith \
+         said the ice was thinning.",
+    );
+    assert_eq!(row_of(&rows, "the ice was thinning").speaker_name, "Tom Smith");
+}
