@@ -385,7 +385,23 @@ impl<'a> Finder<'a> {
                 && out[i - 1].kind == MentionKind::Descriptor
                 && out[i - 1].speaker_type == SpeakerType::Person
             {
-                out[i].role = Some(out[i - 1].span);
+                // "the father of the victim, Tom Reed": a relation noun
+                // post-modified by "of" and the person it relates to (a
+                // relational noun's complement, Huddleston & Pullum 2002,
+                // ch. 5 §16), written as two descriptions where no chunk
+                // joined them: the role is both.
+                let start = match i.checked_sub(2).map(|k| &out[k]) {
+                    Some(o)
+                        if o.kind == MentionKind::Descriptor
+                            && o.speaker_type == SpeakerType::Person
+                            && o.last_token + 2 == out[i - 1].first_token
+                            && self.lower[o.last_token + 1] == "of" =>
+                    {
+                        o.span.start
+                    }
+                    _ => out[i - 1].span.start,
+                };
+                out[i].role = Some(Span::new(start, out[i - 1].span.end));
             }
         }
     }

@@ -429,3 +429,66 @@ fn a_description_with_a_bracketed_acronym_inside_is_read_whole() {
     );
     assert_eq!(row_of(&rows, "the ice was thinning").speaker_name, "Tom Smith");
 }
+
+#[test]
+fn a_relation_noun_is_the_person_introduced_with_that_relation() {
+    // A relational noun's complement ("of the victim") is another person
+    // (Huddleston & Pullum 2002, ch. 5 §16): "the father" is the person
+    // introduced as the father, "the victim" is not him.
+    let text = "The father of the victim, Tom Reed, spoke first.\n\n";
+    let rows = extract(&format!("{text}\"We miss her,\" the father said."));
+    assert_eq!(row_of(&rows, "We miss her,").speaker_name, "Tom Reed");
+    let rows = extract(&format!("{text}\"We miss her,\" the victim said."));
+    assert_ne!(row_of(&rows, "We miss her,").speaker_name, "Tom Reed");
+    // A possessed relation in apposition, and the possessive written again.
+    let rows = extract(
+        "Ann Price, the girl's mother, was in court. \"She was kind,\" the \
+         girl's mother said.",
+    );
+    assert_eq!(row_of(&rows, "She was kind,").speaker_name, "Ann Price");
+    // A person introduced with another role is no mother.
+    let rows = extract("Ann Price, a teacher, was in court. \"He was kind,\" the mother said.");
+    assert_ne!(row_of(&rows, "He was kind,").speaker_name, "Ann Price");
+    // The possessor of a role is not its holder.
+    let rows = extract(
+        "The minister's spokesman, Tom Reed, spoke first. \"We are ready,\" \
+         the minister said.",
+    );
+    assert_ne!(row_of(&rows, "We are ready,").speaker_name, "Tom Reed");
+}
+
+#[test]
+fn she_never_goes_to_a_man_by_title_or_first_name() {
+    // Gender agreement (Lappin and Leass 1994, 2.1): a title ("Mr", "Mrs")
+    // or a first name with its census share fixes it.
+    let rows = extract("Mr Chris Hale spoke on Monday. \"It was good,\" she said.");
+    assert_eq!(row_of(&rows, "It was good,").speaker_name, "");
+    let rows = extract("Mrs Robin Dale met Tom Wu on Monday. \"It was good,\" she said.");
+    assert_eq!(row_of(&rows, "It was good,").speaker_name, "Robin Dale");
+    let rows = extract("Mr Hale met Ann Wu on Monday. \"It was good,\" she said.");
+    assert_eq!(row_of(&rows, "It was good,").speaker_name, "Ann Wu");
+    // The paragraph's topic over a person named once as an object.
+    let rows = extract(
+        "Ann Wu, the mayor, opened the fair. She met the minister, Tom Li, \
+         and his aide, Sara Kim. \"It went well,\" she said.",
+    );
+    assert_eq!(row_of(&rows, "It went well,").speaker_name, "Ann Wu");
+}
+
+#[test]
+fn a_lone_surname_after_a_title_is_a_gazetteer_person_only_if_the_title_fits() {
+    // A title that shares a word with the entry's roles, or a gendered
+    // honorific, picks the one person of that surname.
+    for (title, name) in [
+        ("Chancellor Scholz", "Olaf Scholz"),
+        ("Representative Reschenthaler", "Guy Reschenthaler"),
+        ("Mr Reschenthaler", "Guy Reschenthaler"),
+        // Another office, or the other gender, is someone else of that
+        // name.
+        ("Senator Scholz", "Scholz"),
+        ("Mrs Reschenthaler", "Reschenthaler"),
+    ] {
+        let rows = extract(&format!("\"We are ready,\" {title} told reporters."));
+        assert_eq!(row_of(&rows, "We are ready,").speaker_name, name, "{title}");
+    }
+}
