@@ -23,6 +23,9 @@ pub struct Analysis<'a> {
     pub chunks: crate::chunk::Chunks,
     /// The mentions.
     pub mentions: Vec<crate::mentions::Mention>,
+    /// Noun phrases no rule may take for a speaker but that a pronoun or
+    /// description may stand for (read by the resolve stage only).
+    pub antecedents: Vec<crate::mentions::Mention>,
     /// The cues.
     pub cues: Vec<crate::cues::CueMatch<'a>>,
     /// The frames (a cue and its speaker).

@@ -173,6 +173,7 @@ impl Extractor {
         });
         let chunks = chunk::Chunks::new(&tokens, &tags, &lowered);
         let mut mentions = Vec::new();
+        let mut antecedents = Vec::new();
         mentions::find_mentions(
             text,
             &tokens,
@@ -181,6 +182,7 @@ impl Extractor {
             &self.gazetteer,
             &self.lexicon,
             &mut mentions,
+            &mut antecedents,
         );
         let questions = cues::question_sentences(text, &segments, &tokens);
         let mut cue_list = Vec::new();
@@ -216,6 +218,7 @@ impl Extractor {
             tags,
             chunks,
             mentions,
+            antecedents,
             cues: cue_list,
             frames,
             attributions,

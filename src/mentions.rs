@@ -98,7 +98,16 @@ fn is_acronym(word: &str) -> bool {
         && !word.chars().all(|c| "IVXLCDM".contains(c))
 }
 
-/// Finds the mentions of one document into `out`.
+/// Finds the mentions of one document into `out`, and into `antecedents`
+/// the noun phrases that are no speaker but that a later pronoun or
+/// description may stand for: the names inside a description's
+/// post-modifier ("Officers from Northshire Police": the force they
+/// belong to) and the subjects headed by a plural common noun ("The
+/// retailers were reluctant ..."), in text order. The rules never see
+/// `antecedents`; only the resolve stage reads them (Lappin and Leass
+/// 1994 count every noun phrase of the discourse as a candidate, not
+/// only the speakers).
+#[allow(clippy::too_many_arguments)]
 pub fn find_mentions(
     text: &str,
     tokens: &[Token],
@@ -107,12 +116,15 @@ pub fn find_mentions(
     gazetteer: &Gazetteer,
     lexicon: &Lexicon,
     out: &mut Vec<Mention>,
+    antecedents: &mut Vec<Mention>,
 ) {
     out.clear();
     let mut finder = Finder::new(text, tokens, lowered, gazetteer, lexicon);
     finder.chunks = Some(grammar.chunks);
     finder.tags = grammar.tags;
     finder.run(out);
+    *antecedents = finder.antecedents.into_inner();
+    antecedents.sort_by_key(|m| m.span.start);
 }
 
 struct Finder<'a> {
@@ -126,6 +138,8 @@ struct Finder<'a> {
     chunks: Option<&'a Chunks>,
     /// One tag per token (untagged sentences: [`crate::tagger::UNTAGGED`]).
     tags: &'a [PosTag],
+    /// Noun phrases that are antecedents only ([`find_mentions`]).
+    antecedents: std::cell::RefCell<Vec<Mention>>,
 }
 
 impl<'a> Finder<'a> {
@@ -153,7 +167,17 @@ impl<'a> Finder<'a> {
                 gaz_at[t] = Some((e, m.entity));
             }
         }
-        Finder { text, tokens, lexicon, gazetteer, gaz_at, lower, chunks: None, tags: &[] }
+        Finder {
+            text,
+            tokens,
+            lexicon,
+            gazetteer,
+            gaz_at,
+            lower,
+            chunks: None,
+            tags: &[],
+            antecedents: Default::default(),
+        }
     }
 
     fn tok(&self, i: usize) -> &'a str {
@@ -303,6 +327,11 @@ impl<'a> Finder<'a> {
                     .map(|_| (NounType::Person, false))
             })
             .or_else(|| self.unlisted_subject_head(i));
+            if noun.is_none() {
+                if let Some(m) = self.subject_antecedent(i) {
+                    self.antecedents.borrow_mut().push(m);
+                }
+            }
             if let Some((kind, plural)) = noun {
                 // A noun before a name, past role words, is part of the
                 // name's title ("study co-author Karen Alley").
@@ -356,7 +385,23 @@ impl<'a> Finder<'a> {
                 && out[i - 1].kind == MentionKind::Descriptor
                 && out[i - 1].speaker_type == SpeakerType::Person
             {
-                out[i].role = Some(out[i - 1].span);
+                // "the father of the victim, Tom Reed": a relation noun
+                // post-modified by "of" and the person it relates to (a
+                // relational noun's complement, Huddleston & Pullum 2002,
+                // ch. 5 §16), written as two descriptions where no chunk
+                // joined them: the role is both.
+                let start = match i.checked_sub(2).map(|k| &out[k]) {
+                    Some(o)
+                        if o.kind == MentionKind::Descriptor
+                            && o.speaker_type == SpeakerType::Person
+                            && o.last_token + 2 == out[i - 1].first_token
+                            && self.lower[o.last_token + 1] == "of" =>
+                    {
+                        o.span.start
+                    }
+                    _ => out[i - 1].span.start,
+                };
+                out[i].role = Some(Span::new(start, out[i - 1].span.end));
             }
         }
     }
@@ -748,7 +793,9 @@ impl<'a> Finder<'a> {
         entity: Option<usize>,
         role: Option<(usize, usize)>,
     ) -> Mention {
-        let role = role.or_else(|| self.role_before(s));
+        let role = role
+            .or_else(|| self.role_before(s))
+            .map(|(a, b)| (self.role_premodifiers(s, a), b));
         let span =
             Span::new(self.tokens[s].span.start, self.tokens[e].span.end);
         let last = self.tok(e);
@@ -817,6 +864,71 @@ impl<'a> Finder<'a> {
             head: None,
             single_word: s == e,
         }
+    }
+
+    /// The start of a pre-name title moved left over the lower-case
+    /// premodifiers of its noun phrase ("retired county fire chief Jane
+    /// Roe", "former state senator Jane Roe"): in a noun phrase whose head
+    /// is the name, the adjectives, participles and nouns before the title
+    /// modify the title (Huddleston & Pullum 2002, ch. 5 §14: attributive
+    /// modifiers and the appositive title before a proper name), so they
+    /// belong to the role and the name stays the head. Read off the tagged
+    /// base phrase, never past its determiner; `a` where no chunk covers
+    /// it.
+    fn role_premodifiers(&self, s: usize, a: usize) -> usize {
+        // The title's phrase: the name's own, or the one just before it
+        // (the chunker may cut "county fire chief | Jane Roe").
+        let Some(base) = self.chunks.and_then(|c| c.base_at(a)) else {
+            return a;
+        };
+        if base.last + 1 < s {
+            return a;
+        }
+        let mut k = a;
+        while k > base.first {
+            let p = k - 1;
+            let t = &self.tokens[p];
+            let Some(x) = self.tags.get(p).map(|t| t.xpos) else { break };
+            let modifier = x.is_adjective()
+                || x.is_noun()
+                || matches!(x, Xpos::Vbn | Xpos::Cd | Xpos::Hyph);
+            // A capital says nothing of the clause's first word
+            // ("Former state senator ...").
+            let initial = p == 0 || self.tokens[p - 1].sentence != t.sentence;
+            let capital_name = t.cap && !(initial && (x.is_adjective() || x == Xpos::Vbn));
+            // "..., added fire chief Jane Roe": a reporting verb the tagger
+            // read as a participle is no premodifier.
+            let cue = !x.is_noun() && self.lexicon.cue(&self.lower[p]).is_some();
+            if !modifier
+                || cue
+                || t.in_quote
+                || t.word && capital_name
+                || crate::lexicon::is(crate::lexicon::Class::Determiners, &self.lower[p])
+            {
+                return k;
+            }
+            k = p;
+        }
+        // A participle the tagger read as a past tense ("retired"), the
+        // phrase's first word: a premodifier where nothing before it can
+        // be its subject (the clause's start, a quote mark, a comma, a
+        // preposition or a determiner); "the council hired fire chief
+        // Jane Roe" keeps its verb.
+        let Some(p) = k.checked_sub(1) else { return k };
+        let sentence = self.tokens[k].sentence;
+        let participle = self.tokens[p].sentence == sentence
+            && self.tokens[p].word
+            && !self.tokens[p].in_quote
+            && self.lower[p].ends_with("ed")
+            // "..., added fire chief Jane Roe": an inverted reporting
+            // verb, no premodifier.
+            && self.lexicon.cue(&self.lower[p]).is_none()
+            && self.tags.get(p).is_some_and(|t| matches!(t.xpos, Xpos::Vbd | Xpos::Vbn | Xpos::Jj));
+        let opens = p.checked_sub(1).filter(|&q| self.tokens[q].sentence == sentence).is_none_or(|q| {
+            !self.tokens[q].word
+                || self.tags.get(q).is_some_and(|t| matches!(t.xpos, Xpos::In | Xpos::To | Xpos::Dt))
+        });
+        if participle && opens { p } else { k }
     }
 
     /// A role written before a name: titles, person nouns, capitalised
@@ -936,6 +1048,106 @@ impl<'a> Finder<'a> {
             && self.lexicon.cue(&self.lower[p]).is_some()
             && self.tags.get(p).is_some_and(|x| x.xpos.is_verb())
             && (p == 0 || !self.tokens[p - 1].word || self.tokens[p - 1].cap)
+    }
+
+    /// The subject headed by the plural common noun at `h` that is no
+    /// speaker ("The retailers were reluctant to ...", "Many shoppers
+    /// have left"): an antecedent a later "they" or "the retailers" may
+    /// stand for (Lappin and Leass 1994: every noun phrase is a
+    /// candidate; its subject role makes it salient). The head of a noun
+    /// phrase ends it and a finite verb follows the subject, past adverbs
+    /// (Huddleston & Pullum 2002, ch. 5 and ch. 4 §3). In a tagged
+    /// sentence the tags and the base phrase say so; in an untagged one
+    /// (no cue) the lexicon's closed classes guess it: a lower-case word
+    /// in -s after a determiner or at the clause's start, before an
+    /// auxiliary or a common verb form.
+    fn subject_antecedent(&self, h: usize) -> Option<Mention> {
+        use crate::lexicon::{is, Class};
+        let t = &self.tokens[h];
+        let n = self.tokens.len();
+        if !t.word || t.cap || t.in_quote {
+            return None;
+        }
+        let lower = self.lower[h].as_ref();
+        let same = |k: usize| k < n && self.tokens[k].sentence == t.sentence && !self.tokens[k].in_quote;
+        let mut v = h + 1;
+        while same(v) && is(Class::BetweenSubjectAndVerb, &self.lower[v]) {
+            v += 1;
+        }
+        if !same(v) {
+            return None;
+        }
+        let tag = self.tags.get(h).map(|x| x.xpos);
+        let first = if tag.is_some_and(|x| x != Xpos::Xx) {
+            let base = self.chunks?.base_at(h)?;
+            let before_preposition = base
+                .first
+                .checked_sub(1)
+                .and_then(|p| self.tags.get(p))
+                .is_some_and(|p| matches!(p.xpos, Xpos::In | Xpos::To));
+            let finite = self.tags.get(v).is_some_and(|x| x.xpos.is_finite_verb());
+            if tag != Some(Xpos::Nns) || base.head != h || base.last != h || before_preposition || !finite {
+                return None;
+            }
+            base.first
+        } else {
+            let w = self.lower[v].as_ref();
+            let verb = is(Class::Auxiliaries, w)
+                || is(Class::IrregularVerbs, w)
+                || is(Class::CommonVerbs, w)
+                || !self.tokens[v].cap && w.len() > 4 && w.ends_with("ed");
+            let plural_noun = lower.len() > 3
+                && lower.ends_with('s')
+                && !lower.ends_with("ss")
+                && !lower.ends_with("us")
+                && !lower.ends_with("is")
+                && lower.chars().all(|c| c.is_alphabetic() || c == '-')
+                && self.lexicon.cue(lower).is_none()
+                && !is(Class::Auxiliaries, lower)
+                && !is(Class::IrregularVerbs, lower)
+                && !is(Class::CommonVerbs, lower)
+                && !is(Class::NotModifiers, lower)
+                && !is_not_name(lower);
+            if !verb || !plural_noun {
+                return None;
+            }
+            // Left over up to three premodifiers to a determiner or the
+            // clause's start.
+            let mut s = h;
+            for _ in 0..4 {
+                let Some(p) = s.checked_sub(1).filter(|&p| same(p)) else { break };
+                let lp = self.lower[p].as_ref();
+                if is(Class::Determiners, lp) {
+                    s = p;
+                    break;
+                }
+                let modifier = self.tokens[p].word
+                    && !is(Class::NotModifiers, lp)
+                    && !is(Class::Prepositions, lp)
+                    && !is(Class::Auxiliaries, lp)
+                    && !is(Class::CommonVerbs, lp)
+                    && !is(Class::IrregularVerbs, lp)
+                    && !lp.ends_with("ed")
+                    && !lp.ends_with("ly")
+                    && !is_not_name(lp);
+                if !modifier {
+                    break;
+                }
+                s = p;
+            }
+            // What stands before: nothing, punctuation or a
+            // conjunction; a preposition or a verb makes it an object.
+            let opens = s.checked_sub(1).filter(|&p| same(p)).is_none_or(|p| {
+                !self.tokens[p].word || matches!(self.lower[p].as_ref(), "and" | "but" | "that" | "while" | "because" | "when" | "as" | "so")
+            });
+            if !opens {
+                return None;
+            }
+            s
+        };
+        let mut m = self.simple(first, h, MentionKind::Descriptor, SpeakerType::Group, None, true);
+        m.head = Some(lower.to_string());
+        Some(m)
     }
 
     /// A description headed by the noun at `h`: extends left over
@@ -1068,6 +1280,28 @@ impl<'a> Finder<'a> {
                 (speaker_type, plural || kind == NounType::Group)
             };
         let e = chunk_end.unwrap_or_else(|| self.post_modifier_end(h));
+        let e = self.past_bracketed_acronyms(h, e);
+        // The names in the post-modifier ("Officers from Northshire
+        // Police", "researchers at the University of Leeds") are part of
+        // the description, not speakers; they stay antecedents, the body
+        // the members belong to, which "the force" or "the university"
+        // may later stand for.
+        if kind != NounType::Document {
+            let mut inner = Vec::new();
+            let mut k = h + 1;
+            while k <= e {
+                if self.gaz_at[k].is_some() || self.is_cap_word(k) {
+                    let end = self.name_sequence(k).min(e);
+                    self.split_sequence(k, end, &mut inner);
+                    k = end + 1;
+                } else {
+                    k += 1;
+                }
+            }
+            self.antecedents
+                .borrow_mut()
+                .extend(inner.into_iter().filter(|m| m.kind == MentionKind::Name));
+        }
         let mut m = self.simple(
             s,
             e,
@@ -1079,7 +1313,11 @@ impl<'a> Finder<'a> {
         m.head = Some(self.lower[h].to_string());
         // "a spokeswoman for the department": the organisation she speaks
         // for is her role, not a speaker of its own.
-        if e > h && kind == NounType::Person && m.role.is_none() {
+        // "Officers from Northshire Police", "analysts at Barclays": the
+        // body a group's members come from is their role too.
+        let member_of = kind == NounType::Group
+            && matches!(self.lower.get(h + 1).map(|w| w.as_ref()), Some("from" | "at" | "for" | "with"));
+        if e > h && (kind == NounType::Person || member_of) && m.role.is_none() {
             let role_start = (h + 2).min(e);
             m.role = Some(Span::new(
                 self.tokens[role_start].span.start,
@@ -1087,6 +1325,55 @@ impl<'a> Finder<'a> {
             ));
         }
         out.push(m);
+        e
+    }
+
+    /// The end of a description's post-modifier carried past an acronym
+    /// in brackets after a name in it ("researchers from the University of
+    /// Eastfield (UE) in Leeds and the College of Marston"): an acronym
+    /// introduced in parentheses is an apposition of the name before it
+    /// (Quirk et al. 1985, 17.65, 17.71), so the phrase goes on after it
+    /// when a post-modifier or a conjunct follows; the whole is the source.
+    fn past_bracketed_acronyms(&self, h: usize, mut e: usize) -> usize {
+        let Some(chunks) = self.chunks else { return e };
+        let n = self.tokens.len();
+        let sentence = self.tokens[h].sentence;
+        let links = |k: usize| {
+            k + 1 < n
+                && self.tokens[k + 1].sentence == sentence
+                && matches!(self.lower[k].as_ref(), "of" | "for" | "from" | "at" | "in" | "and" | "&")
+        };
+        // A post-modifier that already ends in a name goes on over the
+        // names joined to it too ("from the University of Eastfield in
+        // Ribton and the College of Wexham": the chunker joins only like
+        // conjuncts by their tags).
+        let mut passed = e > h && self.tokens[e].cap && self.lower[h + 1] != "of";
+        for _ in 0..2 * crate::chunk::MAX_ATTACHMENTS {
+            let bracketed = e > h
+                && e + 3 < n
+                && self.tokens[e].cap
+                && self.tok(e + 1) == "("
+                && is_acronym(self.tok(e + 2))
+                && self.tok(e + 3) == ")";
+            // Past the acronym, the phrase goes on over the names joined
+            // to it ("in Leeds and the College of Marston").
+            let next = if bracketed { e + 4 } else if passed { e + 1 } else { break };
+            if !links(next) {
+                break;
+            }
+            // One base phrase at a time, headed by a capitalised word (the
+            // tagger may read "College" as a common noun).
+            let Some(p) = chunks.base_at(next + 1).filter(|p| p.first == next + 1) else { break };
+            if !self.tokens[p.head].cap || p.last - h > 2 * crate::chunk::MAX_PHRASE {
+                break;
+            }
+            let cut = self.before_person_name(h, p.last);
+            if cut < p.last {
+                break;
+            }
+            e = p.last;
+            passed = true;
+        }
         e
     }
 
@@ -1300,6 +1587,31 @@ mod tests {
         let ms = mentions("The US State Department said no.");
         let m = find(&ms, "US State Department").expect("the institution");
         assert_eq!(m.speaker_type, SpeakerType::Organization);
+    }
+
+    #[test]
+    fn a_premodified_title_before_a_name_is_the_role_and_the_name_speaks() {
+        // Huddleston & Pullum 2002, ch. 5: the premodifiers of a title
+        // before a proper name modify the title.
+        for (text, role) in [
+            ("\"The blaze was arson,\" retired county fire chief Jane Roe said.", "retired county fire chief"),
+            ("Former state senator Jane Roe said the bill would pass.", "Former state senator"),
+            ("The bill will pass, said former state senator Jane Roe.", "former state senator"),
+        ] {
+            let ms = mentions(text);
+            let m = find(&ms, "Jane Roe").expect("the name");
+            assert_eq!(m.role.map(|r| &text[r.start..r.end]), Some(role), "{text}");
+        }
+        // A verb before the title is no premodifier, nor an inverted
+        // reporting verb.
+        for text in [
+            "The council hired fire chief Jane Roe, it said.",
+            "\"The blaze was arson,\" added fire chief Jane Roe.",
+        ] {
+            let ms = mentions(text);
+            let m = find(&ms, "Jane Roe").expect("the name");
+            assert_eq!(m.role.map(|r| &text[r.start..r.end]), Some("fire chief"), "{ms:?}");
+        }
     }
 
     #[test]

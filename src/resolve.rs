@@ -112,28 +112,54 @@ pub fn resolve(
     gazetteer: &Gazetteer,
     author: Option<&str>,
 ) -> Resolution {
-    let mentions = &a.mentions;
+    // The speakers' mentions and the antecedents only a pronoun or a
+    // description may stand for, in one text-ordered list; `at[m]` is
+    // mention `m`'s place in it.
+    let (all, at) = merged(&a.mentions, &a.antecedents);
     let mut resolver =
-        Resolver::new(&a.normalized.text, mentions, gazetteer, &a.segments);
+        Resolver::new(&a.normalized.text, &all, gazetteer, &a.segments);
     resolver.author = author;
-    resolver.roles =
-        crate::salience::roles(
-        &a.normalized.text,
-        mentions, &a.tokens, &a.tags, &a.frames);
+    let mut speaks = vec![false; all.len()];
     for f in &a.frames {
-        if let Some(s) = f.speaker {
-            resolver.speaks[s] = true;
+        if let Some(s) = f.speaker.and_then(|s| at.get(s)) {
+            speaks[*s] = true;
         }
     }
-    let mut by_mention = vec![None; mentions.len()];
-    for at in &a.attributions {
-        for m in [at.speaker, at.via].into_iter().flatten() {
+    resolver.roles = crate::salience::roles(
+        &a.normalized.text,
+        &all,
+        &a.tokens,
+        &a.tags,
+        &speaks,
+    );
+    resolver.speaks = speaks;
+    let mut by_mention = vec![None; a.mentions.len()];
+    for at_ in &a.attributions {
+        for m in [at_.speaker, at_.via].into_iter().flatten() {
             if by_mention[m].is_none() {
-                by_mention[m] = Some(resolver.resolve(m));
+                by_mention[m] = Some(resolver.resolve(at[m]));
             }
         }
     }
     Resolution { by_mention }
+}
+
+/// `mentions` and `antecedents` merged by where they start (a mention
+/// before an antecedent at the same place), and each mention's index in
+/// the merged list.
+fn merged(mentions: &[Mention], antecedents: &[Mention]) -> (Vec<Mention>, Vec<usize>) {
+    let mut all = Vec::with_capacity(mentions.len() + antecedents.len());
+    let mut at = Vec::with_capacity(mentions.len());
+    let mut rest = antecedents.iter().peekable();
+    for m in mentions {
+        while let Some(x) = rest.next_if(|x| x.span.start < m.span.start) {
+            all.push(x.clone());
+        }
+        at.push(all.len());
+        all.push(m.clone());
+    }
+    all.extend(rest.cloned());
+    (all, at)
 }
 
 /// Resolves the mentions of one document; results are cached.
@@ -241,6 +267,26 @@ fn org_key(name: &str) -> String {
         .collect();
     words.sort();
     words.join(" ")
+}
+
+/// Whether a role ("the father of the victim", "Foreign Minister",
+/// "spokeswoman for the department") is one of the noun `head`: a word of
+/// the role before its post-modifier is `head`, so that "the victim" is
+/// no holder of "the father of the victim" (the complement of a
+/// relational noun is another person: Huddleston & Pullum 2002, ch. 5
+/// §16), "son" no holder of "spokesperson" and "minister" none of "the
+/// minister's spokesman".
+fn role_names(role: &str, head: &str) -> bool {
+    let role = role.to_lowercase();
+    let pre = [" of ", " for ", " from ", " at ", " in ", " with "]
+        .iter()
+        .filter_map(|p| role.find(p))
+        .min()
+        .map_or(role.as_str(), |k| &role[..k]);
+    pre.split([' ', ',']).any(|w| {
+        w == head
+            || w.rsplit('-').next() == Some(head)
+    })
 }
 
 fn strip_determiner(s: &str) -> &str {
@@ -512,6 +558,15 @@ impl<'a> Resolver<'a> {
         if m.single_word && m.role.is_some() {
             if let [e] = self.gazetteer.short_form(&written) {
                 let ent = self.gazetteer.entity(*e);
+                if !self.title_fits(i, &role, ent) {
+                    return Resolved {
+                        name: written,
+                        speaker_type: SpeakerType::Person,
+                        role,
+                        step: Step::AsWritten,
+                        ..Resolved::default()
+                    };
+                }
                 return Resolved {
                     name: ent.name.clone(),
                     speaker_type: SpeakerType::Person,
@@ -539,6 +594,36 @@ impl<'a> Resolver<'a> {
             step: Step::AsWritten,
             ..Resolved::default()
         }
+    }
+
+    /// Whether the title or role written with a lone surname can be the
+    /// gazetteer person's the surname is a short form of: the genders do
+    /// not differ ("Mrs Hale" is no man), and a role of more than a
+    /// gendered honorific shares a word with the person's roles
+    /// ("Foreign Minister Lavrov", "Minister of Foreign Affairs") when
+    /// the entry has roles, so that
+    /// "Senator Hale" or "Hale, a senator" is not an ambassador of that
+    /// name. A surname names its bearer only in context (Mitkov 2002,
+    /// ch. 2: a proper name's reference is fixed by the discourse).
+    fn title_fits(&self, i: usize, role: &str, ent: &crate::gazetteer::Entity) -> bool {
+        let m = &self.mentions[i];
+        if m.gender.is_some() && ent.gender.is_some() && m.gender != ent.gender {
+            return false;
+        }
+        let words = |s: &str| -> Vec<String> {
+            s.split([' ', ',', '-', '(', ')'])
+                .map(|w| w.trim_end_matches(['.', '\'', '\u{2019}']).trim_end_matches("'s").to_lowercase())
+                .filter(|w| w.len() > 2 && !matches!(w.as_str(), "the" | "and" | "for" | "of"))
+                .collect()
+        };
+        let own = words(role);
+        // A one-word honorific with a gender ("Mr", "Mrs") says no more.
+        if own.len() <= 1 && role.split(' ').count() == 1 && m.gender.is_some() && role.len() <= 4 {
+            return true;
+        }
+        // An entry without roles gives nothing to check against.
+        let theirs: Vec<String> = ent.roles.iter().flat_map(|r| words(r)).collect();
+        theirs.is_empty() || own.iter().any(|w| theirs.contains(w))
     }
 
     /// The fullest form of a person in the gazetteer as the article
@@ -1071,7 +1156,7 @@ impl<'a> Resolver<'a> {
                 let o = &self.mentions[*j];
                 o.kind == MentionKind::Name
                     && o.speaker_type == SpeakerType::Person
-                    && self.role_text(*j).to_lowercase().contains(&head)
+                    && role_names(&self.role_text(*j), &head)
             };
             let split = self.role_holders.partition_point(|&j| j < i);
             let found = self.role_holders[..split]
@@ -1186,6 +1271,13 @@ impl<'a> Resolver<'a> {
             }
         } else {
             String::new()
+        };
+        // "Officers from Northshire Police": the body a group's members
+        // come from, which the mention stage kept as its role.
+        let role = if role.is_empty() && m.speaker_type == SpeakerType::Group {
+            self.role_text(i)
+        } else {
+            role
         };
         let r = Resolved {
             name: best,

@@ -1,6 +1,7 @@
 //! Salience of the mentions of a document, for pronoun resolution.
 //!
-//! Input: the mentions, tokens, tags and frames of a document. Output: for
+//! Input: the mentions, tokens and tags of a document, and which mentions
+//! speak. Output: for
 //! each mention, its grammatical role ([`GramRole`]) and the salience
 //! weight that role carries. Place in the pipeline: computed by the resolve
 //! stage before it resolves a pronoun.
@@ -19,7 +20,6 @@
 //! oblique.
 
 use crate::mentions::Mention;
-use crate::rules::Frame;
 use crate::tagger::{PosTag, Xpos};
 use crate::tokens::Token;
 
@@ -61,19 +61,13 @@ pub fn roles(
     mentions: &[Mention],
     tokens: &[Token],
     tags: &[PosTag],
-    frames: &[Frame],
+    speaks: &[bool],
 ) -> Vec<GramRole> {
-    let mut speaks = vec![false; mentions.len()];
-    for f in frames {
-        if let Some(s) = f.speaker.filter(|&s| s < speaks.len()) {
-            speaks[s] = true;
-        }
-    }
     mentions
         .iter()
-        .zip(speaks)
-        .map(|(m, speaks)| {
-            if speaks {
+        .enumerate()
+        .map(|(i, m)| {
+            if speaks.get(i).copied().unwrap_or(false) {
                 GramRole::Subject
             } else {
                 role_of(m, text, tokens, tags)

@@ -342,3 +342,153 @@ fn an_indefinite_role_noun_is_not_a_holder_of_the_role_named_elsewhere() {
     let rows = extract(text);
     assert_eq!(row_of(&rows, "the pipeline was sound").speaker_name, "Ole Berg");
 }
+
+#[test]
+fn they_stands_for_a_plural_subject_that_did_not_speak() {
+    // Lappin and Leass (1994): every noun phrase is a candidate, its
+    // subject role makes it salient; "they" agrees in number.
+    let rows = extract(
+        "The growers were reluctant to cut prices on Monday. They said the \
+         harvest had been poor.",
+    );
+    assert_eq!(row_of(&rows, "the harvest had been poor").speaker_name, "growers");
+    // The subject noun phrase is no speaker of its own: one row only.
+    assert_eq!(rows.len(), 1, "{rows:#?}");
+    // A later definite description meets its fuller form.
+    let rows = extract(
+        "Dutch growers were reluctant to cut prices. The growers said the \
+         harvest had been poor.",
+    );
+    assert_eq!(row_of(&rows, "the harvest had been poor").speaker_name, "Dutch growers");
+    // A singular subject is no antecedent of "they".
+    let rows = extract(
+        "The market was quiet on Monday. They said the harvest had been poor.",
+    );
+    assert_eq!(row_of(&rows, "the harvest had been poor").speaker_name, "");
+    // A plural after a preposition is not the subject.
+    let rows = extract(
+        "Prices rose for the growers on Monday. They said the harvest had \
+         been poor.",
+    );
+    assert_ne!(row_of(&rows, "the harvest had been poor").speaker_name, "growers");
+}
+
+#[test]
+fn a_name_in_a_groups_post_modifier_is_its_body_and_the_force_meets_it() {
+    let rows = extract(
+        "Officers from Westmarch Police said the road would stay closed.\n\n\
+         The force said two men had been arrested.",
+    );
+    let r = row_of(&rows, "the road would stay closed");
+    assert_eq!(
+        (r.speaker_name.as_str(), r.speaker_role.as_str()),
+        ("Officers from Westmarch Police", "Westmarch Police")
+    );
+    assert_eq!(row_of(&rows, "two men had been arrested").speaker_name, "Westmarch Police");
+    // Without a police force named, "the force" is no other body.
+    let rows = extract(
+        "Officers from the Westmarch Council said the road would stay \
+         closed.\n\nThe force said two men had been arrested.",
+    );
+    assert_ne!(
+        row_of(&rows, "two men had been arrested").speaker_name,
+        "Westmarch Council"
+    );
+}
+
+#[test]
+fn a_premodified_title_before_a_name_leaves_the_name_the_speaker() {
+    // Huddleston & Pullum (2002, ch. 5): the premodifiers before a title
+    // before a proper name modify the title.
+    let rows = extract("\"The blaze was arson,\" retired county fire chief Jane Roe said.");
+    let r = row_of(&rows, "The blaze was arson,");
+    assert_eq!(
+        (r.speaker_name.as_str(), r.speaker_role.as_str()),
+        ("Jane Roe", "retired county fire chief")
+    );
+    let rows = extract("The roads will close, according to former state senator Jane Roe.");
+    assert_eq!(row_of(&rows, "The roads will close").speaker_name, "Jane Roe");
+    // An inverted reporting verb stays the cue.
+    let rows = extract("\"The blaze was arson,\" added fire chief Jane Roe.");
+    let r = row_of(&rows, "The blaze was arson,");
+    assert_eq!((r.speaker_name.as_str(), r.cue.as_str()), ("Jane Roe", "added"));
+}
+
+#[test]
+fn a_description_with_a_bracketed_acronym_inside_is_read_whole() {
+    // An acronym in brackets is an apposition of the name before it
+    // (Quirk et al. 1985, 17.65); the post-modifier goes on past it.
+    let whole = "Researchers from the University of Eastfield (UE) in Ribton \
+                 and the College of Wexham";
+    let rows = extract(&format!("{whole} said the ice was thinning."));
+    assert_eq!(row_of(&rows, "the ice was thinning").speaker_name, whole);
+    // A person named after "and" is a speaker of their own.
+    let rows = extract(
+        "Researchers from the University of Eastfield (UE) and Tom Smith \
+         said the ice was thinning.",
+    );
+    assert_eq!(row_of(&rows, "the ice was thinning").speaker_name, "Tom Smith");
+}
+
+#[test]
+fn a_relation_noun_is_the_person_introduced_with_that_relation() {
+    // A relational noun's complement ("of the victim") is another person
+    // (Huddleston & Pullum 2002, ch. 5 §16): "the father" is the person
+    // introduced as the father, "the victim" is not him.
+    let text = "The father of the victim, Tom Reed, spoke first.\n\n";
+    let rows = extract(&format!("{text}\"We miss her,\" the father said."));
+    assert_eq!(row_of(&rows, "We miss her,").speaker_name, "Tom Reed");
+    let rows = extract(&format!("{text}\"We miss her,\" the victim said."));
+    assert_ne!(row_of(&rows, "We miss her,").speaker_name, "Tom Reed");
+    // A possessed relation in apposition, and the possessive written again.
+    let rows = extract(
+        "Ann Price, the girl's mother, was in court. \"She was kind,\" the \
+         girl's mother said.",
+    );
+    assert_eq!(row_of(&rows, "She was kind,").speaker_name, "Ann Price");
+    // A person introduced with another role is no mother.
+    let rows = extract("Ann Price, a teacher, was in court. \"He was kind,\" the mother said.");
+    assert_ne!(row_of(&rows, "He was kind,").speaker_name, "Ann Price");
+    // The possessor of a role is not its holder.
+    let rows = extract(
+        "The minister's spokesman, Tom Reed, spoke first. \"We are ready,\" \
+         the minister said.",
+    );
+    assert_ne!(row_of(&rows, "We are ready,").speaker_name, "Tom Reed");
+}
+
+#[test]
+fn she_never_goes_to_a_man_by_title_or_first_name() {
+    // Gender agreement (Lappin and Leass 1994, 2.1): a title ("Mr", "Mrs")
+    // or a first name with its census share fixes it.
+    let rows = extract("Mr Chris Hale spoke on Monday. \"It was good,\" she said.");
+    assert_eq!(row_of(&rows, "It was good,").speaker_name, "");
+    let rows = extract("Mrs Robin Dale met Tom Wu on Monday. \"It was good,\" she said.");
+    assert_eq!(row_of(&rows, "It was good,").speaker_name, "Robin Dale");
+    let rows = extract("Mr Hale met Ann Wu on Monday. \"It was good,\" she said.");
+    assert_eq!(row_of(&rows, "It was good,").speaker_name, "Ann Wu");
+    // The paragraph's topic over a person named once as an object.
+    let rows = extract(
+        "Ann Wu, the mayor, opened the fair. She met the minister, Tom Li, \
+         and his aide, Sara Kim. \"It went well,\" she said.",
+    );
+    assert_eq!(row_of(&rows, "It went well,").speaker_name, "Ann Wu");
+}
+
+#[test]
+fn a_lone_surname_after_a_title_is_a_gazetteer_person_only_if_the_title_fits() {
+    // A title that shares a word with the entry's roles, or a gendered
+    // honorific, picks the one person of that surname.
+    for (title, name) in [
+        ("Chancellor Scholz", "Olaf Scholz"),
+        ("Representative Reschenthaler", "Guy Reschenthaler"),
+        ("Mr Reschenthaler", "Guy Reschenthaler"),
+        // Another office, or the other gender, is someone else of that
+        // name.
+        ("Senator Scholz", "Scholz"),
+        ("Mrs Reschenthaler", "Reschenthaler"),
+    ] {
+        let rows = extract(&format!("\"We are ready,\" {title} told reporters."));
+        assert_eq!(row_of(&rows, "We are ready,").speaker_name, name, "{title}");
+    }
+}
