@@ -147,6 +147,49 @@ pub fn is(class: Class, word: &str) -> bool {
     words().0.get(word).is_some_and(|&b| b & 1 << class as u64 != 0)
 }
 
+/// Title abbreviations and the role nouns that stand for their holder
+/// (`data/title_roles.tsv`: "Sen." -> "senator"), keyed by the title as
+/// written.
+pub struct TitleRoles(HashMap<&'static str, Vec<&'static str>, BuildHasherDefault<WordHash>>);
+
+/// Parses `data/title_roles.tsv` (or a file like it), reporting every bad
+/// line as `file:line`.
+pub fn parse_title_roles(
+    file: &str,
+    text: &'static str,
+) -> Result<TitleRoles, Vec<DataError>> {
+    let mut out = TitleRoles(HashMap::default());
+    let mut errors = Vec::new();
+    for row in tsv::parse(file, text, &["title", "role_nouns"])? {
+        let nouns: Vec<&'static str> =
+            row.cells[1].split('|').map(str::trim).filter(|w| !w.is_empty()).collect();
+        if nouns.is_empty() || nouns.iter().any(|w| w.chars().any(char::is_uppercase)) {
+            errors.push(DataError {
+                file: file.to_string(),
+                line: row.line,
+                message: "role nouns must be lower case and |-separated".into(),
+            });
+        } else if out.0.insert(row.cells[0].trim(), nouns).is_some() {
+            errors.push(DataError {
+                file: file.to_string(),
+                line: row.line,
+                message: format!("{:?} listed twice", row.cells[0]),
+            });
+        }
+    }
+    if errors.is_empty() { Ok(out) } else { Err(errors) }
+}
+
+/// Whether the role noun `noun` ("senator") stands for the holder of the
+/// title `title` as written ("Sen."), by `data/title_roles.tsv`.
+pub fn title_means(title: &str, noun: &str) -> bool {
+    static ROLES: std::sync::LazyLock<TitleRoles> = std::sync::LazyLock::new(|| {
+        let f = data_file!("title_roles.tsv");
+        parse_title_roles(f.name, f.text).unwrap_or_else(|e| panic!("{}", e[0]))
+    });
+    ROLES.0.get(title).is_some_and(|nouns| nouns.contains(&noun))
+}
+
 /// A shipped data file: its name in messages and its text.
 pub struct DataFile {
     /// `data/<file name>`.
@@ -380,6 +423,8 @@ impl Lexicon {
         collect(lex.load_demonyms(demonyms.name, demonyms.text));
         let words = data_file!("words.tsv");
         collect(parse_words(words.name, words.text).map(|_| ()));
+        let title_roles = data_file!("title_roles.tsv");
+        collect(parse_title_roles(title_roles.name, title_roles.text).map(|_| ()));
         if errors.is_empty() {
             Ok(lex)
         } else {

@@ -277,6 +277,14 @@ fn org_key(name: &str) -> String {
 /// §16), "son" no holder of "spokesperson" and "minister" none of "the
 /// minister's spokesman".
 fn role_names(role: &str, head: &str) -> bool {
+    // "Sen. Jane Roe ... the senator": a title abbreviation stands for
+    // its role noun (data/title_roles.tsv).
+    let title = role.trim();
+    if crate::lexicon::title_means(title, head)
+        || title.rsplit(' ').next().is_some_and(|last| crate::lexicon::title_means(last, head))
+    {
+        return true;
+    }
     let role = role.to_lowercase();
     let pre = [" of ", " for ", " from ", " at ", " in ", " with "]
         .iter()

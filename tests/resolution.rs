@@ -492,3 +492,18 @@ fn a_lone_surname_after_a_title_is_a_gazetteer_person_only_if_the_title_fits() {
         assert_eq!(row_of(&rows, "We are ready,").speaker_name, name, "{title}");
     }
 }
+
+#[test]
+fn a_role_noun_stands_for_the_holder_of_its_abbreviated_title() {
+    let text = "Sen. Jane Roe spoke to voters in Ohio on Monday.\n\n\
+                \"We will win this state,\" the senator said.";
+    let rows = extract(text);
+    assert_eq!(row_of(&rows, "We will win this state,").speaker_name, "Jane Roe");
+    let text = "Rep. Tom Hale spoke to voters in Ohio on Monday.\n\n\
+                \"We will win this state,\" the congressman said.";
+    assert_eq!(row_of(&extract(text), "We will win this state,").speaker_name, "Tom Hale");
+    // A title stands for its own role only: a governor is no senator.
+    let text = "Gov. Tom Hale spoke to voters in Ohio on Monday.\n\n\
+                \"We will win this state,\" the senator said.";
+    assert_ne!(row_of(&extract(text), "We will win this state,").speaker_name, "Tom Hale");
+}

@@ -545,7 +545,9 @@ fn explain_escapes_control_characters_of_the_article() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(!out.contains('\x1b') && !out.contains('\x07'), "{out}");
     assert!(out.contains("\\e]0;owned\\x07\\e[2J"), "{out}");
-    assert!(out.contains("a\\e (1 rows)"), "{out}");
+    // The file name is escaped in the heading (the row count depends on
+    // the rules: the escape's letters read as words before the quote).
+    assert!(out.contains("a\\e ("), "{out}");
     assert!(out.contains("We are \\e[31mready,"), "{out}");
 }
 
