@@ -919,3 +919,12 @@ fn a_closing_attribution_may_name_its_addressee() {
     let rows = extract("The vote was close, and Doe told reporters the bill would fail.");
     assert_eq!(row(&rows, "the bill would fail").speaker_name, "Doe");
 }
+
+#[test]
+fn a_pronoun_opening_the_clause_is_the_agent_of_its_participle() {
+    let text = "Jane Roe runs a bakery in Leeds. She was quoted as saying business was slow.";
+    assert_eq!(row(&extract(text), "business was slow").speaker_name, "Jane Roe");
+    // A pronoun object is no agent: the subject before it is.
+    let text = "The mayor thanked them on Monday, saying the town was grateful.";
+    assert_eq!(row(&extract(text), "the town was grateful").speaker, "The mayor");
+}

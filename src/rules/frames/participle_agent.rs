@@ -53,10 +53,13 @@ impl Context<'_> {
             })
         });
         let subject = self.past_fronted_adjunct(start, c);
+        // A personal pronoun that opens the clause is its subject ("She
+        // was quoted as saying", "He left, saying"); elsewhere a pronoun
+        // is an object or a possessor, no agent.
         let first = || {
             (subject..c.min(start + MAX_LOOKBACK * 2)).find_map(|j| {
                 self.mention_starting_at(j).filter(|&m| {
-                    self.mentions[m].kind != MentionKind::Pronoun
+                    (self.mentions[m].kind != MentionKind::Pronoun || j == subject)
                         && self.mentions[m].last_token < c
                 })
             })
