@@ -43,6 +43,7 @@ mod marks;
 mod mentions;
 mod resolve;
 mod names;
+mod words_buf;
 mod role_nouns;
 mod salience;
 #[cfg_attr(not(feature = "cli"), allow(dead_code))]

@@ -192,18 +192,15 @@ impl<'a> Finder<'a> {
     /// A title of up to `max_title_words` words starting at token `i`;
     /// returns its last token.
     fn title_at(&self, i: usize, limit: usize) -> Option<usize> {
-        let mut phrase = String::new();
+        let mut phrase = crate::words_buf::WordsBuf::new();
         let mut best = None;
         for k in 0..self.lexicon.max_title_words {
             let j = i + k;
             if j >= limit || !self.tokens[j].word {
                 break;
             }
-            if k > 0 {
-                phrase.push(' ');
-            }
-            phrase.push_str(&self.lower[j]);
-            if self.lexicon.title(&phrase).is_some() {
+            phrase.push_word(&self.lower[j]);
+            if self.lexicon.title(phrase.as_str()).is_some() {
                 best = Some(j);
             }
         }
@@ -984,8 +981,10 @@ impl<'a> Finder<'a> {
         // Only a known head can head a listed compound: the look-up that
         // builds the pair runs for few tokens.
         self.lexicon.noun(&self.lower[i])?;
-        let pair = format!("{} {}", self.lower[i - 1], self.lower[i]);
-        self.lexicon.noun(&pair)
+        let mut pair = crate::words_buf::WordsBuf::new();
+        pair.push_word(&self.lower[i - 1]);
+        pair.push_word(&self.lower[i]);
+        self.lexicon.noun(pair.as_str())
     }
 
     /// A common noun missing from `data/speaker_nouns.tsv` that heads
