@@ -310,7 +310,8 @@ impl<'a> Finder<'a> {
                 // "the transport secretary declares": a lower-case title
                 // alone is a role noun, when no noun follows it ("the
                 // general public" is not a general).
-                let next_ok = self.tokens.get(i + 1).is_none_or(|nt| {
+                // Looked at only for a title (pure, and rare).
+                let next_ok = || self.tokens.get(i + 1).is_none_or(|nt| {
                     !nt.word
                         || self.lexicon.cue(&self.lower[i + 1]).is_some()
                         || crate::lexicon::is(
@@ -320,7 +321,7 @@ impl<'a> Finder<'a> {
                 });
                 self.lexicon
                     .title(lower)
-                    .filter(|t| t.kind != "honorific" && next_ok)
+                    .filter(|t| t.kind != "honorific" && next_ok())
                     .map(|_| (NounType::Person, false))
             })
             .or_else(|| self.unlisted_subject_head(i));
