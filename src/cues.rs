@@ -67,6 +67,31 @@ pub fn word_cues<'l>(
         .collect()
 }
 
+/// The longest multi-word cue written from token `i` on, outside
+/// quotes: its last token and its cue.
+pub fn phrase_at<'l>(
+    tokens: &[Token],
+    lowered: &[std::borrow::Cow<'_, str>],
+    lexicon: &'l Lexicon,
+    i: usize,
+) -> Option<(usize, &'l Cue)> {
+    for (phrase, cue) in lexicon.cue_phrases_from(&lowered[i]) {
+        let mut j = i;
+        let mut ok = true;
+        for (k, part) in phrase.split(' ').enumerate() {
+            j = i + k;
+            if j >= tokens.len() || tokens[j].in_quote || lowered[j] != part {
+                ok = false;
+                break;
+            }
+        }
+        if ok {
+            return Some((j, cue));
+        }
+    }
+    None
+}
+
 /// Finds the cues of one document into `out`; `word_cues` is
 /// [`word_cues`] of the tokens.
 #[allow(clippy::too_many_arguments)]
@@ -96,26 +121,11 @@ pub fn find_cues<'l>(
         }
         let word = t.text(text);
         // Multi-word phrases first ("according to").
-        let mut matched = None;
-        let phrases = word_cues[i].phrase_first.then(|| lexicon.cue_phrases_from(&lowered[i]));
-        for (phrase, cue) in phrases.into_iter().flatten() {
-            let mut j = i;
-            let mut ok = true;
-            for (k, part) in phrase.split(' ').enumerate() {
-                j = i + k;
-                if j >= tokens.len()
-                    || tokens[j].in_quote
-                    || lowered[j] != part
-                {
-                    ok = false;
-                    break;
-                }
-            }
-            if ok {
-                matched = Some((j, cue, true));
-                break;
-            }
-        }
+        let matched = word_cues[i]
+            .phrase_first
+            .then(|| phrase_at(tokens, lowered, lexicon, i))
+            .flatten()
+            .map(|(j, cue)| (j, cue, true));
         let (last, info, phrase) = match matched {
             Some(m) => m,
             None => match word_cues[i].cue {
