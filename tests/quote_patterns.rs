@@ -590,6 +590,9 @@ speakers! {
     b6_quoted_as_saying_full:
         "\"We regret the error,\" Jane Roe was quoted as saying."
         => "We regret the error,", "Jane Roe", "quote/after/speaker-cue";
+    b6_quoted_as_saying_pronoun:
+        "Jane Roe ran the firm for a decade.\n\n\"We regret the error,\" she was quoted as saying."
+        => "We regret the error,", "Jane Roe", "quote/after/speaker-cue";
     b3_senator_role:
         "Sen. Jane Roe voted against the bill.\n\n\"It is a giveaway,\" the senator said."
         => "It is a giveaway,", "Jane Roe", "quote/after/speaker-cue";
@@ -630,4 +633,3 @@ not_speech! {
 // - coordinated_inversion: '"We are ready," said Jane Roe and Tom Baker.' -> Jane Roe and Tom Baker
 // - us_statement_said: 'Acme issued a statement on Monday. "We regret the error," the statement said.' -> Acme
 // - us_age_description: 'Jane Roe lost her home in the flood.\n\n"We have nothing left," the 54-year-old said.' -> Jane Roe
-// - b6_quoted_as_saying_pronoun: 'Jane Roe ran the firm for a decade.\n\n"We regret the error," she was quoted as saying.' -> Jane Roe

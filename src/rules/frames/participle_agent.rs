@@ -53,13 +53,19 @@ impl Context<'_> {
             })
         });
         let subject = self.past_fronted_adjunct(start, c);
-        // A personal pronoun that opens the clause is its subject ("She
-        // was quoted as saying", "He left, saying"); elsewhere a pronoun
-        // is an object or a possessor, no agent.
+        // A personal pronoun that opens the clause or comes right before
+        // its verb is its subject ("He left, saying", `"...," she was
+        // quoted as saying`); elsewhere a pronoun is an object or a
+        // possessor, no agent ("thanked them, saying").
+        let subject_pronoun = |m: usize| {
+            let m = &self.mentions[m];
+            m.first_token == subject
+                || self.tags.get(m.last_token + 1).is_some_and(|t| t.xpos.is_verb())
+        };
         let first = || {
             (subject..c.min(start + MAX_LOOKBACK * 2)).find_map(|j| {
                 self.mention_starting_at(j).filter(|&m| {
-                    (self.mentions[m].kind != MentionKind::Pronoun || j == subject)
+                    (self.mentions[m].kind != MentionKind::Pronoun || subject_pronoun(m))
                         && self.mentions[m].last_token < c
                 })
             })
