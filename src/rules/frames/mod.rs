@@ -81,7 +81,7 @@ impl Context<'_> {
         f.found_by = found_by(finder, self.trace.get());
         if let Some(s) = f.speaker {
             let m = &self.mentions[s];
-            f.first = f.first.min(self.with_definite_article(m));
+            f.first = f.first.min(self.noun_phrase_start(m));
             f.last = f.last.max(m.last_token);
             if cue.according_to {
                 f.last = self.source_phrase_end(cue.last_token + 1, f.last);
@@ -100,7 +100,7 @@ impl Context<'_> {
     /// So does the noun phrase of a title or role written before the
     /// name ("..., company spokesman Tom Reyes said."): the two are one
     /// noun phrase in close apposition (Quirk et al. 1985, §17.89).
-    fn with_definite_article(&self, m: &crate::mentions::Mention) -> usize {
+    fn noun_phrase_start(&self, m: &crate::mentions::Mention) -> usize {
         let first = m.first_token;
         if m.kind != crate::mentions::MentionKind::Name || first == 0 {
             return first;
