@@ -146,19 +146,6 @@ impl Context<'_> {
             })
     }
 
-    /// Whether the comma at token `j` groups the digits of a number
-    /// ("4,000"): digits glued to it on both sides.
-    fn is_digit_group_comma(&self, j: usize) -> bool {
-        let glued = |a: usize, b: usize| self.tokens[a].span.end == self.tokens[b].span.start;
-        j > 0
-            && j + 1 < self.tokens.len()
-            && self.word(j) == ","
-            && glued(j - 1, j)
-            && glued(j, j + 1)
-            && self.word(j - 1).ends_with(|c: char| c.is_ascii_digit())
-            && self.word(j + 1).starts_with(|c: char| c.is_ascii_digit())
-    }
-
     /// A comma with no partner before it in the sentence, between a
     /// named subject and its verb: "Director Ann Lee of the National
     /// Crime Agency (NCA), announced ...". Standard usage puts no comma
@@ -210,9 +197,7 @@ impl Context<'_> {
             if j == 0 && w == "," && self.word(0) != open {
                 return self.name_before_lone_comma(p);
             }
-            // "which employs 4,000 people": a comma between digits
-            // groups them; it opens nothing.
-            if self.word(j) != open || self.is_digit_group_comma(j) {
+            if self.word(j) != open {
                 continue;
             }
             // "The Senate Minority Leader, Chuck Schumer, said": the name
