@@ -40,8 +40,9 @@ pub struct CueMatch<'l> {
 pub struct WordCue<'l> {
     /// The single-word cue the token is, case-insensitively.
     pub cue: Option<&'l Cue>,
-    /// Whether a multi-word cue starts with the token's lower case.
-    pub phrase_first: bool,
+    /// The multi-word cue written out in full from the token on ("according
+    /// to"): its last token and its cue.
+    pub phrase: Option<(usize, &'l Cue)>,
 }
 
 /// [`WordCue`] of each token: looked up for the words outside quotes
@@ -54,14 +55,14 @@ pub fn word_cues<'l>(
 ) -> Vec<WordCue<'l>> {
     tokens
         .iter()
-        .zip(lowered)
-        .map(|(t, lower)| {
+        .enumerate()
+        .map(|(i, t)| {
             if !t.word || t.in_quote {
                 return WordCue::default();
             }
             WordCue {
                 cue: lexicon.cue(t.text(text)),
-                phrase_first: lexicon.cue_phrases_from(lower).next().is_some(),
+                phrase: phrase_at(tokens, lowered, lexicon, i),
             }
         })
         .collect()
@@ -69,7 +70,7 @@ pub fn word_cues<'l>(
 
 /// The longest multi-word cue written from token `i` on, outside
 /// quotes: its last token and its cue.
-pub fn phrase_at<'l>(
+fn phrase_at<'l>(
     tokens: &[Token],
     lowered: &[std::borrow::Cow<'_, str>],
     lexicon: &'l Lexicon,
@@ -121,11 +122,7 @@ pub fn find_cues<'l>(
         }
         let word = t.text(text);
         // Multi-word phrases first ("according to").
-        let matched = word_cues[i]
-            .phrase_first
-            .then(|| phrase_at(tokens, lowered, lexicon, i))
-            .flatten()
-            .map(|(j, cue)| (j, cue, true));
+        let matched = word_cues[i].phrase.map(|(j, cue)| (j, cue, true));
         let (last, info, phrase) = match matched {
             Some(m) => m,
             None => match word_cues[i].cue {

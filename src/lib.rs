@@ -152,7 +152,7 @@ impl Extractor {
         // the speaker phrase before or after them), and tagging costs
         // more than the rest of the pipeline per token.
         let word_cues = cues::word_cues(text, &tokens, &lowered, &self.lexicon);
-        let wanted = cue_sentences(&tokens, &lowered, &self.lexicon, &word_cues);
+        let wanted = cue_sentences(&tokens, &word_cues);
         let mut tags = Vec::new();
         // The thread's tagging buffers, kept from document to document:
         // their cache of score rows by the previous two tags would
@@ -415,22 +415,14 @@ impl Extractor {
 /// reporting verb of the lexicon, or a cue phrase written out in full
 /// from it: the first word of one alone, "go" or "point", opens none),
 /// read off the tokens' [`cues::WordCue`]s.
-fn cue_sentences(
-    tokens: &[tokens::Token],
-    lowered: &[std::borrow::Cow<'_, str>],
-    lexicon: &lexicon::Lexicon,
-    word_cues: &[cues::WordCue<'_>],
-) -> Vec<bool> {
+fn cue_sentences(tokens: &[tokens::Token], word_cues: &[cues::WordCue<'_>]) -> Vec<bool> {
     let sentences = tokens.last().map_or(0, |t| t.sentence as usize + 1);
     let mut wanted = vec![false; sentences];
-    for (i, (t, w)) in tokens.iter().zip(word_cues).enumerate() {
+    for (t, w) in tokens.iter().zip(word_cues) {
         if wanted[t.sentence as usize] {
             continue;
         }
-        if w.cue.is_some()
-            || (w.phrase_first
-                && cues::phrase_at(tokens, lowered, lexicon, i).is_some())
-        {
+        if w.cue.is_some() || w.phrase.is_some() {
             wanted[t.sentence as usize] = true;
         }
     }
