@@ -146,7 +146,8 @@ impl Extractor {
         let quotes = quotes::scan(text, &segments);
         let mut tokens = Vec::new();
         tokens::tokenize(text, &segments, &quotes, &mut tokens);
-        let lowered = tokens::lowercase(text, &tokens);
+        let ascii_lowered = text.to_ascii_lowercase();
+        let lowered = tokens::lowercase(text, &ascii_lowered, &tokens);
         // Only sentences with a cue word outside quotes are tagged: the
         // rules read tags around cues (their sense, the clause they open,
         // the speaker phrase before or after them), and tagging costs

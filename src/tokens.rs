@@ -32,17 +32,29 @@ impl Token {
 }
 
 /// Each token in lower case, computed once per document and shared by
-/// the mention, cue and rule stages; borrowed when already lower case
-/// (most words), so it costs no allocation for them.
+/// the mention, cue and rule stages. `ascii_lowered` is `text` with its
+/// ASCII capitals lowered ([`str::to_ascii_lowercase`], the same byte
+/// offsets): an ASCII token is borrowed from it, or from `text` when
+/// already lower case, so that neither costs an allocation; only a
+/// non-ASCII token with a capital ("Ölz") is lowered into a String of
+/// its own, by Unicode's rules (the Greek final sigma among them).
 pub fn lowercase<'t>(
     text: &'t str,
+    ascii_lowered: &'t str,
     tokens: &[Token],
 ) -> Vec<std::borrow::Cow<'t, str>> {
+    debug_assert_eq!(text.len(), ascii_lowered.len());
     tokens
         .iter()
         .map(|t| {
             let w = t.text(text);
-            if w.chars().any(char::is_uppercase) {
+            if w.is_ascii() {
+                if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                    std::borrow::Cow::Borrowed(t.text(ascii_lowered))
+                } else {
+                    std::borrow::Cow::Borrowed(w)
+                }
+            } else if w.chars().any(char::is_uppercase) {
                 std::borrow::Cow::Owned(w.to_lowercase())
             } else {
                 std::borrow::Cow::Borrowed(w)
