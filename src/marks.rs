@@ -112,6 +112,21 @@ pub fn shipped() -> &'static [QuoteMark] {
     &TABLE
 }
 
+/// The bytes that can start a quote mark's UTF-8 (`table[b]`): the first
+/// bytes of the shipped marks, so that a scan can skip every other byte
+/// without decoding characters.
+pub fn mark_first_bytes() -> &'static [bool; 256] {
+    static FIRST_BYTES: LazyLock<[bool; 256]> = LazyLock::new(|| {
+        let mut table = [false; 256];
+        for m in shipped() {
+            let mut buf = [0u8; 4];
+            table[usize::from(m.mark.encode_utf8(&mut buf).as_bytes()[0])] = true;
+        }
+        table
+    });
+    &FIRST_BYTES
+}
+
 /// The mark `c`, if it is one.
 pub fn mark(c: char) -> Option<&'static QuoteMark> {
     // Most characters are ASCII letters: one test keeps the scan fast.

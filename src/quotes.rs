@@ -142,10 +142,18 @@ pub fn scan(text: &str, segments: &Segments) -> Vec<Quote> {
     let mut scanner = Scanner { text, quotes: Vec::new(), next_group: 0 };
     let mut marks = Vec::new();
     let mut carried: Option<usize> = None;
+    let mark_first_bytes = crate::marks::mark_first_bytes();
     for (pi, para) in segments.paragraphs.iter().enumerate() {
         let span = para.span;
         marks.clear();
-        for (off, c) in text[span.start..span.end].char_indices() {
+        // A byte at a time, decoding a character only where a mark can
+        // start (the marks' first bytes): most bytes are letters.
+        let para_text = &text[span.start..span.end];
+        for (off, &b) in para_text.as_bytes().iter().enumerate() {
+            if !mark_first_bytes[usize::from(b)] {
+                continue;
+            }
+            let Some(c) = para_text[off..].chars().next() else { continue };
             if is_quote_char(c) {
                 if let Some(m) = classify(text, span.start + off, c) {
                     marks.push(m);
