@@ -108,7 +108,7 @@ pub fn find_cues<'l>(
 ) {
     out.clear();
     debug_assert_eq!(word_cues.len(), tokens.len());
-    let lower = |i: usize| lowered[i].to_string();
+    let lower = |i: usize| -> &str { lowered[i].as_ref() };
     for (i, t) in tokens.iter().enumerate() {
         if !t.word || t.in_quote {
             continue;
@@ -194,7 +194,7 @@ pub fn find_cues<'l>(
                 || pw.ends_with("ly")
                 || crate::lexicon::is(
                     crate::lexicon::Class::ParticipleLeads,
-                    pw.as_str(),
+                    pw,
                 );
             if !verb_like {
                 continue;
@@ -298,22 +298,22 @@ fn title_case_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
 
 /// Whether the verb at token `i` reports speech rather than being negated,
 /// an infinitive, a passive without a source, or a noun.
-fn is_reporting_use(
+fn is_reporting_use<'w>(
     text: &str,
     tokens: &[Token],
     i: usize,
-    lower: &impl Fn(usize) -> String,
+    lower: &impl Fn(usize) -> &'w str,
     tags: &[PosTag],
 ) -> bool {
     let sentence = tokens[i].sentence;
-    let prev = |k: usize| -> Option<String> {
+    let prev = |k: usize| -> Option<&'w str> {
         let j = i.checked_sub(k)?;
         (tokens[j].sentence == sentence && tokens[j].word
             || tokens[j].text(text).ends_with('s'))
         .then(|| lower(j))
     };
     let p1 = prev(1);
-    if let Some(p) = &p1 {
+    if let Some(p) = p1 {
         // "to say", "declined to comment": not a report; but "went on
         // to say" reports.
         if p == "to" {
@@ -328,15 +328,15 @@ fn is_reporting_use(
         }
         if crate::lexicon::is(
             crate::lexicon::Class::NounDeterminers,
-            p.as_str(),
+            p,
         ) {
             return false;
         }
         // "the officials' report": after a possessive mark, a noun.
-        if matches!(p.as_str(), "'" | "\u{2019}" | "'s" | "\u{2019}s")
+        if matches!(p, "'" | "\u{2019}" | "'s" | "\u{2019}s")
             && crate::lexicon::is(
                 crate::lexicon::Class::NounVerbForms,
-                lower(i).as_str(),
+                lower(i),
             )
         {
             return false;
@@ -355,18 +355,18 @@ fn is_reporting_use(
         if !verb_after_noun
             && crate::lexicon::is(
             crate::lexicon::Class::NounVerbForms,
-            word.as_str(),
+            word,
         ) && prev(2).is_some_and(|p2| {
             crate::lexicon::is(
                 crate::lexicon::Class::NounDeterminers,
-                p2.as_str(),
+                p2,
             )
         }) {
             return false;
         }
         // "is said to", "was told": a passive with no speaker named
         // ("was confirmed by the ministry" names one).
-        if crate::lexicon::is(crate::lexicon::Class::BeForms, p.as_str())
+        if crate::lexicon::is(crate::lexicon::Class::BeForms, p)
             && !word.ends_with("ing")
             && !passive_with_agent(text, tokens, i)
         {
@@ -378,7 +378,7 @@ fn is_reporting_use(
             Some(p)
                 if crate::lexicon::is(
                     crate::lexicon::Class::Negations,
-                    p.as_str(),
+                    p,
                 ) =>
             {
                 return false
@@ -387,7 +387,7 @@ fn is_reporting_use(
                 if k <= 3
                     && crate::lexicon::is(
                         crate::lexicon::Class::Conditionals,
-                        p.as_str(),
+                        p,
                     ) =>
             {
                 return false
@@ -407,8 +407,8 @@ fn is_reporting_use(
             let w = lower(i + 2);
             t.sentence == sentence
                 && (w.starts_with(|c: char| c.is_ascii_digit())
-                    || crate::lexicon::is(crate::lexicon::Class::Days, w.as_str())
-                    || crate::lexicon::is_calendar_word(w.as_str()))
+                    || crate::lexicon::is(crate::lexicon::Class::Days, w)
+                    || crate::lexicon::is_calendar_word(w))
         });
         if next.sentence == sentence
             && next.text(text) == "by"
