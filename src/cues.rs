@@ -183,7 +183,7 @@ pub fn find_cues<'l>(
             && i > 0
             && crate::lexicon::is(
                 crate::lexicon::Class::NounLikeParticiples,
-                word.to_lowercase().as_str(),
+                lower(i),
             )
         {
             let p = &tokens[i - 1];
@@ -219,7 +219,7 @@ pub fn find_cues<'l>(
                     crate::lexicon::Class::SourceAdjuncts,
                     &info.lemma,
                 ),
-            by_agent: !phrase && passive_with_agent(text, tokens, i),
+            by_agent: !phrase && passive_with_agent(text, tokens, i, &lower),
         });
     }
 }
@@ -368,7 +368,7 @@ fn is_reporting_use<'w>(
         // ("was confirmed by the ministry" names one).
         if crate::lexicon::is(crate::lexicon::Class::BeForms, p)
             && !word.ends_with("ing")
-            && !passive_with_agent(text, tokens, i)
+            && !passive_with_agent(text, tokens, i, lower)
         {
             return false;
         }
@@ -413,7 +413,7 @@ fn is_reporting_use<'w>(
         if next.sentence == sentence
             && next.text(text) == "by"
             && !time_after
-            && !passive_with_agent(text, tokens, i)
+            && !passive_with_agent(text, tokens, i, lower)
         {
             return false;
         }
@@ -425,7 +425,12 @@ fn is_reporting_use<'w>(
 /// "be" right before the participle at `i` and "by" right after it, the
 /// agent of the passive being its speaker (Quirk et al. 1985, §3.63: the
 /// by-phrase of a passive names the agent).
-fn passive_with_agent(text: &str, tokens: &[Token], i: usize) -> bool {
+fn passive_with_agent<'w>(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    lower: &impl Fn(usize) -> &'w str,
+) -> bool {
     let sentence = tokens[i].sentence;
     let by = tokens.get(i + 1).is_some_and(|n| {
         n.sentence == sentence && n.text(text).eq_ignore_ascii_case("by")
@@ -434,7 +439,7 @@ fn passive_with_agent(text: &str, tokens: &[Token], i: usize) -> bool {
         tokens[p].sentence == sentence
             && crate::lexicon::is(
                 crate::lexicon::Class::BeForms,
-                &tokens[p].text(text).to_lowercase(),
+                lower(p),
             )
     });
     by && be
