@@ -132,15 +132,21 @@ pub fn parse_words(
     }
 }
 
-/// The shipped word table, loaded once (checked by [`Lexicon::shipped`]
-/// and a test, so that a bad line is reported as `file:line`).
-fn words() -> &'static Words {
-    static WORDS: std::sync::LazyLock<Words> =
+/// The shipped word table, parsed once: by [`Lexicon::shipped`], which
+/// reports a bad line as `file:line` (and a test checks), or by the first
+/// look-up, whichever comes first.
+fn shipped_words() -> &'static Result<Words, Vec<DataError>> {
+    static WORDS: std::sync::LazyLock<Result<Words, Vec<DataError>>> =
         std::sync::LazyLock::new(|| {
             let f = data_file!("words.tsv");
-            parse_words(f.name, f.text).unwrap_or_else(|e| panic!("{}", e[0]))
+            parse_words(f.name, f.text)
         });
     &WORDS
+}
+
+/// The shipped word table.
+fn words() -> &'static Words {
+    shipped_words().as_ref().unwrap_or_else(|e| panic!("{}", e[0]))
 }
 
 /// Whether `word`, exactly as written, is in `class`.
@@ -185,11 +191,19 @@ pub fn parse_title_roles(
 /// Whether the role noun `noun` ("senator") stands for the holder of the
 /// title `title` as written ("Sen."), by `data/title_roles.tsv`.
 pub fn title_means(title: &str, noun: &str) -> bool {
-    static ROLES: std::sync::LazyLock<TitleRoles> = std::sync::LazyLock::new(|| {
-        let f = data_file!("title_roles.tsv");
-        parse_title_roles(f.name, f.text).unwrap_or_else(|e| panic!("{}", e[0]))
-    });
-    ROLES.0.get(title).is_some_and(|nouns| nouns.contains(&noun))
+    let roles =
+        shipped_title_roles().as_ref().unwrap_or_else(|e| panic!("{}", e[0]));
+    roles.0.get(title).is_some_and(|nouns| nouns.contains(&noun))
+}
+
+/// The shipped title roles, parsed once (as [`shipped_words`]).
+fn shipped_title_roles() -> &'static Result<TitleRoles, Vec<DataError>> {
+    static ROLES: std::sync::LazyLock<Result<TitleRoles, Vec<DataError>>> =
+        std::sync::LazyLock::new(|| {
+            let f = data_file!("title_roles.tsv");
+            parse_title_roles(f.name, f.text)
+        });
+    &ROLES
 }
 
 /// A shipped data file: its name in messages and its text.
@@ -312,7 +326,7 @@ pub enum NounType {
 /// both depend on every byte). The tables are built from our own files
 /// and never iterated, so the hash-flooding resistance of SipHash buys
 /// nothing here and the hash does not change any output.
-struct WordHash(u64);
+pub(crate) struct WordHash(u64);
 
 impl Default for WordHash {
     fn default() -> WordHash {
@@ -423,10 +437,11 @@ impl Lexicon {
         collect(lex.load_pronouns(pronouns.name, pronouns.text));
         collect(lex.load_first_names(first.name, first.text));
         collect(lex.load_demonyms(demonyms.name, demonyms.text));
-        let words = data_file!("words.tsv");
-        collect(parse_words(words.name, words.text).map(|_| ()));
-        let title_roles = data_file!("title_roles.tsv");
-        collect(parse_title_roles(title_roles.name, title_roles.text).map(|_| ()));
+        // Checked here, parsed once for the look-ups too.
+        collect(shipped_words().as_ref().map(|_| ()).map_err(Clone::clone));
+        collect(
+            shipped_title_roles().as_ref().map(|_| ()).map_err(Clone::clone),
+        );
         if errors.is_empty() {
             Ok(lex)
         } else {
