@@ -105,26 +105,26 @@ pub fn parse_words(
 ) -> Result<Words, Vec<DataError>> {
     let mut out = Words::default();
     let mut errors = Vec::new();
-    for row in tsv::parse(file, text, &["word", "classes"])? {
+    tsv::for_each_row(file, text, &["word", "classes"], |line, cells| {
         let mut bits = 0u64;
-        for tag in tsv::values(row.cells[1]) {
+        for tag in tsv::values(cells[1]) {
             match CLASS_TAGS.iter().find(|(t, _)| *t == tag) {
                 Some(&(_, c)) => bits |= 1 << c as u64,
                 None => errors.push(DataError {
                     file: file.to_string(),
-                    line: row.line,
+                    line,
                     message: format!("unknown class {tag:?}"),
                 }),
             }
         }
-        if out.0.insert(row.cells[0], bits).is_some() {
+        if out.0.insert(cells[0], bits).is_some() {
             errors.push(DataError {
                 file: file.to_string(),
-                line: row.line,
-                message: format!("{:?} listed twice", row.cells[0]),
+                line,
+                message: format!("{:?} listed twice", cells[0]),
             });
         }
-    }
+    })?;
     if errors.is_empty() {
         Ok(out)
     } else {
@@ -132,21 +132,15 @@ pub fn parse_words(
     }
 }
 
-/// The shipped word table, parsed once: by [`Lexicon::shipped`], which
-/// reports a bad line as `file:line` (and a test checks), or by the first
-/// look-up, whichever comes first.
-fn shipped_words() -> &'static Result<Words, Vec<DataError>> {
-    static WORDS: std::sync::LazyLock<Result<Words, Vec<DataError>>> =
+/// The shipped word table, loaded once (checked by [`Lexicon::shipped`]
+/// and a test, so that a bad line is reported as `file:line`).
+fn words() -> &'static Words {
+    static WORDS: std::sync::LazyLock<Words> =
         std::sync::LazyLock::new(|| {
             let f = data_file!("words.tsv");
-            parse_words(f.name, f.text)
+            parse_words(f.name, f.text).unwrap_or_else(|e| panic!("{}", e[0]))
         });
     &WORDS
-}
-
-/// The shipped word table.
-fn words() -> &'static Words {
-    shipped_words().as_ref().unwrap_or_else(|e| panic!("{}", e[0]))
 }
 
 /// Whether `word`, exactly as written, is in `class`.
@@ -191,19 +185,11 @@ pub fn parse_title_roles(
 /// Whether the role noun `noun` ("senator") stands for the holder of the
 /// title `title` as written ("Sen."), by `data/title_roles.tsv`.
 pub fn title_means(title: &str, noun: &str) -> bool {
-    let roles =
-        shipped_title_roles().as_ref().unwrap_or_else(|e| panic!("{}", e[0]));
-    roles.0.get(title).is_some_and(|nouns| nouns.contains(&noun))
-}
-
-/// The shipped title roles, parsed once (as [`shipped_words`]).
-fn shipped_title_roles() -> &'static Result<TitleRoles, Vec<DataError>> {
-    static ROLES: std::sync::LazyLock<Result<TitleRoles, Vec<DataError>>> =
-        std::sync::LazyLock::new(|| {
-            let f = data_file!("title_roles.tsv");
-            parse_title_roles(f.name, f.text)
-        });
-    &ROLES
+    static ROLES: std::sync::LazyLock<TitleRoles> = std::sync::LazyLock::new(|| {
+        let f = data_file!("title_roles.tsv");
+        parse_title_roles(f.name, f.text).unwrap_or_else(|e| panic!("{}", e[0]))
+    });
+    ROLES.0.get(title).is_some_and(|nouns| nouns.contains(&noun))
 }
 
 /// A shipped data file: its name in messages and its text.
@@ -437,11 +423,10 @@ impl Lexicon {
         collect(lex.load_pronouns(pronouns.name, pronouns.text));
         collect(lex.load_first_names(first.name, first.text));
         collect(lex.load_demonyms(demonyms.name, demonyms.text));
-        // Checked here, parsed once for the look-ups too.
-        collect(shipped_words().as_ref().map(|_| ()).map_err(Clone::clone));
-        collect(
-            shipped_title_roles().as_ref().map(|_| ()).map_err(Clone::clone),
-        );
+        let words = data_file!("words.tsv");
+        collect(parse_words(words.name, words.text).map(|_| ()));
+        let title_roles = data_file!("title_roles.tsv");
+        collect(parse_title_roles(title_roles.name, title_roles.text).map(|_| ()));
         if errors.is_empty() {
             Ok(lex)
         } else {
@@ -618,16 +603,15 @@ impl Lexicon {
         text: &str,
     ) -> Result<(), Vec<DataError>> {
         let header = ["name", "gender", "male_pct", "female_pct"];
-        for row in tsv::parse(file, text, &header)? {
-            let c = &row.cells;
+        // Row by row, no list of rows (5,000 of them, read at every start).
+        tsv::for_each_row(file, text, &header, |_, c| {
             let gender = match c[1].trim() {
                 "male" | "m" => Some(Gender::Male),
                 "female" | "f" => Some(Gender::Female),
                 _ => None,
             };
             self.first_names.insert(c[0].trim().to_string(), gender);
-        }
-        Ok(())
+        })
     }
 
     fn load_demonyms(
