@@ -105,26 +105,26 @@ pub fn parse_words(
 ) -> Result<Words, Vec<DataError>> {
     let mut out = Words::default();
     let mut errors = Vec::new();
-    for row in tsv::parse(file, text, &["word", "classes"])? {
+    tsv::for_each_row(file, text, &["word", "classes"], |line, cells| {
         let mut bits = 0u64;
-        for tag in tsv::values(row.cells[1]) {
+        for tag in tsv::values(cells[1]) {
             match CLASS_TAGS.iter().find(|(t, _)| *t == tag) {
                 Some(&(_, c)) => bits |= 1 << c as u64,
                 None => errors.push(DataError {
                     file: file.to_string(),
-                    line: row.line,
+                    line,
                     message: format!("unknown class {tag:?}"),
                 }),
             }
         }
-        if out.0.insert(row.cells[0], bits).is_some() {
+        if out.0.insert(cells[0], bits).is_some() {
             errors.push(DataError {
                 file: file.to_string(),
-                line: row.line,
-                message: format!("{:?} listed twice", row.cells[0]),
+                line,
+                message: format!("{:?} listed twice", cells[0]),
             });
         }
-    }
+    })?;
     if errors.is_empty() {
         Ok(out)
     } else {
@@ -312,7 +312,7 @@ pub enum NounType {
 /// both depend on every byte). The tables are built from our own files
 /// and never iterated, so the hash-flooding resistance of SipHash buys
 /// nothing here and the hash does not change any output.
-struct WordHash(u64);
+pub(crate) struct WordHash(u64);
 
 impl Default for WordHash {
     fn default() -> WordHash {
@@ -603,16 +603,15 @@ impl Lexicon {
         text: &str,
     ) -> Result<(), Vec<DataError>> {
         let header = ["name", "gender", "male_pct", "female_pct"];
-        for row in tsv::parse(file, text, &header)? {
-            let c = &row.cells;
+        // Row by row, no list of rows (5,000 of them, read at every start).
+        tsv::for_each_row(file, text, &header, |_, c| {
             let gender = match c[1].trim() {
                 "male" | "m" => Some(Gender::Male),
                 "female" | "f" => Some(Gender::Female),
                 _ => None,
             };
             self.first_names.insert(c[0].trim().to_string(), gender);
-        }
-        Ok(())
+        })
     }
 
     fn load_demonyms(
