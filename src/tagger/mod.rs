@@ -58,7 +58,10 @@ pub struct TagScratch {
     chars: Vec<char>,
     scores: Box<model::Scores>,
     labels: Vec<u16>,
-    words: Vec<String>,
+    /// The words rewritten from whosaid's tokens ([`align`]), one after
+    /// the other, and each one's (word, start, end).
+    own_words: String,
+    rewritten: Vec<(u32, u32, u32)>,
     owners: Vec<u32>,
     /// The static feature keys of the sentence, then their weight handles.
     handles: Vec<u32>,
@@ -128,7 +131,8 @@ impl TagScratch {
             chars: Vec::new(),
             scores: Box::new([0; 256]),
             labels: Vec::new(),
-            words: Vec::new(),
+            own_words: String::new(),
+            rewritten: Vec::new(),
             owners: Vec::new(),
             handles: Vec::new(),
             starts: Vec::new(),
