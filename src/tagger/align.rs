@@ -142,10 +142,14 @@ fn as_is(token: &str) -> bool {
     let b = token.as_bytes();
     // A table, not four compares a byte: most tokens are short ASCII
     // words, each byte one load and a test.
-    !b.iter().any(|&c| REWRITTEN_BYTE[usize::from(c)])
-        && !(matches!(b.len(), 5 | 6)
-            && SPLIT_WORDS.iter().any(|&(w, _)| token.eq_ignore_ascii_case(w)))
+    let split = matches!(b.len(), 5 | 6)
+        && SPLIT_WORDS.iter().any(|&(w, _)| token.eq_ignore_ascii_case(w));
+    !(split || b.iter().any(|&c| REWRITTEN_BYTE[usize::from(c)]))
 }
+
+/// Where a tagged sentence's words start and end in the words of the
+/// document, and where its tokens' heads start.
+type Placed = (usize, usize, usize);
 
 /// The bytes of [`as_is`]: a token with one may be rewritten.
 static REWRITTEN_BYTE: [bool; 256] = {
@@ -226,8 +230,7 @@ impl Tagger {
         let mut fixed: Vec<Option<PosTag>> = Vec::with_capacity(tokens.len());
         // Per sentence: its tokens, and where its words start and end in
         // `words` and its tokens' heads in `heads` (None: left untagged).
-        let mut sentences: Vec<(usize, usize, Option<(usize, usize, usize)>)> =
-            Vec::new();
+        let mut sentences: Vec<(usize, usize, Option<Placed>)> = Vec::new();
         let mut head = String::new();
         let mut clitic = None;
         let mut start = 0;

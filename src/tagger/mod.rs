@@ -50,8 +50,10 @@ pub struct Tagger {
     model: Model,
 }
 
-/// Buffers reused from sentence to sentence, so that tagging allocates
-/// nothing once they have grown to the longest sentence.
+/// Buffers reused from sentence to sentence, so that tagging a sentence
+/// allocates nothing once they have grown to the longest sentence
+/// (tagging a document's tokens, [`Tagger::tag_sentences_with`], makes
+/// its lists of words, tags and sentences once a document).
 #[derive(Debug)]
 pub struct TagScratch {
     infos: Vec<WordInfo>,
