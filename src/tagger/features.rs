@@ -106,7 +106,7 @@ pub(crate) fn key(template: u64, a: u64, b: u64) -> u32 {
 }
 
 /// What the features need of one word, hashed once per word.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub(crate) struct WordInfo {
     /// The lower-case word, numbers folded to `!YEAR` and `!DIGITS`
     /// (Honnibal 2013).
@@ -178,6 +178,127 @@ pub(crate) fn known_class(label: u16) -> u64 {
 /// Hashes one word; `chars` is a reused buffer. `class` and `fixed` are
 /// left for the caller, who has the lexicon.
 pub(crate) fn describe(word: &str, chars: &mut Vec<char>) -> WordInfo {
+    if word.len() <= ASCII_FAST && word.is_ascii() {
+        return describe_ascii(word.as_bytes());
+    }
+    describe_chars(word, chars)
+}
+
+/// The longest word [`describe_ascii`] takes (its stack buffer).
+const ASCII_FAST: usize = 64;
+
+/// [`hash_chars`] of an ASCII string: the same value, a char of ASCII
+/// being its byte.
+fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &c in bytes {
+        h ^= u64::from(c);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// [`describe_chars`] of an ASCII word of at most [`ASCII_FAST`] bytes,
+/// byte by byte (most words of news): the same hashes, without decoding
+/// chars or the Unicode case tables, and one pass for the case, the
+/// shape and the lower case. It cost 850 instructions a word newly
+/// cached (callgrind on 400 KB of Wikinews).
+fn describe_ascii(word: &[u8]) -> WordInfo {
+    let mut buf = [0u8; ASCII_FAST];
+    let n = word.len();
+    let mut has_upper = false;
+    let mut letters = 0;
+    let mut small = false;
+    let mut shape: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut last = 0u8;
+    let mut run = 0;
+    for (i, &c) in word.iter().enumerate() {
+        let s = if c.is_ascii_uppercase() {
+            has_upper = true;
+            letters += 1;
+            b'X'
+        } else if c.is_ascii_lowercase() {
+            letters += 1;
+            small = true;
+            b'x'
+        } else if c.is_ascii_digit() {
+            b'd'
+        } else {
+            c
+        };
+        buf[i] = c.to_ascii_lowercase();
+        if s == last {
+            run += 1;
+            if run > 4 {
+                continue;
+            }
+        } else {
+            last = s;
+            run = 1;
+        }
+        shape ^= u64::from(s);
+        shape = shape.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    let lower_bytes = &buf[..n];
+    let lower_hash = hash_bytes(lower_bytes);
+    let raw = if has_upper { hash_bytes(word) } else { lower_hash };
+    let lower = number_class_ascii(lower_bytes).unwrap_or(lower_hash);
+    let mut suffix = [0u64; 4];
+    for (k, s) in suffix.iter_mut().enumerate() {
+        *s = hash_bytes(&lower_bytes[n.saturating_sub(k + 1)..]);
+    }
+    let first = word.first().map_or(0, |&c| u64::from(c));
+    let prefix = [
+        first,
+        hash_bytes(&lower_bytes[..n.min(2)]),
+        hash_bytes(&lower_bytes[..n.min(3)]),
+    ];
+    let case = if letters == 0 {
+        0
+    } else {
+        let mut bits = CASE_LETTERED;
+        if small {
+            bits |= CASE_SMALL;
+        }
+        if letters >= 4 {
+            bits |= CASE_LONG;
+            if word[0].is_ascii_uppercase() {
+                bits |= CASE_LONG_CAPITALISED;
+            }
+        }
+        bits
+    };
+    WordInfo {
+        lower,
+        raw,
+        has_upper,
+        case,
+        suffix,
+        prefix,
+        shape,
+        class: 0,
+        fixed: None,
+    }
+}
+
+/// [`number_class`] of ASCII bytes.
+fn number_class_ascii(bytes: &[u8]) -> Option<u64> {
+    let first = *bytes.first()?;
+    if !first.is_ascii_digit() {
+        return None;
+    }
+    if !bytes.iter().all(|c| c.is_ascii_digit() || b",.:/-".contains(c)) {
+        return None;
+    }
+    if bytes.len() == 4 && bytes.iter().all(u8::is_ascii_digit) {
+        Some(0x0021_5945_4152) // "!YEAR"
+    } else {
+        Some(0x0021_4449_4749_5453) // "!DIGITS"
+    }
+}
+
+/// [`describe`] of any word, char by char.
+fn describe_chars(word: &str, chars: &mut Vec<char>) -> WordInfo {
     chars.clear();
     let mut has_upper = false;
     for c in word.chars() {
@@ -594,6 +715,24 @@ mod tests {
         assert_eq!(of(&["POLICE", "SAY", "SUSPECT", "FLED"]), CaseMode::Upper);
         assert_eq!(of(&plain), CaseMode::Normal);
         assert_eq!(of(&["Écoles", "Étaient", "Fermées", "Hier"]), CaseMode::Title);
+    }
+
+    #[test]
+    fn ascii_words_are_described_as_by_their_chars() {
+        let mut buf = Vec::new();
+        let words = [
+            "", "a", "I", "Says", "says", "SAYS", "McDonald's", "U.S.",
+            "1999", "1,200", "7.5", "12:30", "3-2", "2020s", "x1", "--",
+            "...", "\"", "``", "aaaaaabbbbbb", "AAAAAAaaaaaa", "e-mail",
+            "Post-War", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "http://t.co/x",
+            "42nd", "iPhone", "!!!!!!", "Zz9-9.9",
+        ];
+        for w in words {
+            assert_eq!(describe_ascii(w.as_bytes()), describe_chars(w, &mut buf), "{w:?}");
+        }
+        let long = "a".repeat(ASCII_FAST + 1);
+        assert_eq!(describe(&long, &mut buf), describe_chars(&long, &mut buf));
+        assert_eq!(describe("Écoles", &mut buf), describe_chars("Écoles", &mut buf));
     }
 
     #[test]
