@@ -312,7 +312,7 @@ pub enum NounType {
 /// both depend on every byte). The tables are built from our own files
 /// and never iterated, so the hash-flooding resistance of SipHash buys
 /// nothing here and the hash does not change any output.
-struct WordHash(u64);
+pub struct WordHash(u64);
 
 impl Default for WordHash {
     fn default() -> WordHash {
@@ -377,6 +377,10 @@ impl Hasher for WordHash {
 }
 
 type Map<V> = HashMap<String, V, BuildHasherDefault<WordHash>>;
+
+/// A map hashed with [`WordHash`], for other per-document tables of short
+/// keys that are never iterated (the resolver's).
+pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHash>>;
 
 /// The lookup tables.
 pub struct Lexicon {
