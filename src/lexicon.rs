@@ -149,6 +149,19 @@ pub fn is(class: Class, word: &str) -> bool {
     words().0.get(word).is_some_and(|&b| b & 1 << class as u64 != 0)
 }
 
+/// The classes of `word`, exactly as written, as bits for [`has`]: one
+/// look-up for all the classes a stage asks of one word.
+#[inline]
+pub fn classes(word: &str) -> u64 {
+    words().0.get(word).copied().unwrap_or(0)
+}
+
+/// Whether the bits of [`classes`] hold `class`.
+#[inline]
+pub fn has(bits: u64, class: Class) -> bool {
+    bits & 1 << class as u64 != 0
+}
+
 /// Title abbreviations and the role nouns that stand for their holder
 /// (`data/title_roles.tsv`: "Sen." -> "senator"), keyed by the title as
 /// written.
