@@ -13,6 +13,7 @@
 //! unnamed source gives the fullest description of it in the article ("the
 //! officials" -> "US officials").
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use crate::lexicon::WordMap as HashMap;
@@ -150,7 +151,13 @@ pub fn resolve(
 /// `mentions` and `antecedents` merged by where they start (a mention
 /// before an antecedent at the same place), and each mention's index in
 /// the merged list.
-fn merged(mentions: &[Mention], antecedents: &[Mention]) -> (Vec<Mention>, Vec<usize>) {
+fn merged<'m>(
+    mentions: &'m [Mention],
+    antecedents: &[Mention],
+) -> (Cow<'m, [Mention]>, Vec<usize>) {
+    if antecedents.is_empty() {
+        return (Cow::Borrowed(mentions), (0..mentions.len()).collect());
+    }
     let mut all = Vec::with_capacity(mentions.len() + antecedents.len());
     let mut at = Vec::with_capacity(mentions.len());
     let mut rest = antecedents.iter().peekable();
@@ -162,7 +169,7 @@ fn merged(mentions: &[Mention], antecedents: &[Mention]) -> (Vec<Mention>, Vec<u
         all.push(m.clone());
     }
     all.extend(rest.cloned());
-    (all, at)
+    (Cow::Owned(all), at)
 }
 
 /// Resolves the mentions of one document; results are cached.
@@ -495,9 +502,12 @@ impl<'a> Resolver<'a> {
         if !m.single_word {
             return None;
         }
+        let names = self.name_words();
+        if names.by_last_word.is_empty() && names.by_first_word.is_empty() {
+            return None;
+        }
         let key = crate::names::variant_key(m.text(self.text));
         let word = key.as_str();
-        let names = self.name_words();
         // Lists are in text order: bisect for the nearest before `i`.
         let pick = |list: &Vec<usize>| {
             let before = list.partition_point(|&f| f < i);
