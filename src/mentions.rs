@@ -1134,6 +1134,12 @@ impl<'a> Finder<'a> {
             return None;
         }
         let lower = self.lower[h].as_ref();
+        let tag = self.tags.get(h).map(|x| x.xpos);
+        // Tagged, only a plural common noun heads one (the test below,
+        // first: it needs no look-up).
+        if tag.is_some_and(|x| x != Xpos::Xx && x != Xpos::Nns) {
+            return None;
+        }
         let same = |k: usize| k < n && self.tokens[k].sentence == t.sentence && !self.tokens[k].in_quote;
         let mut v = h + 1;
         while same(v) && is(Class::BetweenSubjectAndVerb, v) {
@@ -1142,7 +1148,6 @@ impl<'a> Finder<'a> {
         if !same(v) {
             return None;
         }
-        let tag = self.tags.get(h).map(|x| x.xpos);
         let first = if tag.is_some_and(|x| x != Xpos::Xx) {
             let base = self.chunks?.base_at(h)?;
             let before_preposition = base
