@@ -1140,6 +1140,18 @@ impl<'a> Finder<'a> {
         if tag.is_some_and(|x| x != Xpos::Xx && x != Xpos::Nns) {
             return None;
         }
+        // Untagged, a word in -s (its spelling, tested again below).
+        let plural_spelling = || {
+            lower.len() > 3
+                && lower.ends_with('s')
+                && !lower.ends_with("ss")
+                && !lower.ends_with("us")
+                && !lower.ends_with("is")
+                && lower.chars().all(|c| c.is_alphabetic() || c == '-')
+        };
+        if !tag.is_some_and(|x| x != Xpos::Xx) && !plural_spelling() {
+            return None;
+        }
         let same = |k: usize| k < n && self.tokens[k].sentence == t.sentence && !self.tokens[k].in_quote;
         let mut v = h + 1;
         while same(v) && is(Class::BetweenSubjectAndVerb, v) {
@@ -1166,12 +1178,7 @@ impl<'a> Finder<'a> {
                 || is(Class::IrregularVerbs, v)
                 || is(Class::CommonVerbs, v)
                 || !self.tokens[v].cap && w.len() > 4 && w.ends_with("ed");
-            let plural_noun = lower.len() > 3
-                && lower.ends_with('s')
-                && !lower.ends_with("ss")
-                && !lower.ends_with("us")
-                && !lower.ends_with("is")
-                && lower.chars().all(|c| c.is_alphabetic() || c == '-')
+            let plural_noun = plural_spelling()
                 && self.cue(h).is_none()
                 && !is(Class::Auxiliaries, h)
                 && !is(Class::IrregularVerbs, h)
