@@ -1149,7 +1149,7 @@ impl<'a> Finder<'a> {
                 && !lower.ends_with("is")
                 && lower.chars().all(|c| c.is_alphabetic() || c == '-')
         };
-        if !tag.is_some_and(|x| x != Xpos::Xx) && !plural_spelling() {
+        if tag.is_none_or(|x| x == Xpos::Xx) && !plural_spelling() {
             return None;
         }
         let same = |k: usize| k < n && self.tokens[k].sentence == t.sentence && !self.tokens[k].in_quote;
