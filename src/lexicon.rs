@@ -149,6 +149,19 @@ pub fn is(class: Class, word: &str) -> bool {
     words().0.get(word).is_some_and(|&b| b & 1 << class as u64 != 0)
 }
 
+/// The classes of `word`, exactly as written, as bits for [`has`]: one
+/// look-up for all the classes a stage asks of one word.
+#[inline]
+pub fn classes(word: &str) -> u64 {
+    words().0.get(word).copied().unwrap_or(0)
+}
+
+/// Whether the bits of [`classes`] hold `class`.
+#[inline]
+pub fn has(bits: u64, class: Class) -> bool {
+    bits & 1 << class as u64 != 0
+}
+
 /// Title abbreviations and the role nouns that stand for their holder
 /// (`data/title_roles.tsv`: "Sen." -> "senator"), keyed by the title as
 /// written.
@@ -312,7 +325,7 @@ pub enum NounType {
 /// both depend on every byte). The tables are built from our own files
 /// and never iterated, so the hash-flooding resistance of SipHash buys
 /// nothing here and the hash does not change any output.
-pub(crate) struct WordHash(u64);
+pub struct WordHash(u64);
 
 impl Default for WordHash {
     fn default() -> WordHash {
@@ -377,6 +390,10 @@ impl Hasher for WordHash {
 }
 
 type Map<V> = HashMap<String, V, BuildHasherDefault<WordHash>>;
+
+/// A map hashed with [`WordHash`], for other per-document tables of short
+/// keys that are never iterated (the resolver's).
+pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHash>>;
 
 /// The lookup tables.
 pub struct Lexicon {

@@ -13,10 +13,11 @@
 
 use crate::tagger::{PosTag, Xpos};
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use crate::chunk::{Chunks, Grammar};
 use crate::gazetteer::{EntityType, Gazetteer};
-use crate::lexicon::{Lexicon, NounType};
+use crate::lexicon::{Class, Cue, Lexicon, NounType, Title};
 use crate::tokens::Token;
 use crate::types::{Gender, Span, SpeakerType};
 
@@ -62,11 +63,35 @@ pub struct Mention {
     pub single_word: bool,
 }
 
-/// Whether a lower-case word is never a name: the listed function words,
-/// and the days and months.
-fn is_not_name(lower: &str) -> bool {
-    crate::lexicon::is(crate::lexicon::Class::NotNames, lower)
-        || crate::lexicon::is_calendar_word(lower)
+/// Whether a word of these classes ([`crate::lexicon::classes`]) is never
+/// a name: the listed function words, and the days and months.
+fn is_not_name(classes: u64) -> bool {
+    use crate::lexicon::has;
+    has(classes, Class::NotNames)
+        || has(classes, Class::Days)
+        || has(classes, Class::Months)
+}
+
+/// One value a token, looked up the first time a stage asks: the mention
+/// stage asks the lexicon the same of one token many times (as a word
+/// before a name, as a subject's head, as a modifier ...).
+struct PerToken<T: Copy>(Vec<Cell<Option<T>>>);
+
+impl<T: Copy> PerToken<T> {
+    fn new(n: usize) -> PerToken<T> {
+        PerToken(vec![Cell::new(None); n])
+    }
+
+    #[inline]
+    fn get(&self, k: usize, look_up: impl FnOnce() -> T) -> T {
+        let cell = &self.0[k];
+        if let Some(v) = cell.get() {
+            return v;
+        }
+        let v = look_up();
+        cell.set(Some(v));
+        v
+    }
 }
 
 /// A lower-case noun of a person by its suffix ("astronomer", "co-author",
@@ -140,6 +165,12 @@ struct Finder<'a> {
     tags: &'a [PosTag],
     /// Noun phrases that are antecedents only ([`find_mentions`]).
     antecedents: std::cell::RefCell<Vec<Mention>>,
+    /// By token, its lower-case form's word classes, speaker noun, cue and
+    /// title, once looked up.
+    classes: PerToken<u64>,
+    nouns: PerToken<Option<(NounType, bool)>>,
+    cues: PerToken<Option<&'a Cue>>,
+    titles: PerToken<Option<&'a Title>>,
 }
 
 impl<'a> Finder<'a> {
@@ -177,7 +208,46 @@ impl<'a> Finder<'a> {
             chunks: None,
             tags: &[],
             antecedents: Default::default(),
+            classes: PerToken::new(tokens.len()),
+            nouns: PerToken::new(tokens.len()),
+            cues: PerToken::new(tokens.len()),
+            titles: PerToken::new(tokens.len()),
         }
+    }
+
+    /// Whether token `k`'s lower-case form is in `class`.
+    #[inline]
+    fn is(&self, class: Class, k: usize) -> bool {
+        crate::lexicon::has(self.classes(k), class)
+    }
+
+    #[inline]
+    fn classes(&self, k: usize) -> u64 {
+        self.classes.get(k, || crate::lexicon::classes(&self.lower[k]))
+    }
+
+    /// Whether token `k` is never a name ([`is_not_name`]).
+    #[inline]
+    fn not_name(&self, k: usize) -> bool {
+        is_not_name(self.classes(k))
+    }
+
+    /// [`Lexicon::noun`] of token `k`'s lower-case form.
+    #[inline]
+    fn noun(&self, k: usize) -> Option<(NounType, bool)> {
+        self.nouns.get(k, || self.lexicon.noun(&self.lower[k]))
+    }
+
+    /// [`Lexicon::cue`] of token `k`'s lower-case form.
+    #[inline]
+    fn cue(&self, k: usize) -> Option<&'a Cue> {
+        self.cues.get(k, || self.lexicon.cue(&self.lower[k]))
+    }
+
+    /// [`Lexicon::title`] of token `k`'s lower-case form.
+    #[inline]
+    fn title(&self, k: usize) -> Option<&'a Title> {
+        self.titles.get(k, || self.lexicon.title(&self.lower[k]))
     }
 
     fn tok(&self, i: usize) -> &'a str {
@@ -211,8 +281,8 @@ impl<'a> Finder<'a> {
     /// of a person ("protester").
     fn is_role_word(&self, i: usize) -> bool {
         let lower = &self.lower[i];
-        self.lexicon.title(lower).is_some()
-            || matches!(self.lexicon.noun(lower), Some((NounType::Person, _)))
+        self.title(i).is_some()
+            || matches!(self.noun(i), Some((NounType::Person, _)))
             || (!self.tokens[i].cap && is_agent_noun(lower))
     }
 
@@ -240,7 +310,7 @@ impl<'a> Finder<'a> {
                 };
                 k < n
                     && self.tokens[k].sentence == t.sentence
-                    && self.lexicon.cue(&self.lower[k]).is_some()
+                    && self.cue(k).is_some()
             };
             if it_speaks {
                 if let Some((_, plural)) = self.lexicon.pronoun(lower) {
@@ -283,7 +353,7 @@ impl<'a> Finder<'a> {
                 && self.gaz_at[i].is_none()
                 && !(i + 1 < n && self.is_cap_word(i + 1))
             {
-                if let Some((kind, plural)) = self.lexicon.noun(lower) {
+                if let Some((kind, plural)) = self.noun(i) {
                     // Past the description's post-modifiers: what they
                     // name belongs to it.
                     i = self.descriptor(i, kind, plural, out).max(i) + 1;
@@ -306,21 +376,17 @@ impl<'a> Finder<'a> {
                 i = end + 1;
                 continue;
             }
-            let noun = self.compound_noun(i).or_else(|| self.lexicon.noun(lower)).or_else(|| {
+            let noun = self.compound_noun(i).or_else(|| self.noun(i)).or_else(|| {
                 // "the transport secretary declares": a lower-case title
                 // alone is a role noun, when no noun follows it ("the
                 // general public" is not a general).
                 // Looked at only for a title (pure, and rare).
                 let next_ok = || self.tokens.get(i + 1).is_none_or(|nt| {
                     !nt.word
-                        || self.lexicon.cue(&self.lower[i + 1]).is_some()
-                        || crate::lexicon::is(
-                            crate::lexicon::Class::AfterRoleNoun,
-                            &self.lower[i + 1],
-                        )
+                        || self.cue(i + 1).is_some()
+                        || self.is(Class::AfterRoleNoun, i + 1)
                 });
-                self.lexicon
-                    .title(lower)
+                self.title(i)
                     .filter(|t| t.kind != "honorific" && next_ok())
                     .map(|_| (NounType::Person, false))
             })
@@ -347,14 +413,14 @@ impl<'a> Finder<'a> {
                     && (kind == NounType::Person || k > i + 1);
                 // "the researchers estimate", "Ford reports": a noun that
                 // is also a cue, right after a noun or a name, is the verb.
-                let verb_after_subject = self.lexicon.cue(lower).is_some()
+                let verb_after_subject = self.cue(i).is_some()
                     && i > 0
                     && self.tokens[i - 1].word
-                    && !crate::lexicon::is(crate::lexicon::Class::Determiners, &self.lower[i - 1])
+                    && !self.is(Class::Determiners, i - 1)
                     // "a Twitter post": after an article it is a noun.
-                    && !(i > 1 && crate::lexicon::is(crate::lexicon::Class::Determiners, &self.lower[i - 2]))
+                    && !(i > 1 && self.is(Class::Determiners, i - 2))
                     && (self.tokens[i - 1].cap
-                        || self.lexicon.noun(&self.lower[i - 1]).is_some()
+                        || self.noun(i - 1).is_some()
                         || matches!(self.lower[i - 1].as_ref(),
                             "he" | "she" | "they" | "it" | "we"));
                 if !before_name && !verb_after_subject {
@@ -451,7 +517,7 @@ impl<'a> Finder<'a> {
         // ("Grant Shapps"); at a sentence's start it is the verb, unless
         // the tagger reads a proper noun ("Grant told reporters").
         let proper = self.tags.get(i).is_some_and(|t| t.xpos.is_proper_noun());
-        let cue_word = self.lexicon.cue(lower).is_some()
+        let cue_word = self.cue(i).is_some()
             && !proper
             && (sentence_initial
                 || self.lexicon.first_name(self.tok(i)).is_none()
@@ -465,7 +531,7 @@ impl<'a> Finder<'a> {
             && self.gaz_at[i].is_none()
             && self.lexicon.first_name(self.tok(i)).is_none()
             && self.tokens.get(i + 1).is_some_and(|n| n.word && !n.cap && n.sentence == self.tokens[i].sentence);
-        is_not_name(lower)
+        self.not_name(i)
             || cue_word
             || initial_adjective
             || (sentence_initial
@@ -492,7 +558,7 @@ impl<'a> Finder<'a> {
             if self.gaz_at[next].is_some()
                 || (self.is_cap_word(next)
                     && !self.cue_like(next)
-                    && !is_not_name(&self.lower[next]))
+                    && !self.not_name(next))
             {
                 j = next;
                 continue;
@@ -524,15 +590,12 @@ impl<'a> Finder<'a> {
                     crate::lexicon::is(
                         crate::lexicon::Class::OrgHeads,
                         self.tok(j),
-                    ) || self.lexicon.title(&self.lower[j]).is_some()
+                    ) || self.title(j).is_some()
                 }
                 _ => true,
             };
             if joins_here
-                && crate::lexicon::is(
-                    crate::lexicon::Class::NameParticles,
-                    &self.lower[next],
-                )
+                && self.is(Class::NameParticles, next)
                 && next + 1 < n
                 && self.is_cap_word(next + 1)
                 && !self.cue_like(next + 1)
@@ -567,7 +630,7 @@ impl<'a> Finder<'a> {
             && to - from <= 2
             && (from..to).all(|k| {
                 self.gaz_at[k].is_none()
-                    && self.lexicon.title(&self.lower[k]).is_none()
+                    && self.title(k).is_none()
                     && self.lexicon.first_name(self.tok(k)).is_none()
                     && !crate::lexicon::is(crate::lexicon::Class::OrgHeads, self.tok(k))
             })
@@ -582,14 +645,11 @@ impl<'a> Finder<'a> {
     /// headline; a base form is a name's part ("Paul Grant", "Bob Hope").
     fn cue_like(&self, i: usize) -> bool {
         let lower: &str = &self.lower[i];
-        self.lexicon.cue(lower).is_some()
+        self.cue(i).is_some()
             && self.gaz_at[i].is_none()
             && (lower.ends_with('s')
                 || lower.ends_with("ed")
-                || crate::lexicon::is(
-                    crate::lexicon::Class::IrregularPasts,
-                    lower,
-                ))
+                || self.is(Class::IrregularPasts, i))
     }
 
     /// Splits the capitalised sequence `[i, end]` into mentions: gazetteer
@@ -779,7 +839,7 @@ impl<'a> Finder<'a> {
 
     fn title_gender(&self, s: usize, e: usize) -> Option<Gender> {
         (s..=e).find_map(|k| {
-            self.lexicon.title(&self.lower[k]).and_then(|t| t.gender)
+            self.title(k).and_then(|t| t.gender)
         })
     }
 
@@ -896,12 +956,12 @@ impl<'a> Finder<'a> {
             let capital_name = t.cap && !(initial && (x.is_adjective() || x == Xpos::Vbn));
             // "..., added fire chief Jane Roe": a reporting verb the tagger
             // read as a participle is no premodifier.
-            let cue = !x.is_noun() && self.lexicon.cue(&self.lower[p]).is_some();
+            let cue = !x.is_noun() && self.cue(p).is_some();
             if !modifier
                 || cue
                 || t.in_quote
                 || t.word && capital_name
-                || crate::lexicon::is(crate::lexicon::Class::Determiners, &self.lower[p])
+                || self.is(Class::Determiners, p)
             {
                 return k;
             }
@@ -920,7 +980,7 @@ impl<'a> Finder<'a> {
             && self.lower[p].ends_with("ed")
             // "..., added fire chief Jane Roe": an inverted reporting
             // verb, no premodifier.
-            && self.lexicon.cue(&self.lower[p]).is_none()
+            && self.cue(p).is_none()
             && self.tags.get(p).is_some_and(|t| matches!(t.xpos, Xpos::Vbd | Xpos::Vbn | Xpos::Jj));
         let opens = p.checked_sub(1).filter(|&q| self.tokens[q].sentence == sentence).is_none_or(|q| {
             !self.tokens[q].word
@@ -981,7 +1041,7 @@ impl<'a> Finder<'a> {
         }
         // Only a known head can head a listed compound: the look-up that
         // builds the pair runs for few tokens.
-        self.lexicon.noun(&self.lower[i])?;
+        self.noun(i)?;
         let mut pair = crate::words_buf::WordsBuf::new();
         pair.push_word(&self.lower[i - 1]);
         pair.push_word(&self.lower[i]);
@@ -1002,6 +1062,11 @@ impl<'a> Finder<'a> {
         let tag = self.tags.get(i)?.xpos;
         let next = self.tags.get(i + 1)?.xpos;
         let chunk = self.chunks?.base_at(i)?;
+        // A common noun ending its base phrase, or no subject's head (the
+        // test below, first: most tokens fail it).
+        if !(matches!(tag, Xpos::Nn | Xpos::Nns) && chunk.head == i && chunk.last == i) {
+            return None;
+        }
         // The verb may come after auxiliaries and adverbs ("groups have
         // long argued", "residents had repeatedly complained"): the head
         // is still the subject of the verb group (Quirk et al. 1985, §3.54
@@ -1010,7 +1075,7 @@ impl<'a> Finder<'a> {
         while v < i + 4
             && v + 1 < self.tokens.len()
             && (self.tags.get(v).is_some_and(|t| t.xpos.is_adverb() || t.xpos == Xpos::Md)
-                || crate::lexicon::is(crate::lexicon::Class::Auxiliaries, &self.lower[v]))
+                || self.is(Class::Auxiliaries, v))
         {
             v += 1;
         }
@@ -1018,10 +1083,10 @@ impl<'a> Finder<'a> {
             || v > i + 1 && self.tags.get(v).is_some_and(|t| t.xpos.is_verb());
         let verb_follows = finite_group
             && self.tokens[v].sentence == self.tokens[i].sentence
-            && self.lexicon.cue(&self.lower[v]).is_some();
+            && self.cue(v).is_some();
         // "meanwhile", "however" between a subject and its verb are
         // adverbs the tagger may read as nouns.
-        let adverbial = crate::lexicon::is(crate::lexicon::Class::BetweenSubjectAndVerb, &self.lower[i]);
+        let adverbial = self.is(Class::BetweenSubjectAndVerb, i);
         // After a preposition the phrase is its object, inside a longer
         // subject ("a source close to the talks said").
         let object_of_preposition = chunk.first.checked_sub(1).and_then(|p| self.tags.get(p)).is_some_and(|p| matches!(p.xpos, Xpos::In | Xpos::To));
@@ -1045,7 +1110,7 @@ impl<'a> Finder<'a> {
     /// chunker grouped ("the alleged victim" keeps its participle).
     fn is_cue_verb_after_break(&self, p: usize) -> bool {
         !self.tokens[p].cap
-            && self.lexicon.cue(&self.lower[p]).is_some()
+            && self.cue(p).is_some()
             && self.tags.get(p).is_some_and(|x| x.xpos.is_verb())
             && (p == 0 || !self.tokens[p - 1].word || self.tokens[p - 1].cap)
     }
@@ -1062,22 +1127,39 @@ impl<'a> Finder<'a> {
     /// in -s after a determiner or at the clause's start, before an
     /// auxiliary or a common verb form.
     fn subject_antecedent(&self, h: usize) -> Option<Mention> {
-        use crate::lexicon::{is, Class};
+        let is = |c: Class, k: usize| self.is(c, k);
         let t = &self.tokens[h];
         let n = self.tokens.len();
         if !t.word || t.cap || t.in_quote {
             return None;
         }
         let lower = self.lower[h].as_ref();
+        let tag = self.tags.get(h).map(|x| x.xpos);
+        // Tagged, only a plural common noun heads one (the test below,
+        // first: it needs no look-up).
+        if tag.is_some_and(|x| x != Xpos::Xx && x != Xpos::Nns) {
+            return None;
+        }
+        // Untagged, a word in -s (its spelling, tested again below).
+        let plural_spelling = || {
+            lower.len() > 3
+                && lower.ends_with('s')
+                && !lower.ends_with("ss")
+                && !lower.ends_with("us")
+                && !lower.ends_with("is")
+                && lower.chars().all(|c| c.is_alphabetic() || c == '-')
+        };
+        if tag.is_none_or(|x| x == Xpos::Xx) && !plural_spelling() {
+            return None;
+        }
         let same = |k: usize| k < n && self.tokens[k].sentence == t.sentence && !self.tokens[k].in_quote;
         let mut v = h + 1;
-        while same(v) && is(Class::BetweenSubjectAndVerb, &self.lower[v]) {
+        while same(v) && is(Class::BetweenSubjectAndVerb, v) {
             v += 1;
         }
         if !same(v) {
             return None;
         }
-        let tag = self.tags.get(h).map(|x| x.xpos);
         let first = if tag.is_some_and(|x| x != Xpos::Xx) {
             let base = self.chunks?.base_at(h)?;
             let before_preposition = base
@@ -1092,22 +1174,17 @@ impl<'a> Finder<'a> {
             base.first
         } else {
             let w = self.lower[v].as_ref();
-            let verb = is(Class::Auxiliaries, w)
-                || is(Class::IrregularVerbs, w)
-                || is(Class::CommonVerbs, w)
+            let verb = is(Class::Auxiliaries, v)
+                || is(Class::IrregularVerbs, v)
+                || is(Class::CommonVerbs, v)
                 || !self.tokens[v].cap && w.len() > 4 && w.ends_with("ed");
-            let plural_noun = lower.len() > 3
-                && lower.ends_with('s')
-                && !lower.ends_with("ss")
-                && !lower.ends_with("us")
-                && !lower.ends_with("is")
-                && lower.chars().all(|c| c.is_alphabetic() || c == '-')
-                && self.lexicon.cue(lower).is_none()
-                && !is(Class::Auxiliaries, lower)
-                && !is(Class::IrregularVerbs, lower)
-                && !is(Class::CommonVerbs, lower)
-                && !is(Class::NotModifiers, lower)
-                && !is_not_name(lower);
+            let plural_noun = plural_spelling()
+                && self.cue(h).is_none()
+                && !is(Class::Auxiliaries, h)
+                && !is(Class::IrregularVerbs, h)
+                && !is(Class::CommonVerbs, h)
+                && !is(Class::NotModifiers, h)
+                && !self.not_name(h);
             if !verb || !plural_noun {
                 return None;
             }
@@ -1117,19 +1194,19 @@ impl<'a> Finder<'a> {
             for _ in 0..4 {
                 let Some(p) = s.checked_sub(1).filter(|&p| same(p)) else { break };
                 let lp = self.lower[p].as_ref();
-                if is(Class::Determiners, lp) {
+                if is(Class::Determiners, p) {
                     s = p;
                     break;
                 }
                 let modifier = self.tokens[p].word
-                    && !is(Class::NotModifiers, lp)
-                    && !is(Class::Prepositions, lp)
-                    && !is(Class::Auxiliaries, lp)
-                    && !is(Class::CommonVerbs, lp)
-                    && !is(Class::IrregularVerbs, lp)
+                    && !is(Class::NotModifiers, p)
+                    && !is(Class::Prepositions, p)
+                    && !is(Class::Auxiliaries, p)
+                    && !is(Class::CommonVerbs, p)
+                    && !is(Class::IrregularVerbs, p)
                     && !lp.ends_with("ed")
                     && !lp.ends_with("ly")
-                    && !is_not_name(lp);
+                    && !self.not_name(p);
                 if !modifier {
                     break;
                 }
@@ -1189,7 +1266,7 @@ impl<'a> Finder<'a> {
                 s = q;
                 break;
             }
-            if crate::lexicon::is(crate::lexicon::Class::Determiners, lower) {
+            if self.is(Class::Determiners, p) {
                 s = p;
                 // "one of the children": a single member of the group.
                 if s >= 2
@@ -1213,22 +1290,22 @@ impl<'a> Finder<'a> {
                 }
                 break;
             }
-            if (crate::lexicon::is(crate::lexicon::Class::NotModifiers, lower) || is_not_name(lower))
+            if (self.is(Class::NotModifiers, p) || self.not_name(p))
                 && !t.cap
                 // A cue's base form may modify ("state media", "report
                 // card"); its inflections are verbs ("Russia says").
-                || self.lexicon.cue(lower).is_some()
-                    && (lower.ends_with('s') || crate::lexicon::is(crate::lexicon::Class::IrregularPasts, lower))
+                || self.cue(p).is_some()
+                    && (lower.ends_with('s') || self.is(Class::IrregularPasts, p))
                 || lower.ends_with("ing")
                 || lower.ends_with("ly")
                 // Past tenses are verbs, not modifiers: "Sergey Lavrov
                 // met reporters" is no description of reporters.
-                || !t.cap && (lower.ends_with("ed") || crate::lexicon::is(crate::lexicon::Class::CommonVerbs, lower))
+                || !t.cap && (lower.ends_with("ed") || self.is(Class::CommonVerbs, p))
                 || self.is_cue_verb_after_break(p)
             {
                 break;
             }
-            if t.cap && is_not_name(lower) {
+            if t.cap && self.not_name(p) {
                 break;
             }
             s = p;
@@ -1437,7 +1514,7 @@ impl<'a> Finder<'a> {
             let t = &self.tokens[j];
             let person = t.cap
                 && (self.lexicon.first_name(self.tok(j)).is_some()
-                    || self.lexicon.title(&self.lower[j]).is_some()
+                    || self.title(j).is_some()
                     || self.gaz_at[j].is_some_and(|(_, e)| {
                         self.gazetteer.entity(e).kind == EntityType::Person
                     }));

@@ -13,7 +13,10 @@
 //! unnamed source gives the fullest description of it in the article ("the
 //! officials" -> "US officials").
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::cell::OnceCell;
+
+use crate::lexicon::WordMap as HashMap;
 
 use crate::gazetteer::{EntityType, Gazetteer};
 use crate::mentions::{Mention, MentionKind};
@@ -115,6 +118,10 @@ pub fn resolve(
     // The speakers' mentions and the antecedents only a pronoun or a
     // description may stand for, in one text-ordered list; `at[m]` is
     // mention `m`'s place in it.
+    // A document without attributions resolves nothing: no tables.
+    if a.attributions.is_empty() {
+        return Resolution { by_mention: vec![None; a.mentions.len()] };
+    }
     let (all, at) = merged(&a.mentions, &a.antecedents);
     let mut resolver =
         Resolver::new(&a.normalized.text, &all, gazetteer, &a.segments);
@@ -125,13 +132,10 @@ pub fn resolve(
             speaks[*s] = true;
         }
     }
-    resolver.roles = crate::salience::roles(
-        &a.normalized.text,
-        &all,
-        &a.tokens,
-        &a.tags,
-        &speaks,
-    );
+    // The roles are read lazily, for the mentions of a pronoun's window
+    // only ([`Resolver::role`]).
+    resolver.tokens = &a.tokens;
+    resolver.tags = &a.tags;
     resolver.speaks = speaks;
     let mut by_mention = vec![None; a.mentions.len()];
     for at_ in &a.attributions {
@@ -147,7 +151,13 @@ pub fn resolve(
 /// `mentions` and `antecedents` merged by where they start (a mention
 /// before an antecedent at the same place), and each mention's index in
 /// the merged list.
-fn merged(mentions: &[Mention], antecedents: &[Mention]) -> (Vec<Mention>, Vec<usize>) {
+fn merged<'m>(
+    mentions: &'m [Mention],
+    antecedents: &[Mention],
+) -> (Cow<'m, [Mention]>, Vec<usize>) {
+    if antecedents.is_empty() {
+        return (Cow::Borrowed(mentions), (0..mentions.len()).collect());
+    }
     let mut all = Vec::with_capacity(mentions.len() + antecedents.len());
     let mut at = Vec::with_capacity(mentions.len());
     let mut rest = antecedents.iter().peekable();
@@ -159,7 +169,7 @@ fn merged(mentions: &[Mention], antecedents: &[Mention]) -> (Vec<Mention>, Vec<u
         all.push(m.clone());
     }
     all.extend(rest.cloned());
-    (all, at)
+    (Cow::Owned(all), at)
 }
 
 /// Resolves the mentions of one document; results are cached.
@@ -167,10 +177,12 @@ pub struct Resolver<'a> {
     text: &'a str,
     mentions: &'a [Mention],
     gazetteer: &'a Gazetteer,
-    /// Last word of every multi-word person name -> mentions, in order.
-    by_last_word: HashMap<String, Vec<usize>>,
-    /// First word of every multi-word person name -> mentions.
-    by_first_word: HashMap<String, Vec<usize>>,
+    /// Last word of every multi-word person name -> mentions, in order;
+    /// and first word -> mentions ([`Resolver::name_words`], built on the
+    /// first look-up: many documents never look).
+    name_words: OnceCell<NameWords>,
+    /// [`Resolver::fuller`] by mention, once looked up.
+    fuller_of: Vec<Option<Option<usize>>>,
     /// Entity -> its mention written most fully.
     fullest_by_entity: HashMap<usize, usize>,
     /// Entity -> its first mention with a role.
@@ -180,8 +192,8 @@ pub struct Resolver<'a> {
     /// First word or abbreviation -> a longer organization name.
     org_by_word: HashMap<&'a str, usize>,
     /// [`org_key`] of every organisation name of two words or more ->
-    /// its first mention.
-    org_by_key: HashMap<String, usize>,
+    /// its first mention (built on the first look-up).
+    org_by_key: OnceCell<HashMap<String, usize>>,
     /// Head noun -> descriptions with it.
     descriptors_by_head: HashMap<String, Vec<usize>>,
     /// Person names with a role, in text order.
@@ -193,8 +205,12 @@ pub struct Resolver<'a> {
     paragraph_of_mention: Vec<usize>,
     sentence_of_mention: Vec<usize>,
     cache: Vec<Option<Resolved>>,
-    /// Grammatical role of every mention, for salience.
-    roles: Vec<GramRole>,
+    /// Grammatical role of every mention, for salience, once read
+    /// ([`Resolver::role`]).
+    roles: Vec<Option<GramRole>>,
+    /// The document's tokens and tags, which the roles are read from.
+    tokens: &'a [crate::tokens::Token],
+    tags: &'a [crate::tagger::PosTag],
     /// Whether a mention is the speaker of a cue.
     speaks: Vec<bool>,
     /// By mention, the number of its canonical name ([`UNSEEN`] until
@@ -204,6 +220,14 @@ pub struct Resolver<'a> {
     referent_names: HashMap<String, u32>,
     /// The document's author as its record gives it (JSONL `author`).
     pub author: Option<&'a str>,
+}
+
+/// [`Resolver::name_words`]: the multi-word person names by their last
+/// and by their first word ([`crate::names::variant_key`]), each list in
+/// text order.
+struct NameWords {
+    by_last_word: HashMap<String, Vec<usize>>,
+    by_first_word: HashMap<String, Vec<usize>>,
 }
 
 /// A referent a pronoun may stand for, while the window is read.
@@ -314,37 +338,12 @@ impl<'a> Resolver<'a> {
         gazetteer: &'a Gazetteer,
         segments: &Segments,
     ) -> Resolver<'a> {
-        let mut by_last_word: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, m) in mentions.iter().enumerate() {
-            if m.kind != MentionKind::Name || m.single_word {
-                continue;
-            }
-            if m.speaker_type != SpeakerType::Person {
-                continue;
-            }
-            let words: Vec<&str> = m.text(text).split(' ').collect();
-            if let Some(last) = words.last() {
-                // Diacritics and romanisations folded: "Erdogan" finds
-                // "Recep Tayyip Erdoğan", "Zelensky" "Volodymyr
-                // Zelenskyy" (crate::names::variant_key).
-                by_last_word
-                    .entry(crate::names::variant_key(last))
-                    .or_default()
-                    .push(i);
-            }
-            by_first_word
-                .entry(crate::names::variant_key(words[0]))
-                .or_default()
-                .push(i);
-        }
         // Document-wide tables, built once so that resolving every
         // mention stays linear in the number of mentions.
-        let mut fullest_by_entity: HashMap<usize, usize> = HashMap::new();
-        let mut role_by_entity: HashMap<usize, usize> = HashMap::new();
-        let mut role_by_text: HashMap<&'a str, usize> = HashMap::new();
-        let mut org_by_word: HashMap<&'a str, usize> = HashMap::new();
-        let mut org_by_key: HashMap<String, usize> = HashMap::new();
+        let mut fullest_by_entity: HashMap<usize, usize> = HashMap::default();
+        let mut role_by_entity: HashMap<usize, usize> = HashMap::default();
+        let mut role_by_text: HashMap<&'a str, usize> = HashMap::default();
+        let mut org_by_word: HashMap<&'a str, usize> = HashMap::default();
         // The one-word capitalised acronyms written in the article, by
         // their letters.
         let acronyms: HashMap<String, &'a str> = mentions
@@ -357,7 +356,7 @@ impl<'a> Resolver<'a> {
             .map(|w| (w.to_string(), w))
             .collect();
         let mut descriptors_by_head: HashMap<String, Vec<usize>> =
-            HashMap::new();
+            HashMap::default();
         let mut role_holders = Vec::new();
         let mut org_names = Vec::new();
         for (i, m) in mentions.iter().enumerate() {
@@ -407,7 +406,6 @@ impl<'a> Resolver<'a> {
                                 org_by_word.entry(k).or_insert(i);
                             }
                         }
-                        org_by_key.entry(org_key(written)).or_insert(i);
                         let after = text[m.span.end..].trim_start();
                         if let Some(rest) = after.strip_prefix('(') {
                             if let Some(close) =
@@ -433,17 +431,17 @@ impl<'a> Resolver<'a> {
             text,
             mentions,
             gazetteer,
-            by_last_word,
-            by_first_word,
+            name_words: OnceCell::new(),
+            fuller_of: vec![None; mentions.len()],
             fullest_by_entity,
             role_by_entity,
             role_by_text,
             org_by_word,
-            org_by_key,
+            org_by_key: OnceCell::new(),
             descriptors_by_head,
             role_holders,
             org_names,
-            descriptions: HashMap::new(),
+            descriptions: HashMap::default(),
             paragraph_of_mention: mentions
                 .iter()
                 .map(|m| segments.paragraph_of(m.span.start))
@@ -453,10 +451,12 @@ impl<'a> Resolver<'a> {
                 .map(|m| segments.sentence_of(m.span.start))
                 .collect(),
             cache: vec![None; mentions.len()],
-            roles: vec![GramRole::Other; mentions.len()],
+            roles: vec![None; mentions.len()],
+            tokens: &[],
+            tags: &[],
             speaks: vec![false; mentions.len()],
             referent_ids: vec![UNSEEN; mentions.len()],
-            referent_names: HashMap::new(),
+            referent_names: HashMap::default(),
             author: None,
         }
     }
@@ -487,9 +487,23 @@ impl<'a> Resolver<'a> {
 
     /// A fuller person name in the article whose last word is this single
     /// word: the nearest before it, else the first after it.
-    fn fuller(&self, i: usize) -> Option<usize> {
+    fn fuller(&mut self, i: usize) -> Option<usize> {
+        if let Some(f) = self.fuller_of[i] {
+            return f;
+        }
+        let f = self.find_fuller(i);
+        self.fuller_of[i] = Some(f);
+        f
+    }
+
+    /// [`Resolver::fuller`], looked up.
+    fn find_fuller(&self, i: usize) -> Option<usize> {
         let m = &self.mentions[i];
         if !m.single_word {
+            return None;
+        }
+        let names = self.name_words();
+        if names.by_last_word.is_empty() && names.by_first_word.is_empty() {
             return None;
         }
         let key = crate::names::variant_key(m.text(self.text));
@@ -499,11 +513,75 @@ impl<'a> Resolver<'a> {
             let before = list.partition_point(|&f| f < i);
             before.checked_sub(1).map(|b| list[b]).or(list.first().copied())
         };
-        match self.by_last_word.get(word) {
+        match names.by_last_word.get(word) {
             Some(list) => pick(list),
             // Family name first ("Tong Yung-soo", later "Tong").
-            None => self.by_first_word.get(word).and_then(pick),
+            None => names.by_first_word.get(word).and_then(pick),
         }
+    }
+
+    /// The multi-word person names by their last and first words.
+    fn name_words(&self) -> &NameWords {
+        self.name_words.get_or_init(|| {
+            let (text, mentions) = (self.text, self.mentions);
+            let mut by_last_word: HashMap<String, Vec<usize>> = HashMap::default();
+            let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::default();
+            for (i, m) in mentions.iter().enumerate() {
+                if m.kind != MentionKind::Name || m.single_word {
+                    continue;
+                }
+                if m.speaker_type != SpeakerType::Person {
+                    continue;
+                }
+                let written = m.text(text);
+                let last = written.rsplit(' ').next().unwrap_or(written);
+                let first = written.split(' ').next().unwrap_or(written);
+                // Diacritics and romanisations folded: "Erdogan" finds
+                // "Recep Tayyip Erdoğan", "Zelensky" "Volodymyr
+                // Zelenskyy" (crate::names::variant_key).
+                by_last_word
+                    .entry(crate::names::variant_key(last))
+                    .or_default()
+                    .push(i);
+                by_first_word
+                    .entry(crate::names::variant_key(first))
+                    .or_default()
+                    .push(i);
+            }
+            NameWords { by_last_word, by_first_word }
+        })
+    }
+
+    /// The [`org_key`] of every organisation name of two words or more
+    /// -> its first mention.
+    fn org_by_key(&self) -> &HashMap<String, usize> {
+        self.org_by_key.get_or_init(|| {
+            let mut org_by_key: HashMap<String, usize> = HashMap::default();
+            for (i, m) in self.mentions.iter().enumerate() {
+                if m.kind == MentionKind::Name
+                    && !m.single_word
+                    && m.speaker_type == SpeakerType::Organization
+                {
+                    org_by_key.entry(org_key(m.text(self.text))).or_insert(i);
+                }
+            }
+            org_by_key
+        })
+    }
+
+    /// The grammatical role of mention `j`: the speaker of a cue is a
+    /// subject, else as the tags around it say.
+    fn role(&mut self, j: usize) -> GramRole {
+        if let Some(r) = self.roles[j] {
+            return r;
+        }
+        let r = if self.speaks.get(j).copied().unwrap_or(false) {
+            GramRole::Subject
+        } else {
+            crate::salience::role_of(&self.mentions[j], self.text, self.tokens, self.tags)
+        };
+        self.roles[j] = Some(r);
+        r
     }
 
     fn role_text(&self, i: usize) -> String {
@@ -672,7 +750,7 @@ impl<'a> Resolver<'a> {
             return None;
         }
         let written = m.text(self.text);
-        self.org_by_key
+        self.org_by_key()
             .get(&org_key(written))
             .copied()
             .filter(|&j| self.mentions[j].text(self.text) != written)
@@ -872,7 +950,7 @@ impl<'a> Resolver<'a> {
     /// institution or a document ("the company", "the report"); never a
     /// person (number and animacy agreement, Lappin and Leass 1994,
     /// section 2.1).
-    fn neuter_like(&self, j: usize) -> bool {
+    fn neuter_like(&mut self, j: usize) -> bool {
         let o = &self.mentions[j];
         match o.kind {
             MentionKind::Name => {
@@ -939,7 +1017,7 @@ impl<'a> Resolver<'a> {
             let Some(id) = self.referent_id(j) else { continue };
             let back = (sentence - self.sentence_of_mention[j])
                 + (para - self.paragraph_of_mention[j]);
-            let w = crate::salience::weight(self.roles[j])
+            let w = crate::salience::weight(self.role(j))
                 * 0.5f32.powi(back.min(30) as i32);
             // Within one sentence a referent counts once, with the
             // weight of its most salient mention ("his old coach, Pedro
@@ -1133,10 +1211,11 @@ impl<'a> Resolver<'a> {
         let lo = self.org_names.partition_point(|&j| j < self.window_start(i));
         let hi = self.org_names.partition_point(|&j| j < i);
         let mut best: Option<(f32, usize)> = None;
-        for &j in &self.org_names[lo..hi] {
+        for k in lo..hi {
+            let j = self.org_names[k];
             let back = (sentence - self.sentence_of_mention[j])
                 + (para - self.paragraph_of_mention[j]);
-            let w = crate::salience::weight(self.roles[j])
+            let w = crate::salience::weight(self.role(j))
                 * 0.5f32.powi(back.min(30) as i32);
             if best.is_none_or(|(b, _)| w >= b) {
                 best = Some((w, j));

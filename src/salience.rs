@@ -2,9 +2,10 @@
 //!
 //! Input: the mentions, tokens and tags of a document, and which mentions
 //! speak. Output: for
-//! each mention, its grammatical role ([`GramRole`]) and the salience
-//! weight that role carries. Place in the pipeline: computed by the resolve
-//! stage before it resolves a pronoun.
+//! a mention, its grammatical role ([`GramRole`], [`role_of`]) and the
+//! salience weight that role carries. Place in the pipeline: read by the
+//! resolve stage, for the mentions of a pronoun's window, as it resolves
+//! the pronoun.
 //!
 //! The recipe is Lappin and Leass (1994, "An algorithm for pronominal
 //! anaphora resolution", Computational Linguistics 20(4)): each mention of
@@ -55,27 +56,6 @@ pub fn weight(role: GramRole) -> f32 {
     }
 }
 
-/// The grammatical role of every mention.
-pub fn roles(
-    text: &str,
-    mentions: &[Mention],
-    tokens: &[Token],
-    tags: &[PosTag],
-    speaks: &[bool],
-) -> Vec<GramRole> {
-    mentions
-        .iter()
-        .enumerate()
-        .map(|(i, m)| {
-            if speaks.get(i).copied().unwrap_or(false) {
-                GramRole::Subject
-            } else {
-                role_of(m, text, tokens, tags)
-            }
-        })
-        .collect()
-}
-
 /// The tag of a token; in a sentence the tagger skipped (one without a
 /// cue), a guess from the lexicon's closed classes: a preposition, an
 /// auxiliary or a common verb form, a regular past ("-ed"), a comma or
@@ -93,12 +73,18 @@ fn guess(text: &str, t: &Token) -> Option<Xpos> {
     if t.cap {
         return None;
     }
-    let lower = w.to_lowercase();
-    if is(Class::Prepositions, &lower) {
+    // Mostly lower case already: no copy then.
+    let lower = if w.bytes().all(|b| b.is_ascii_lowercase()) {
+        std::borrow::Cow::Borrowed(w)
+    } else {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    };
+    let lower = lower.as_ref();
+    if is(Class::Prepositions, lower) {
         Some(Xpos::In)
-    } else if is(Class::Auxiliaries, &lower)
-        || is(Class::IrregularVerbs, &lower)
-        || is(Class::CommonVerbs, &lower)
+    } else if is(Class::Auxiliaries, lower)
+        || is(Class::IrregularVerbs, lower)
+        || is(Class::CommonVerbs, lower)
         || lower.len() > 4 && lower.ends_with("ed")
     {
         Some(Xpos::Vbd)
@@ -109,7 +95,9 @@ fn guess(text: &str, t: &Token) -> Option<Xpos> {
     }
 }
 
-fn role_of(
+/// The grammatical role of mention `m` by the tags around it (the tags
+/// guessed in an untagged sentence).
+pub(crate) fn role_of(
     m: &Mention,
     text: &str,
     tokens: &[Token],
