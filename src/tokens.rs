@@ -103,6 +103,12 @@ pub fn tokenize(
     // The byte after the last consumed char: a token ends there.
     let mut pos = 0;
     while pos < bytes.len() {
+        // Spaces and line breaks between words, a byte at a time: most
+        // of the bytes that are not inside a word.
+        if matches!(bytes[pos], b' ' | b'\n') {
+            pos += 1;
+            continue;
+        }
         let start = pos;
         let c = char_at(start);
         pos += c.len_utf8();
@@ -120,6 +126,11 @@ pub fn tokenize(
                     break;
                 }
                 let p = pos;
+                // A space or a line break ends the word: no joiner is
+                // either.
+                if matches!(bytes[p], b' ' | b'\n') {
+                    break;
+                }
                 let d = char_at(p);
                 if d.is_alphanumeric() {
                     pos = p + d.len_utf8();
