@@ -688,7 +688,7 @@ pub fn read_line_bounded(
         if buf.is_empty() {
             break;
         }
-        let (chunk, done) = match buf.iter().position(|&b| b == b'\n') {
+        let (chunk, done) = match memchr::memchr(b'\n', buf) {
             Some(i) => (&buf[..=i], true),
             None => (buf, false),
         };
@@ -854,10 +854,68 @@ struct Record<'a> {
     doc_id: Option<&'a serde_json::value::RawValue>,
     #[serde(borrow, default)]
     id: Option<&'a serde_json::value::RawValue>,
-    #[serde(borrow, default)]
-    text: Option<&'a serde_json::value::RawValue>,
+    /// The text's value when it is a string (else `None`), decoded as
+    /// the record is read: a raw value decoded after it would scan the
+    /// text twice, the longest part of a line.
+    #[serde(default, deserialize_with = "string_or_none")]
+    text: Option<String>,
     #[serde(borrow, default)]
     author: Option<&'a serde_json::value::RawValue>,
+}
+
+/// A JSON string's value, or `None` for any other value (which is read
+/// and dropped), so that a record with a text that is not a string is
+/// told apart from one that is not JSON.
+fn string_or_none<'de, D>(deserializer: D) -> Result<Option<String>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    struct StringOrNone;
+    impl<'de> serde::de::Visitor<'de> for StringOrNone {
+        type Value = Option<String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("any JSON value")
+        }
+        fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+            Ok(Some(v))
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_seq<A>(self, mut seq: A) -> Result<Self::Value, A::Error>
+        where
+            A: serde::de::SeqAccess<'de>,
+        {
+            while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+            Ok(None)
+        }
+        fn visit_map<A>(self, mut map: A) -> Result<Self::Value, A::Error>
+        where
+            A: serde::de::MapAccess<'de>,
+        {
+            while map
+                .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+                .is_some()
+            {}
+            Ok(None)
+        }
+    }
+    deserializer.deserialize_any(StringOrNone)
 }
 
 /// An author's name from its raw JSON: a non-empty string, or the first
@@ -915,9 +973,7 @@ fn parse_json(line: &str, options: &Options) -> Result<Document, String> {
             "record has no \"doc_id\" or \"id\" string or number".into()
         );
     };
-    let text =
-        rec.text.and_then(|t| serde_json::from_str::<String>(t.get()).ok());
-    let Some(text) = text else {
+    let Some(text) = rec.text else {
         return Err(format!("record {id:?} has no \"text\" string"));
     };
     if text.trim().is_empty() {
