@@ -412,6 +412,9 @@ struct WordEntry {
     cue: Option<u32>,
     /// Index in [`Lexicon::title_list`].
     title: Option<u32>,
+    /// The word is the first of a title of several words ("chief" of
+    /// "chief of staff").
+    opens_title_phrase: bool,
 }
 
 /// All the lexicon says of one lower-case word, from one look-up
@@ -427,6 +430,10 @@ pub struct WordInfo<'a> {
     pub cue: Option<&'a Cue>,
     /// The title it is.
     pub title: Option<&'a Title>,
+    /// Whether a title of several words starts with it ("chief" of
+    /// "chief of staff"): where not, no longer phrase from it is a
+    /// title.
+    pub opens_title_phrase: bool,
 }
 
 /// The lookup tables.
@@ -620,6 +627,9 @@ impl Lexicon {
                 }
                 Some(_) => {}
                 None => {
+                    if let Some((first, _)) = title.split_once(' ') {
+                        self.words.entry(first.to_string()).or_default().opens_title_phrase = true;
+                    }
                     let index = self.title_list.len() as u32;
                     self.title_list.push(new);
                     self.words.entry(title).or_default().title = Some(index);
@@ -772,6 +782,7 @@ impl Lexicon {
                 noun: e.noun,
                 cue: e.cue.map(|i| &self.cue_list[i as usize]),
                 title,
+                opens_title_phrase: e.opens_title_phrase,
             },
             None => WordInfo { title, ..WordInfo::default() },
         }

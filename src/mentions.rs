@@ -188,6 +188,12 @@ impl<'a> Finder<'a> {
         }
     }
 
+    /// What the lexicon says of token `k`'s lower-case form.
+    #[inline]
+    fn word(&self, k: usize) -> WordInfo<'a> {
+        self.words[k]
+    }
+
     /// Whether token `k`'s lower-case form is in `class`.
     #[inline]
     fn is(&self, class: Class, k: usize) -> bool {
@@ -235,6 +241,15 @@ impl<'a> Finder<'a> {
     /// A title of up to `max_title_words` words starting at token `i`;
     /// returns its last token.
     fn title_at(&self, i: usize, limit: usize) -> Option<usize> {
+        if i >= limit || !self.tokens[i].word {
+            return None;
+        }
+        // Most words open no title of several words: the word's own
+        // look-up answers.
+        let word = self.word(i);
+        if !word.opens_title_phrase {
+            return word.title.map(|_| i);
+        }
         let mut phrase = crate::words_buf::WordsBuf::new();
         let mut best = None;
         for k in 0..self.lexicon.max_title_words {
