@@ -74,8 +74,11 @@ pub struct Chunks {
     chunks: Vec<Chunk>,
     /// For each token, the index of the base phrase holding it.
     of_token: Vec<u32>,
+    /// For the token after each base phrase, how it links the phrase to
+    /// the next ([`Link::None`] elsewhere).
     links: Vec<Link>,
-    /// For each token, whether it is a proper noun: conjuncts are alike
+    /// For each base phrase's head, whether it is a proper noun (false
+    /// elsewhere): conjuncts are alike
     /// ("police and county officials", "the United Kingdom and the United
     /// States"), so "these videos and NPR" is no one phrase.
     proper: Vec<bool>,
@@ -107,11 +110,14 @@ impl Chunks {
     ) -> Chunks {
         debug_assert_eq!(tokens.len(), tags.len());
         let n = tokens.len().min(tags.len()).min(lower.len());
+        // `links` and `proper` are read only after a base phrase's last
+        // token and at its head ([`Chunks::phrase_starting_at`]): only
+        // those are filled.
         let mut chunks = Chunks {
             chunks: Vec::new(),
             of_token: vec![NO_CHUNK; n],
-            links: lower[..n].iter().map(|w| link_of(w.as_ref())).collect(),
-            proper: tags[..n].iter().map(|t| t.xpos.is_proper_noun()).collect(),
+            links: vec![Link::None; n],
+            proper: vec![false; n],
         };
         let mut i = 0;
         while i < n {
@@ -119,6 +125,10 @@ impl Chunks {
                 Some(c) => {
                     let id = chunks.chunks.len() as u32;
                     chunks.of_token[c.first..=c.last].fill(id);
+                    chunks.proper[c.head] = tags[c.head].xpos.is_proper_noun();
+                    if c.last + 1 < n {
+                        chunks.links[c.last + 1] = link_of(lower[c.last + 1].as_ref());
+                    }
                     chunks.chunks.push(c);
                     i = c.last + 1;
                 }

@@ -314,8 +314,10 @@ struct Names {
     ends: Vec<u32>,
     /// The root's child by byte, or [`NONE`].
     root: Box<[u32; 256]>,
-    /// A bit per pair of bytes (`b0 << 8 | b1`) that begins a name.
-    pairs: Box<[u64; 1024]>,
+    /// Whether the pair of bytes `b0 << 8 | b1` begins a name: a byte a
+    /// pair, not a bit, since the search tests every position of the
+    /// text and a byte is tested without a shift.
+    pairs: Box<[bool; 65536]>,
 }
 
 const NONE: u32 = u32::MAX;
@@ -350,7 +352,7 @@ impl Names {
             labels: Vec::with_capacity(cap),
             ends: Vec::with_capacity(cap),
             root: Box::new([NONE; 256]),
-            pairs: Box::new([0; 1024]),
+            pairs: vec![false; 65536].into_boxed_slice().try_into().expect("65536 pairs"),
         };
         t.first.push(0);
         t.count.push(0);
@@ -358,7 +360,7 @@ impl Names {
         for name in sorted {
             if let [b0, b1, ..] = **name {
                 let bit = usize::from(b0) << 8 | usize::from(b1);
-                t.pairs[bit >> 6] |= 1 << (bit & 63);
+                t.pairs[bit] = true;
             }
         }
         // A node is the prefix of length `depth` shared by the names
@@ -458,17 +460,19 @@ impl Names {
 
     /// The first match at or after `at`: start, end, pattern index.
     #[inline]
-    fn find_from(&self, hay: &[u8], mut at: usize) -> Option<(usize, usize, u32)> {
-        while at + 1 < hay.len() {
-            let bit = usize::from(hay[at]) << 8 | usize::from(hay[at + 1]);
-            if self.pairs[bit >> 6] >> (bit & 63) & 1 != 0 {
-                if let Some((end, p)) = self.longest_at(hay, at) {
-                    return Some((at, end, p));
-                }
+    fn find_from(&self, hay: &[u8], at: usize) -> Option<(usize, usize, u32)> {
+        let mut from = at;
+        loop {
+            let rest = hay.get(from..)?;
+            let k = rest.windows(2).position(|w| {
+                self.pairs[usize::from(w[0]) << 8 | usize::from(w[1])]
+            })?;
+            let start = from + k;
+            if let Some((end, p)) = self.longest_at(hay, start) {
+                return Some((start, end, p));
             }
-            at += 1;
+            from = start + 1;
         }
-        None
     }
 
     /// The leftmost-longest non-overlapping matches in `hay`, in order.

@@ -132,15 +132,18 @@ pub fn parse_words(
     }
 }
 
-/// The shipped word table, loaded once (checked by [`Lexicon::shipped`]
-/// and a test, so that a bad line is reported as `file:line`).
+/// The shipped word table, loaded once: by [`Lexicon::shipped`], which
+/// checks it (so that a bad line is reported as `file:line`), or at the
+/// first use by a stage that has no lexicon.
+static WORDS: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+
+fn shipped_words() -> Result<Words, Vec<DataError>> {
+    let f = data_file!("words.tsv");
+    parse_words(f.name, f.text)
+}
+
 fn words() -> &'static Words {
-    static WORDS: std::sync::LazyLock<Words> =
-        std::sync::LazyLock::new(|| {
-            let f = data_file!("words.tsv");
-            parse_words(f.name, f.text).unwrap_or_else(|e| panic!("{}", e[0]))
-        });
-    &WORDS
+    WORDS.get_or_init(|| shipped_words().unwrap_or_else(|e| panic!("{}", e[0])))
 }
 
 /// Whether `word`, exactly as written, is in `class`.
@@ -152,6 +155,7 @@ pub fn is(class: Class, word: &str) -> bool {
 /// The classes of `word`, exactly as written, as bits for [`has`]: one
 /// look-up for all the classes a stage asks of one word.
 #[inline]
+#[allow(dead_code)] // a stage's own look-ups; the mention stage's are in [`Lexicon::word`]
 pub fn classes(word: &str) -> u64 {
     words().0.get(word).copied().unwrap_or(0)
 }
@@ -395,18 +399,62 @@ type Map<V> = HashMap<String, V, BuildHasherDefault<WordHash>>;
 /// keys that are never iterated (the resolver's).
 pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHash>>;
 
+/// What the lexicon lists of one lower-case word: its single-word cue,
+/// title and source noun, and its classes in `data/words.tsv`, kept in
+/// one entry so that a stage asking all of them of a token hashes the
+/// word once ([`Lexicon::word`]). Multi-word titles and noun compounds
+/// ("chief of staff", "news agency") are entries too.
+#[derive(Debug, Default)]
+struct WordEntry {
+    classes: u64,
+    noun: Option<(NounType, bool)>,
+    /// Index in [`Lexicon::cue_list`].
+    cue: Option<u32>,
+    /// Index in [`Lexicon::title_list`].
+    title: Option<u32>,
+    /// The word is the first of a title of several words ("chief" of
+    /// "chief of staff").
+    opens_title_phrase: bool,
+}
+
+/// All the lexicon says of one lower-case word, from one look-up
+/// ([`Lexicon::word`]): what [`classes`], [`Lexicon::noun`],
+/// [`Lexicon::cue`] and [`Lexicon::title`] give for it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WordInfo<'a> {
+    /// Its classes, as bits for [`has`].
+    pub classes: u64,
+    /// Its type and plurality as the head noun of an unnamed source.
+    pub noun: Option<(NounType, bool)>,
+    /// The cue it is.
+    pub cue: Option<&'a Cue>,
+    /// The title it is.
+    pub title: Option<&'a Title>,
+    /// Whether a title of several words starts with it ("chief" of
+    /// "chief of staff"): where not, no longer phrase from it is a
+    /// title.
+    pub opens_title_phrase: bool,
+}
+
 /// The lookup tables.
 pub struct Lexicon {
-    cues: Map<Cue>,
+    /// Cues, titles, source nouns and word classes by lower-case word.
+    words: Map<WordEntry>,
+    /// A bit per byte that begins a key of `words`: most punctuation
+    /// tokens are answered without hashing.
+    first_bytes: [u64; 4],
+    /// The single-word cues: one a row of `data/cues.tsv`, shared by its
+    /// forms.
+    cue_list: Vec<Cue>,
+    /// The titles.
+    title_list: Vec<Title>,
     /// Multi-word cues ("according to"), lower case, longest first.
     pub cue_phrases: Vec<(String, Cue)>,
     /// First word of a multi-word cue -> its indexes in `cue_phrases`
     /// (looked up for every word, twice: FNV, not SipHash).
     cue_phrase_first: Map<Vec<usize>>,
-    titles: Map<Title>,
     /// The longest title in words ("chief of staff" is 3).
     pub max_title_words: usize,
-    nouns: Map<(NounType, bool)>,
     pronouns: Map<(Option<Gender>, bool)>,
     first_names: Map<Option<Gender>>,
     demonyms: Map<String>,
@@ -419,12 +467,14 @@ impl Lexicon {
             shipped_lexicon_files();
         let mut errors = Vec::new();
         let mut lex = Lexicon {
-            cues: Map::default(),
+            // Room for the shipped words at once (about 2,000).
+            words: Map::with_capacity_and_hasher(2048, Default::default()),
+            first_bytes: [0; 4],
+            cue_list: Vec::new(),
+            title_list: Vec::new(),
             cue_phrases: Vec::new(),
             cue_phrase_first: Map::default(),
-            titles: Map::default(),
             max_title_words: 1,
-            nouns: Map::default(),
             pronouns: Map::default(),
             first_names: Map::default(),
             demonyms: Map::default(),
@@ -440,10 +490,22 @@ impl Lexicon {
         collect(lex.load_pronouns(pronouns.name, pronouns.text));
         collect(lex.load_first_names(first.name, first.text));
         collect(lex.load_demonyms(demonyms.name, demonyms.text));
-        let words = data_file!("words.tsv");
-        collect(parse_words(words.name, words.text).map(|_| ()));
+        // The table parsed once, for the lexicon and for [`is`].
+        let table = match WORDS.get() {
+            Some(t) => Ok(t),
+            None => shipped_words().map(|t| WORDS.get_or_init(|| t)),
+        };
+        collect(table.map(|table| {
+            for (&word, &bits) in &table.0 {
+                lex.words.entry(word.to_string()).or_default().classes = bits;
+            }
+        }));
         let title_roles = data_file!("title_roles.tsv");
         collect(parse_title_roles(title_roles.name, title_roles.text).map(|_| ()));
+        for key in lex.words.keys() {
+            let b = usize::from(key.as_bytes().first().copied().unwrap_or(0));
+            lex.first_bytes[b >> 6] |= 1 << (b & 63);
+        }
         if errors.is_empty() {
             Ok(lex)
         } else {
@@ -508,13 +570,22 @@ impl Lexicon {
                 addressee: yes(c[5]),
                 complement,
             };
+            let index = self.cue_list.len() as u32;
+            let mut single = false;
             for form in tsv::values(c[1]) {
                 let form = form.to_lowercase();
                 if form.contains(' ') {
                     self.cue_phrases.push((form, cue.clone()));
                 } else {
-                    self.cues.entry(form).or_insert_with(|| cue.clone());
+                    let entry = self.words.entry(form).or_default();
+                    if entry.cue.is_none() {
+                        entry.cue = Some(index);
+                        single = true;
+                    }
                 }
+            }
+            if single {
+                self.cue_list.push(cue);
             }
         }
         self.cue_phrases.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
@@ -546,7 +617,8 @@ impl Lexicon {
             };
             // "Professor" (honorific) and "professor" (job) meet in lower
             // case: the job wins, so the word alone still names a role.
-            match self.titles.get_mut(&title) {
+            let old = self.words.get(&title).and_then(|e| e.title);
+            match old.map(|i| &mut self.title_list[i as usize]) {
                 Some(old)
                     if old.kind == "honorific" && new.kind != "honorific" =>
                 {
@@ -555,7 +627,12 @@ impl Lexicon {
                 }
                 Some(_) => {}
                 None => {
-                    self.titles.insert(title, new);
+                    if let Some((first, _)) = title.split_once(' ') {
+                        self.words.entry(first.to_string()).or_default().opens_title_phrase = true;
+                    }
+                    let index = self.title_list.len() as u32;
+                    self.title_list.push(new);
+                    self.words.entry(title).or_default().title = Some(index);
                 }
             }
         }
@@ -587,9 +664,10 @@ impl Lexicon {
                     continue;
                 }
             };
-            self.nouns
-                .entry(c[0].trim().to_lowercase())
-                .or_insert((kind, c[2].trim() == "pl"));
+            let entry = self.words.entry(c[0].trim().to_lowercase()).or_default();
+            if entry.noun.is_none() {
+                entry.noun = Some((kind, c[2].trim() == "pl"));
+            }
         }
         if errors.is_empty() {
             Ok(())
@@ -660,7 +738,7 @@ impl Lexicon {
     #[inline]
     pub fn cue(&self, word: &str) -> Option<&Cue> {
         if word.bytes().all(|b| b.is_ascii_lowercase()) {
-            return self.cues.get(word);
+            return self.entry_cue(word);
         }
         // Most words are short ASCII ("Said"): lower them on the stack
         // rather than allocate a String for every capitalised token.
@@ -670,21 +748,59 @@ impl Lexicon {
             lower.copy_from_slice(word.as_bytes());
             lower.make_ascii_lowercase();
             let lower = std::str::from_utf8(lower).expect("ASCII");
-            return self.cues.get(lower);
+            return self.entry_cue(lower);
         }
-        self.cues.get(&word.to_lowercase())
+        self.entry_cue(&word.to_lowercase())
+    }
+
+    #[inline]
+    fn entry_cue(&self, lower: &str) -> Option<&Cue> {
+        self.words.get(lower).and_then(|e| e.cue).map(|i| &self.cue_list[i as usize])
+    }
+
+    /// What [`classes`], [`Lexicon::noun`], [`Lexicon::cue`] and
+    /// [`Lexicon::title`] say of the lower-case word `lower`, from one
+    /// look-up: the mention stage asks them of nearly every token.
+    #[inline]
+    pub fn word(&self, lower: &str) -> WordInfo<'_> {
+        let b = usize::from(lower.as_bytes().first().copied().unwrap_or(0));
+        let entry = if self.first_bytes[b >> 6] >> (b & 63) & 1 != 0 {
+            self.words.get(lower)
+        } else {
+            None
+        };
+        // A title is looked up without its final periods ("Sen."): that
+        // word's entry is another one.
+        let title = if lower.ends_with('.') {
+            self.title(lower)
+        } else {
+            entry.and_then(|e| e.title).map(|i| &self.title_list[i as usize])
+        };
+        match entry {
+            Some(e) => WordInfo {
+                classes: e.classes,
+                noun: e.noun,
+                cue: e.cue.map(|i| &self.cue_list[i as usize]),
+                title,
+                opens_title_phrase: e.opens_title_phrase,
+            },
+            None => WordInfo { title, ..WordInfo::default() },
+        }
     }
 
     /// The title a lower-case word or phrase is.
     #[inline]
     pub fn title(&self, lower: &str) -> Option<&Title> {
-        self.titles.get(lower.trim_end_matches('.'))
+        self.words
+            .get(lower.trim_end_matches('.'))
+            .and_then(|e| e.title)
+            .map(|i| &self.title_list[i as usize])
     }
 
     /// The type and plurality of an unnamed source's head noun.
     #[inline]
     pub fn noun(&self, lower: &str) -> Option<(NounType, bool)> {
-        self.nouns.get(lower).copied()
+        self.words.get(lower).and_then(|e| e.noun)
     }
 
     /// The gender and plurality of a pronoun.

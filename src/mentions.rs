@@ -13,11 +13,10 @@
 
 use crate::tagger::{PosTag, Xpos};
 use std::borrow::Cow;
-use std::cell::Cell;
 
 use crate::chunk::{Chunks, Grammar};
 use crate::gazetteer::{EntityType, Gazetteer};
-use crate::lexicon::{Class, Cue, Lexicon, NounType, Title};
+use crate::lexicon::{Class, Cue, Lexicon, NounType, Title, WordInfo};
 use crate::tokens::Token;
 use crate::types::{Gender, Span, SpeakerType};
 
@@ -70,28 +69,6 @@ fn is_not_name(classes: u64) -> bool {
     has(classes, Class::NotNames)
         || has(classes, Class::Days)
         || has(classes, Class::Months)
-}
-
-/// One value a token, looked up the first time a stage asks: the mention
-/// stage asks the lexicon the same of one token many times (as a word
-/// before a name, as a subject's head, as a modifier ...).
-struct PerToken<T: Copy>(Vec<Cell<Option<T>>>);
-
-impl<T: Copy> PerToken<T> {
-    fn new(n: usize) -> PerToken<T> {
-        PerToken(vec![Cell::new(None); n])
-    }
-
-    #[inline]
-    fn get(&self, k: usize, look_up: impl FnOnce() -> T) -> T {
-        let cell = &self.0[k];
-        if let Some(v) = cell.get() {
-            return v;
-        }
-        let v = look_up();
-        cell.set(Some(v));
-        v
-    }
 }
 
 /// A lower-case noun of a person by its suffix ("astronomer", "co-author",
@@ -165,12 +142,11 @@ struct Finder<'a> {
     tags: &'a [PosTag],
     /// Noun phrases that are antecedents only ([`find_mentions`]).
     antecedents: std::cell::RefCell<Vec<Mention>>,
-    /// By token, its lower-case form's word classes, speaker noun, cue and
-    /// title, once looked up.
-    classes: PerToken<u64>,
-    nouns: PerToken<Option<(NounType, bool)>>,
-    cues: PerToken<Option<&'a Cue>>,
-    titles: PerToken<Option<&'a Title>>,
+    /// By token, what the lexicon says of its lower-case form (classes,
+    /// source noun, cue, title), looked up once for every token before
+    /// the search: the search asks the same of one token many times (as
+    /// a word before a name, as a subject's head, as a modifier ...).
+    words: Vec<WordInfo<'a>>,
 }
 
 impl<'a> Finder<'a> {
@@ -208,11 +184,14 @@ impl<'a> Finder<'a> {
             chunks: None,
             tags: &[],
             antecedents: Default::default(),
-            classes: PerToken::new(tokens.len()),
-            nouns: PerToken::new(tokens.len()),
-            cues: PerToken::new(tokens.len()),
-            titles: PerToken::new(tokens.len()),
+            words: lower.iter().map(|w| lexicon.word(w)).collect(),
         }
+    }
+
+    /// What the lexicon says of token `k`'s lower-case form.
+    #[inline]
+    fn word(&self, k: usize) -> WordInfo<'a> {
+        self.words[k]
     }
 
     /// Whether token `k`'s lower-case form is in `class`.
@@ -223,7 +202,7 @@ impl<'a> Finder<'a> {
 
     #[inline]
     fn classes(&self, k: usize) -> u64 {
-        self.classes.get(k, || crate::lexicon::classes(&self.lower[k]))
+        self.words[k].classes
     }
 
     /// Whether token `k` is never a name ([`is_not_name`]).
@@ -235,19 +214,19 @@ impl<'a> Finder<'a> {
     /// [`Lexicon::noun`] of token `k`'s lower-case form.
     #[inline]
     fn noun(&self, k: usize) -> Option<(NounType, bool)> {
-        self.nouns.get(k, || self.lexicon.noun(&self.lower[k]))
+        self.words[k].noun
     }
 
     /// [`Lexicon::cue`] of token `k`'s lower-case form.
     #[inline]
     fn cue(&self, k: usize) -> Option<&'a Cue> {
-        self.cues.get(k, || self.lexicon.cue(&self.lower[k]))
+        self.words[k].cue
     }
 
     /// [`Lexicon::title`] of token `k`'s lower-case form.
     #[inline]
     fn title(&self, k: usize) -> Option<&'a Title> {
-        self.titles.get(k, || self.lexicon.title(&self.lower[k]))
+        self.words[k].title
     }
 
     fn tok(&self, i: usize) -> &'a str {
@@ -262,6 +241,15 @@ impl<'a> Finder<'a> {
     /// A title of up to `max_title_words` words starting at token `i`;
     /// returns its last token.
     fn title_at(&self, i: usize, limit: usize) -> Option<usize> {
+        if i >= limit || !self.tokens[i].word {
+            return None;
+        }
+        // Most words open no title of several words: the word's own
+        // look-up answers.
+        let word = self.word(i);
+        if !word.opens_title_phrase {
+            return word.title.map(|_| i);
+        }
         let mut phrase = crate::words_buf::WordsBuf::new();
         let mut best = None;
         for k in 0..self.lexicon.max_title_words {
