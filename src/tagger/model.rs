@@ -390,6 +390,9 @@ const DENSE_MIN: usize = 24;
 /// `count` of a slot whose feature has a dense row.
 const DENSE: u8 = 0xff;
 
+/// The bit of a [`Model::find_slot`] handle that marks a dense row.
+pub(crate) const DENSE_REF: u32 = 1 << 31;
+
 /// Scores of every label: indexed by a `u8` label, so without bounds
 /// checks.
 pub(crate) type Scores = [i32; 256];
@@ -504,7 +507,7 @@ impl ModelBuilder {
                 );
                 start
             };
-            if start >= 1 << 32 {
+            if start >= 1 << 31 {
                 return Err(ModelError("too many weights".into()));
             }
             slot.weights[0] = start as u16 as i16;
@@ -579,9 +582,12 @@ impl Model {
         prefetch(&self.slots[KeyTable::home(key, self.mask)]);
     }
 
-    /// The slot of feature `key` as a handle for [`Model::add_slot`] (0
-    /// when the feature has no weights), and starts loading its weights
-    /// when they are in the overflow list.
+    /// A handle of feature `key` for [`Model::add_slot`]: 0 when the
+    /// feature has no weights; [`DENSE_REF`] with the start of its row in
+    /// [`Model::dense_rows`] when it has a dense row (so that a caller
+    /// can sum a word's dense rows in one pass, `Tagger`'s decoder);
+    /// else its slot plus one, and starts loading its weights when they
+    /// are in the overflow list.
     #[inline(always)]
     pub(crate) fn find_slot(&self, key: u32) -> u32 {
         let mut i = KeyTable::home(key, self.mask);
@@ -590,7 +596,11 @@ impl Model {
             if slot.key == key {
                 // Dense rows belong to frequent features, mostly in the
                 // cache already; sparse overflow lists are prefetched.
-                if slot.count != DENSE && usize::from(slot.count) > INLINE {
+                if slot.count == DENSE {
+                    // Below 2^31: checked when the row was made.
+                    return DENSE_REF | slot.overflow_start() as u32;
+                }
+                if usize::from(slot.count) > INLINE {
                     prefetch(&self.overflow[slot.overflow_start()]);
                 }
                 return i as u32 + 1;
@@ -605,9 +615,28 @@ impl Model {
     /// Adds the weights of a handle from [`Model::find_slot`] to `scores`.
     #[inline(always)]
     pub(crate) fn add_slot(&self, handle: u32, scores: &mut Scores) {
-        if let Some(i) = (handle as usize).checked_sub(1) {
+        if handle & DENSE_REF != 0 {
+            self.add_dense(handle & !DENSE_REF, scores);
+        } else if let Some(i) = (handle as usize).checked_sub(1) {
             self.add_weights(&self.slots[i], scores);
         }
+    }
+
+    /// The dense rows, [`Model::row_len`] weights each; every start that
+    /// [`Model::find_slot`] gives (without [`DENSE_REF`]) is a row's, at
+    /// least `row_len` before the end.
+    #[inline(always)]
+    pub(crate) fn dense_rows(&self) -> &[i16] {
+        &self.dense
+    }
+
+    /// Adds the dense row starting at `start` (a handle of
+    /// [`Model::find_slot`] without [`DENSE_REF`]) to `scores`.
+    #[inline(always)]
+    pub(crate) fn add_dense(&self, start: u32, scores: &mut Scores) {
+        let n = self.row_len();
+        let start = start as usize;
+        add_row(&mut scores[..n], &self.dense[start..start + n]);
     }
 
     /// Adds the weights of feature `key`, if it has any, to `scores` (one
