@@ -642,6 +642,7 @@ impl Model {
     /// Adds the weights of feature `key`, if it has any, to `scores` (one
     /// per label).
     #[inline(always)]
+    #[cfg(test)]
     pub(crate) fn add_feature(&self, key: u32, scores: &mut Scores) {
         let mut i = KeyTable::home(key, self.mask);
         loop {
@@ -683,6 +684,7 @@ impl Model {
 
     /// Adds the weights of `features` to `scores` (one per label).
     #[inline(always)]
+    #[cfg(test)]
     pub(crate) fn score(&self, features: &[u32], scores: &mut Scores) {
         for &f in features {
             self.add_feature(f, scores);
