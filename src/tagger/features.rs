@@ -508,7 +508,11 @@ pub(crate) fn tag_history_features(
     3
 }
 
-/// The features of the previous label with the words (2 of them).
+/// How many features [`word_history_features`] gives.
+pub(crate) const WORD_HISTORY_FEATURES: usize = 2;
+
+/// The features of the previous label with the words
+/// ([`WORD_HISTORY_FEATURES`] of them).
 #[inline]
 pub(crate) fn word_history_features(
     words: &[WordInfo],
@@ -522,7 +526,7 @@ pub(crate) fn word_history_features(
     let prev = u64::from(prev);
     out[0] = key(t::PREV_TAG_WORD, prev, w.lower);
     out[1] = key(t::PREV_TAG_NEXT_CLASS, prev, n.class);
-    2
+    WORD_HISTORY_FEATURES
 }
 
 /// The bias feature: always the first of [`static_features`].

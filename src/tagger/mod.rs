@@ -39,7 +39,7 @@ use std::sync::OnceLock;
 pub use align::{tagger_words, TaggerWords, UNTAGGED};
 use features::{CaseMode, WordInfo, MAX_FEATURES, START2_TAG, START_TAG};
 pub use model::ModelError;
-use model::{Model, LEX_CLASS, LEX_FIXED};
+use model::{Model, DENSE_REF, LEX_CLASS, LEX_FIXED};
 pub use tags::{PosTag, Upos, Xpos};
 
 /// The shipped weights (see `data/SOURCES.md` for their licence).
@@ -102,8 +102,15 @@ const HISTORY_BITS: u32 = 12;
 
 impl HistoryCache {
     /// The cached row of `(prev, prev2)`, computed on a miss.
+    /// (`scores`: a free buffer; `AVX2` as in [`decode`].)
     #[inline(always)]
-    fn row(&mut self, model: &Model, prev: u32, prev2: u32) -> &[i32] {
+    fn row<const AVX2: bool>(
+        &mut self,
+        model: &Model,
+        prev: u32,
+        prev2: u32,
+        scores: &mut model::Scores,
+    ) -> &[i32] {
         let n = model.row_len();
         let id = model.id;
         if self.model != id || self.labels != n {
@@ -120,11 +127,10 @@ impl HistoryCache {
         let row = &mut self.rows[e * n..(e + 1) * n];
         if self.keys[e] != key {
             self.keys[e] = key;
-            let mut scores: model::Scores = [0; 256];
-            let mut buf = [0u32; 3];
-            features::tag_history_features(prev, prev2, &mut buf);
-            model.add_feature(features::bias_key(), &mut scores);
-            model.score(&buf, &mut scores);
+            let mut buf = [0u32; 4];
+            buf[0] = features::bias_key();
+            let k = 1 + features::tag_history_features(prev, prev2, &mut buf[1..]);
+            score_features_cold::<AVX2>(model, &mut buf[..k], scores);
             row.copy_from_slice(&scores[..n]);
         }
         row
@@ -251,14 +257,16 @@ impl WordCache {
 
     /// Where the score row of entry `e` in `role` starts in `rows`, if
     /// the entry still holds `key` (a later word of the sentence may have
-    /// taken it), computed on first use.
+    /// taken it), computed on first use (in `scores`, a free buffer;
+    /// `AVX2` as in [`decode`]).
     #[inline(always)]
-    fn prepare(
+    fn prepare<const AVX2: bool>(
         &mut self,
         model: &Model,
         e: u32,
         key: &WordKey,
         role: usize,
+        scores: &mut model::Scores,
     ) -> Option<usize> {
         let e = e as usize;
         if e >= CACHE_WORDS || self.keys[e] != *key {
@@ -267,10 +275,9 @@ impl WordCache {
         let n = self.labels;
         let at = (e * ROLES + role) * n;
         if self.row_ok[e] & (1 << role) == 0 {
-            let mut scores: model::Scores = [0; 256];
             let mut buf = [0u32; MAX_FEATURES];
             let k = role_features(&self.infos[e], role, &mut buf);
-            model.score(&buf[..k], &mut scores);
+            score_features_cold::<AVX2>(model, &mut buf[..k], scores);
             self.rows[at..at + n].copy_from_slice(&scores[..n]);
             self.row_ok[e] |= 1 << role;
         }
@@ -540,16 +547,22 @@ fn decode<const AVX2: bool>(
     // [`MAX_FEATURES`] a word long (its length is room, not what is
     // used: `starts` says that): copying each word's keys from a buffer
     // was a call of memcpy a word.
+    //
+    // Each position's span of `handles` starts with [`HISTORY_ROOM`]
+    // free entries, for the dense rows of its history features (see
+    // below), then its keys.
     starts.clear();
     rows_at.clear();
     let mut buf = [0u32; MAX_FEATURES];
     let n = infos.len();
-    if handles.len() < n * MAX_FEATURES {
-        handles.resize(n * MAX_FEATURES, 0);
+    let room = MAX_FEATURES + HISTORY_ROOM;
+    if handles.len() < n * room {
+        handles.resize(n * room, 0);
     }
     let mut used = 0;
     for (i, info) in infos.iter().enumerate() {
         starts.push(used as u32);
+        used += HISTORY_ROOM;
         let mut at = [NO_ROW; 3];
         if info.fixed.is_none() {
             let buf = &mut handles[used..used + MAX_FEATURES];
@@ -568,7 +581,7 @@ fn decode<const AVX2: bool>(
                     continue;
                 };
                 let (e, key) = &entries[j];
-                match cache.prepare(model, *e, key, role) {
+                match cache.prepare::<AVX2>(model, *e, key, role, scores) {
                     Some(o) => at[r] = o as u32,
                     None => k += role_features(&infos[j], role, &mut buf[k..]),
                 }
@@ -581,35 +594,38 @@ fn decode<const AVX2: bool>(
     // A pipeline over the words: the slots of word i + 2 are loaded,
     // those of word i + 1 are found (and their weight rows loaded),
     // and word i is scored.
-    let span = |i: usize| starts[i] as usize..starts[i + 1] as usize;
+    let keys = |i: usize| starts[i] as usize + HISTORY_ROOM..starts[i + 1] as usize;
     for i in 0..n.min(PREFETCH_AHEAD) {
-        handles[span(i)].iter().for_each(|&k| model.prefetch_feature(k));
+        handles[keys(i)].iter().for_each(|&k| model.prefetch_feature(k));
     }
+    let mut next_dense = 0;
     if n > 0 {
-        handles[span(0)].iter_mut().for_each(|k| *k = model.find_slot(*k));
+        next_dense = find_handles(model, &mut handles[keys(0)]);
     }
     let n_labels = model.labels.len();
     let row_len = model.row_len();
     let (mut prev, mut prev2) = (START_TAG, START2_TAG);
     for (i, info) in infos.iter().enumerate() {
         if i + PREFETCH_AHEAD < n {
-            handles[span(i + PREFETCH_AHEAD)]
+            handles[keys(i + PREFETCH_AHEAD)]
                 .iter()
                 .for_each(|&k| model.prefetch_feature(k));
         }
+        let n_dense = next_dense;
         if i + 1 < n {
-            handles[span(i + 1)]
-                .iter_mut()
-                .for_each(|k| *k = model.find_slot(*k));
+            next_dense = find_handles(model, &mut handles[keys(i + 1)]);
         }
         let label = match info.fixed {
             Some(l) => l,
             None => {
                 // The bias is in the history row; the word's own
                 // features in its cached row, and its neighbours' as the
-                // previous and the next word in theirs: the four rows are
-                // summed in one pass.
-                let hist = history.row(model, prev, prev2);
+                // previous and the next word in theirs: the four rows and
+                // the dense rows of the features are summed in one pass
+                // (each score loaded and stored once, not once a row: the
+                // row adds were a sixth of decoding, callgrind); the
+                // sparse weights are added after it.
+                let hist = history.row::<AVX2>(model, prev, prev2, scores);
                 let rows = &cache.rows;
                 let row = |o: u32| {
                     if o == NO_ROW {
@@ -620,13 +636,38 @@ fn decode<const AVX2: bool>(
                     }
                 };
                 let [a, b, c] = rows_at[i];
-                sum_rows(&mut scores[..row_len], [hist, row(a), row(b), row(c)]);
-                for &h in &handles[span(i)] {
-                    model.add_slot(h, scores);
-                }
+                // The history features' dense rows go in the free room
+                // just before the position's own dense rows, so that
+                // they are one run of handles.
                 let k =
                     features::word_history_features(infos, i, prev, &mut buf);
-                model.score(&buf[..k], scores);
+                let span = keys(i);
+                let mut first = span.start;
+                let mut sparse = [0u32; HISTORY_ROOM];
+                let mut n_sparse = 0;
+                for &f in &buf[..k] {
+                    let h = model.find_slot(f);
+                    if h & DENSE_REF != 0 {
+                        first -= 1;
+                        handles[first] = h & !DENSE_REF;
+                    } else {
+                        sparse[n_sparse] = h;
+                        n_sparse += 1;
+                    }
+                }
+                let dense_end = span.start + n_dense;
+                sum_dense::<AVX2>(
+                    model,
+                    scores,
+                    [hist, row(a), row(b), row(c)],
+                    &handles[first..dense_end],
+                );
+                for &h in &handles[dense_end..span.end] {
+                    model.add_slot(h, scores);
+                }
+                for &h in &sparse[..n_sparse] {
+                    model.add_slot(h, scores);
+                }
                 argmax_int::<AVX2>(&scores[..n_labels])
             }
         };
@@ -634,6 +675,77 @@ fn decode<const AVX2: bool>(
         prev2 = prev;
         prev = u32::from(label);
     }
+}
+
+/// `scores[..row_len]` = the summed weights of the feature `keys` (which
+/// become handles), dense rows in one pass as a word's in [`decode`].
+#[inline(always)]
+fn score_features<const AVX2: bool>(
+    model: &Model,
+    keys: &mut [u32],
+    scores: &mut model::Scores,
+) {
+    let n_dense = find_handles(model, keys);
+    let zero = &ZERO_ROW[..model.row_len()];
+    sum_dense::<AVX2>(model, scores, [zero; 4], &keys[..n_dense]);
+    for &h in &keys[n_dense..] {
+        model.add_slot(h, scores);
+    }
+}
+
+/// [`score_features`] out of line, for the rows computed on a cache miss:
+/// inlined there, it kept the decoder's own sum from being inlined
+/// (+0.6 M instructions on 400 KB of Wikinews, callgrind).
+#[inline(never)]
+fn score_features_cold<const AVX2: bool>(
+    model: &Model,
+    keys: &mut [u32],
+    scores: &mut model::Scores,
+) {
+    #[cfg(target_arch = "x86_64")]
+    if AVX2 {
+        // SAFETY: `AVX2` is true only in code compiled for AVX2, which
+        // runs only where it was detected (`Tagger::tag_cached`).
+        unsafe { score_features_avx2(model, keys, scores) };
+        return;
+    }
+    score_features::<false>(model, keys, scores);
+}
+
+/// [`score_features`] compiled for AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn score_features_avx2(
+    model: &Model,
+    keys: &mut [u32],
+    scores: &mut model::Scores,
+) {
+    score_features::<true>(model, keys, scores);
+}
+
+/// Free handles before each position's keys: room for the dense rows of
+/// its [`features::word_history_features`].
+const HISTORY_ROOM: usize = features::WORD_HISTORY_FEATURES;
+
+/// Turns the feature keys of a position into handles of
+/// [`Model::find_slot`], those of dense rows first (as row starts,
+/// without [`DENSE_REF`]); returns how many those are.
+#[inline(always)]
+fn find_handles(model: &Model, keys: &mut [u32]) -> usize {
+    let mut dense = 0;
+    for j in 0..keys.len() {
+        let h = model.find_slot(keys[j]);
+        if h & DENSE_REF != 0 {
+            // The handle at `dense` (already found, or this key when
+            // j == dense) moves to j.
+            keys[j] = keys[dense];
+            keys[dense] = h & !DENSE_REF;
+            dense += 1;
+        } else {
+            keys[j] = h;
+        }
+    }
+    dense
 }
 
 /// No cached row (in [`TagScratch::rows_at`]).
@@ -649,6 +761,152 @@ fn sum_rows(scores: &mut [i32], [a, b, c, d]: [&[i32]; 4]) {
     let rows = a.iter().zip(b).zip(c).zip(d);
     for (s, (((a, b), c), d)) in scores.iter_mut().zip(rows) {
         *s = a + b + c + d;
+    }
+}
+
+/// `scores[..row_len] = rows summed + the dense rows starting at
+/// `dense` (in [`Model::dense_rows`])`; with `AVX2` (the caller is
+/// compiled for it), sixteen labels at a time, each kept in registers
+/// while every row is added to it.
+#[inline(always)]
+fn sum_dense<const AVX2: bool>(
+    model: &Model,
+    scores: &mut model::Scores,
+    rows: [&[i32]; 4],
+    dense: &[u32],
+) {
+    let n = model.row_len();
+    #[cfg(target_arch = "x86_64")]
+    if AVX2 {
+        // SAFETY: `AVX2` is true only in code compiled for AVX2, which
+        // runs only where it was detected (`Tagger::tag_cached`).
+        // The starts are those of `Model::find_slot`, each at least
+        // `row_len` before the end of `dense_rows`.
+        unsafe { sum_dense_avx2(&mut scores[..n], rows, dense, model.dense_rows()) };
+        return;
+    }
+    sum_rows(&mut scores[..n], rows);
+    for &o in dense {
+        model.add_dense(o, scores);
+    }
+}
+
+/// [`sum_dense`] in AVX2: `scores` is a padded row (a multiple of
+/// [`model::ROW_LANES`] long), as are the `rows`.
+///
+/// Not a `target_feature` function but always inlined, into callers
+/// compiled for AVX2 (one of those was not inlined, a call a word).
+///
+/// # Safety
+/// The caller is compiled for AVX2, and every start in `dense` is at
+/// least `scores.len()` before the end of `weights` (as the dense row
+/// starts of [`Model::find_slot`] are: their bounds are not checked
+/// here, a check a row was a tenth of this function's cost).
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+unsafe fn sum_dense_avx2(
+    scores: &mut [i32],
+    rows: [&[i32]; 4],
+    dense: &[u32],
+    weights: &[i16],
+) {
+    use std::arch::x86_64::{
+        __m128i, __m256i, _mm256_add_epi32, _mm256_cvtepi16_epi32,
+        _mm256_loadu_si256, _mm256_storeu_si256, _mm_loadu_si128,
+    };
+    if scores.len() == 112 {
+        // The shipped model's rows (102 labels padded): the whole row in
+        // fourteen registers while the dense rows are added, not a pass
+        // over the dense rows for each sixteen labels.
+        // SAFETY: as this function's.
+        unsafe { sum_dense_in_registers::<14>(scores, rows, dense, weights) };
+        return;
+    }
+    let n = scores.len();
+    // The bounds of the loads of `rows`, checked once.
+    assert!(n % 16 == 0 && rows.iter().all(|r| r.len() >= n));
+    debug_assert!(dense.iter().all(|&o| o as usize + n <= weights.len()));
+    let [r0, r1, r2, r3] = rows.map(<[i32]>::as_ptr);
+    let w = weights.as_ptr();
+    let out = scores.as_mut_ptr();
+    for g in (0..n).step_by(16) {
+        // SAFETY: `g + 16 <= n`, every row is at least `n` long
+        // (asserted above), and so is each dense row from its start (the
+        // caller's promise); the loads and stores are unaligned.
+        unsafe {
+            let ld = |r: *const i32, at: usize| -> __m256i {
+                _mm256_loadu_si256(r.add(at).cast())
+            };
+            let mut lo = _mm256_add_epi32(
+                _mm256_add_epi32(ld(r0, g), ld(r1, g)),
+                _mm256_add_epi32(ld(r2, g), ld(r3, g)),
+            );
+            let mut hi = _mm256_add_epi32(
+                _mm256_add_epi32(ld(r0, g + 8), ld(r1, g + 8)),
+                _mm256_add_epi32(ld(r2, g + 8), ld(r3, g + 8)),
+            );
+            for &o in dense {
+                let p = w.add(o as usize + g);
+                let a = _mm_loadu_si128(p.cast::<__m128i>());
+                let b = _mm_loadu_si128(p.add(8).cast::<__m128i>());
+                lo = _mm256_add_epi32(lo, _mm256_cvtepi16_epi32(a));
+                hi = _mm256_add_epi32(hi, _mm256_cvtepi16_epi32(b));
+            }
+            _mm256_storeu_si256(out.add(g).cast(), lo);
+            _mm256_storeu_si256(out.add(g + 8).cast(), hi);
+        }
+    }
+}
+
+/// [`sum_dense_avx2`] of a row of `CHUNKS` times eight labels, held in
+/// registers.
+///
+/// # Safety
+/// As [`sum_dense_avx2`]'s.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+unsafe fn sum_dense_in_registers<const CHUNKS: usize>(
+    scores: &mut [i32],
+    rows: [&[i32]; 4],
+    dense: &[u32],
+    weights: &[i16],
+) {
+    use std::arch::x86_64::{
+        __m128i, __m256i, _mm256_add_epi32, _mm256_cvtepi16_epi32,
+        _mm256_loadu_si256, _mm256_setzero_si256, _mm256_storeu_si256,
+        _mm_loadu_si128,
+    };
+    let n = CHUNKS * 8;
+    // The bounds of the loads of `rows` and the stores, checked once.
+    assert!(scores.len() == n && rows.iter().all(|r| r.len() >= n));
+    debug_assert!(dense.iter().all(|&o| o as usize + n <= weights.len()));
+    let [r0, r1, r2, r3] = rows.map(<[i32]>::as_ptr);
+    let w = weights.as_ptr();
+    let out = scores.as_mut_ptr();
+    let mut acc: [__m256i; CHUNKS] = [_mm256_setzero_si256(); CHUNKS];
+    // SAFETY: every offset is below `n`, the length of each of `rows`
+    // and of `scores` (asserted above) and of each dense row from its
+    // start (the caller's promise); the loads and stores are unaligned.
+    unsafe {
+        for (c, a) in acc.iter_mut().enumerate() {
+            let ld = |r: *const i32| -> __m256i {
+                _mm256_loadu_si256(r.add(c * 8).cast())
+            };
+            *a = _mm256_add_epi32(
+                _mm256_add_epi32(ld(r0), ld(r1)),
+                _mm256_add_epi32(ld(r2), ld(r3)),
+            );
+        }
+        for &o in dense {
+            let p = w.add(o as usize);
+            for (c, a) in acc.iter_mut().enumerate() {
+                let v = _mm_loadu_si128(p.add(c * 8).cast::<__m128i>());
+                *a = _mm256_add_epi32(*a, _mm256_cvtepi16_epi32(v));
+            }
+        }
+        for (c, a) in acc.iter().enumerate() {
+            _mm256_storeu_si256(out.add(c * 8).cast(), *a);
+        }
     }
 }
 

@@ -385,10 +385,13 @@ const INLINE: usize = 3;
 
 /// A feature with at least this many pairs keeps a dense row of one
 /// weight per label (added with vector instructions) instead of pairs.
-const DENSE_MIN: usize = 24;
+const DENSE_MIN: usize = 12;
 
 /// `count` of a slot whose feature has a dense row.
 const DENSE: u8 = 0xff;
+
+/// The bit of a [`Model::find_slot`] handle that marks a dense row.
+pub(crate) const DENSE_REF: u32 = 1 << 31;
 
 /// Scores of every label: indexed by a `u8` label, so without bounds
 /// checks.
@@ -445,6 +448,8 @@ struct ModelBuilder {
     overflow: Vec<Weight>,
     dense: Vec<i16>,
     weight_count: usize,
+    /// The size of the file read (0: not from a file).
+    file_bytes: usize,
 }
 
 impl Sink for ModelBuilder {
@@ -453,6 +458,15 @@ impl Sink for ModelBuilder {
         self.mask = size - 1;
         self.slots = vec![FeatureSlot::default(); size];
         self.labels = labels.to_vec();
+        // Room for as many dense rows and overflow pairs as a file of
+        // this size can hold (a dense row's feature takes at least
+        // 3 * DENSE_MIN bytes of it, a pair 3): growing the lists copied
+        // them again and again, 4 M instructions at start-up (callgrind).
+        // Pages never written are not resident; `finish` gives the rest
+        // back.
+        let rows = self.file_bytes / (3 * DENSE_MIN);
+        self.dense.reserve(rows * row_len(labels.len()));
+        self.overflow.reserve(self.file_bytes / 3);
     }
 
     #[inline(always)]
@@ -504,7 +518,7 @@ impl ModelBuilder {
                 );
                 start
             };
-            if start >= 1 << 32 {
+            if start >= 1 << 31 {
                 return Err(ModelError("too many weights".into()));
             }
             slot.weights[0] = start as u16 as i16;
@@ -520,7 +534,9 @@ impl ModelBuilder {
 }
 
 impl ModelBuilder {
-    fn finish(self, lexicon: &[(u32, u16, u8)]) -> Result<Model, ModelError> {
+    fn finish(mut self, lexicon: &[(u32, u16, u8)]) -> Result<Model, ModelError> {
+        self.dense.shrink_to_fit();
+        self.overflow.shrink_to_fit();
         if lexicon.iter().any(|e| e.0 == 0) {
             return Err(ModelError("lexicon key 0".into()));
         }
@@ -567,7 +583,8 @@ impl Model {
     /// [`ModelData::decode`] then [`Model::from_data`] give, without the
     /// intermediate lists).
     pub(crate) fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
-        let mut b = ModelBuilder::default();
+        let mut b =
+            ModelBuilder { file_bytes: bytes.len(), ..ModelBuilder::default() };
         let lexicon = read(bytes, &mut b)?;
         b.finish(&lexicon)
     }
@@ -579,9 +596,12 @@ impl Model {
         prefetch(&self.slots[KeyTable::home(key, self.mask)]);
     }
 
-    /// The slot of feature `key` as a handle for [`Model::add_slot`] (0
-    /// when the feature has no weights), and starts loading its weights
-    /// when they are in the overflow list.
+    /// A handle of feature `key` for [`Model::add_slot`]: 0 when the
+    /// feature has no weights; [`DENSE_REF`] with the start of its row in
+    /// [`Model::dense_rows`] when it has a dense row (so that a caller
+    /// can sum a word's dense rows in one pass, `Tagger`'s decoder);
+    /// else its slot plus one, and starts loading its weights when they
+    /// are in the overflow list.
     #[inline(always)]
     pub(crate) fn find_slot(&self, key: u32) -> u32 {
         let mut i = KeyTable::home(key, self.mask);
@@ -590,7 +610,11 @@ impl Model {
             if slot.key == key {
                 // Dense rows belong to frequent features, mostly in the
                 // cache already; sparse overflow lists are prefetched.
-                if slot.count != DENSE && usize::from(slot.count) > INLINE {
+                if slot.count == DENSE {
+                    // Below 2^31: checked when the row was made.
+                    return DENSE_REF | slot.overflow_start() as u32;
+                }
+                if usize::from(slot.count) > INLINE {
                     prefetch(&self.overflow[slot.overflow_start()]);
                 }
                 return i as u32 + 1;
@@ -605,14 +629,34 @@ impl Model {
     /// Adds the weights of a handle from [`Model::find_slot`] to `scores`.
     #[inline(always)]
     pub(crate) fn add_slot(&self, handle: u32, scores: &mut Scores) {
-        if let Some(i) = (handle as usize).checked_sub(1) {
+        if handle & DENSE_REF != 0 {
+            self.add_dense(handle & !DENSE_REF, scores);
+        } else if let Some(i) = (handle as usize).checked_sub(1) {
             self.add_weights(&self.slots[i], scores);
         }
+    }
+
+    /// The dense rows, [`Model::row_len`] weights each; every start that
+    /// [`Model::find_slot`] gives (without [`DENSE_REF`]) is a row's, at
+    /// least `row_len` before the end.
+    #[inline(always)]
+    pub(crate) fn dense_rows(&self) -> &[i16] {
+        &self.dense
+    }
+
+    /// Adds the dense row starting at `start` (a handle of
+    /// [`Model::find_slot`] without [`DENSE_REF`]) to `scores`.
+    #[inline(always)]
+    pub(crate) fn add_dense(&self, start: u32, scores: &mut Scores) {
+        let n = self.row_len();
+        let start = start as usize;
+        add_row(&mut scores[..n], &self.dense[start..start + n]);
     }
 
     /// Adds the weights of feature `key`, if it has any, to `scores` (one
     /// per label).
     #[inline(always)]
+    #[cfg(test)]
     pub(crate) fn add_feature(&self, key: u32, scores: &mut Scores) {
         let mut i = KeyTable::home(key, self.mask);
         loop {
@@ -654,6 +698,7 @@ impl Model {
 
     /// Adds the weights of `features` to `scores` (one per label).
     #[inline(always)]
+    #[cfg(test)]
     pub(crate) fn score(&self, features: &[u32], scores: &mut Scores) {
         for &f in features {
             self.add_feature(f, scores);
