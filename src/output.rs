@@ -579,11 +579,25 @@ impl RowEncoder {
 /// quotes doubled), written straight to the buffer: no serde, no String
 /// per cell. A test checks it against the csv crate.
 fn csv_row(row: &Row, out: &mut Vec<u8>) {
+    /// The bytes that make the csv crate quote a cell.
+    const CSV_SPECIAL: [bool; 256] = {
+        let mut t = [false; 256];
+        t[b',' as usize] = true;
+        t[b'"' as usize] = true;
+        t[b'\r' as usize] = true;
+        t[b'\n' as usize] = true;
+        t
+    };
     fn cell(out: &mut Vec<u8>, s: &str) {
         let b = s.as_bytes();
-        // Two vectorised scans instead of four tests a byte.
-        let special = memchr::memchr3(b',', b'"', b'\n', b).is_some()
-            || memchr::memchr(b'\r', b).is_some();
+        // A long cell (a quote) in two vectorised scans, a short one a
+        // table look-up a byte (a memchr call costs more than it).
+        let special = if b.len() >= 64 {
+            memchr::memchr3(b',', b'"', b'\n', b).is_some()
+                || memchr::memchr(b'\r', b).is_some()
+        } else {
+            b.iter().any(|&c| CSV_SPECIAL[usize::from(c)])
+        };
         if !special {
             out.extend_from_slice(b);
             return;
