@@ -125,7 +125,7 @@ pub fn rows(
     let text = a.normalized.text.as_str();
     let chars = CharIndex::new(a.original);
     let resolved_of = |m: usize| {
-        resolution.of(m).cloned().expect("the resolve stage saw every mention")
+        resolution.of(m).expect("the resolve stage saw every mention")
     };
     let original_span = |s: Span| -> (usize, usize) {
         (a.normalized.to_original(s.start), a.normalized.to_original(s.end))
@@ -174,7 +174,7 @@ pub fn rows(
             row.speaker_type = Some(resolved.speaker_type);
             row.speaker_role =
                 crate::normalize::fold_whitespace(&resolved.role);
-            row.speaker_id = resolved.id;
+            row.speaker_id.clone_from(&resolved.id);
             // Each guess on the way to the name (a pronoun's antecedent,
             // a role noun's holder, an alias, a full name found after the
             // surname) lowers the confidence; a pronoun with no name found
@@ -204,7 +204,7 @@ pub fn rows(
             row.via = if r.name.is_empty() {
                 a.mentions[v].text(text).to_string()
             } else {
-                r.name
+                r.name.clone()
             };
             if row.via == row.speaker_name {
                 row.via.clear();

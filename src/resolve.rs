@@ -137,14 +137,22 @@ pub fn resolve(
     resolver.tokens = &a.tokens;
     resolver.tags = &a.tags;
     resolver.speaks = speaks;
-    let mut by_mention = vec![None; a.mentions.len()];
+    let mut wanted = vec![false; a.mentions.len()];
     for at_ in &a.attributions {
         for m in [at_.speaker, at_.via].into_iter().flatten() {
-            if by_mention[m].is_none() {
-                by_mention[m] = Some(resolver.resolve(at[m]));
+            if !wanted[m] {
+                wanted[m] = true;
+                resolver.resolved(at[m]);
             }
         }
     }
+    // A cached resolution never changes once made: the wanted ones are
+    // moved out of the cache, not copied.
+    let by_mention = wanted
+        .iter()
+        .enumerate()
+        .map(|(m, &w)| if w { resolver.cache[at[m]].take() } else { None })
+        .collect();
     Resolution { by_mention }
 }
 
@@ -224,10 +232,12 @@ pub struct Resolver<'a> {
 
 /// [`Resolver::name_words`]: the multi-word person names by their last
 /// and by their first word ([`crate::names::variant_key`]), each list in
-/// text order.
+/// text order. The first words are keyed only when a last word misses
+/// ([`Resolver::names_by_first_word`]): most look-ups find a last word or
+/// nothing to look in.
 struct NameWords {
     by_last_word: HashMap<String, Vec<usize>>,
-    by_first_word: HashMap<String, Vec<usize>>,
+    by_first_word: OnceCell<HashMap<String, Vec<usize>>>,
 }
 
 /// A referent a pronoun may stand for, while the window is read.
@@ -520,7 +530,9 @@ impl<'a> Resolver<'a> {
             return None;
         }
         let names = self.name_words();
-        if names.by_last_word.is_empty() && names.by_first_word.is_empty() {
+        // Every multi-word person name is under its last word and its
+        // first: both tables are empty or neither.
+        if names.by_last_word.is_empty() {
             return None;
         }
         let key = crate::names::variant_key(m.text(self.text));
@@ -533,40 +545,49 @@ impl<'a> Resolver<'a> {
         match names.by_last_word.get(word) {
             Some(list) => pick(list),
             // Family name first ("Tong Yung-soo", later "Tong").
-            None => names.by_first_word.get(word).and_then(pick),
+            None => self.names_by_first_word().get(word).and_then(pick),
         }
     }
 
     /// The multi-word person names by their last and first words.
     fn name_words(&self) -> &NameWords {
-        self.name_words.get_or_init(|| {
-            let (text, mentions) = (self.text, self.mentions);
-            let mut by_last_word: HashMap<String, Vec<usize>> = HashMap::default();
-            let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::default();
-            for (i, m) in mentions.iter().enumerate() {
-                if m.kind != MentionKind::Name || m.single_word {
-                    continue;
-                }
-                if m.speaker_type != SpeakerType::Person {
-                    continue;
-                }
-                let written = m.text(text);
-                let last = written.rsplit(' ').next().unwrap_or(written);
-                let first = written.split(' ').next().unwrap_or(written);
-                // Diacritics and romanisations folded: "Erdogan" finds
-                // "Recep Tayyip Erdoğan", "Zelensky" "Volodymyr
-                // Zelenskyy" (crate::names::variant_key).
-                by_last_word
-                    .entry(crate::names::variant_key(last))
-                    .or_default()
-                    .push(i);
-                by_first_word
-                    .entry(crate::names::variant_key(first))
-                    .or_default()
-                    .push(i);
-            }
-            NameWords { by_last_word, by_first_word }
+        self.name_words.get_or_init(|| NameWords {
+            by_last_word: self.person_names_by(|w| w.rsplit(' ').next()),
+            by_first_word: OnceCell::new(),
         })
+    }
+
+    /// The multi-word person names by their first word, built on the
+    /// first look-up a last word misses.
+    fn names_by_first_word(&self) -> &HashMap<String, Vec<usize>> {
+        self.name_words()
+            .by_first_word
+            .get_or_init(|| self.person_names_by(|w| w.split(' ').next()))
+    }
+
+    /// The multi-word person names by the word `pick` takes of each, in
+    /// text order.
+    fn person_names_by(
+        &self,
+        pick: impl Fn(&'a str) -> Option<&'a str>,
+    ) -> HashMap<String, Vec<usize>> {
+        let (text, mentions) = (self.text, self.mentions);
+        let mut by_word: HashMap<String, Vec<usize>> = HashMap::default();
+        for (i, m) in mentions.iter().enumerate() {
+            if m.kind != MentionKind::Name || m.single_word {
+                continue;
+            }
+            if m.speaker_type != SpeakerType::Person {
+                continue;
+            }
+            let written = m.text(text);
+            let word = pick(written).unwrap_or(written);
+            // Diacritics and romanisations folded: "Erdogan" finds
+            // "Recep Tayyip Erdoğan", "Zelensky" "Volodymyr
+            // Zelenskyy" (crate::names::variant_key).
+            by_word.entry(crate::names::variant_key(word)).or_default().push(i);
+        }
+        by_word
     }
 
     /// The [`org_key`] of every organisation name of two words or more
