@@ -128,8 +128,18 @@ fn phrase_at<'l>(
     for (phrase, cue) in lexicon.cue_phrases_from(&lowered[i]) {
         let mut j = i;
         let mut ok = true;
-        for (k, part) in phrase.split(' ').enumerate() {
+        // `phrase.split(' ')` cut by hand: the words are short, and the
+        // char searcher's set-up cost more than they.
+        let mut rest = Some(phrase);
+        let mut k = 0;
+        while let Some(r) = rest {
+            let (part, next) = match r.bytes().position(|b| b == b' ') {
+                Some(p) => (&r[..p], Some(&r[p + 1..])),
+                None => (r, None),
+            };
+            rest = next;
             j = i + k;
+            k += 1;
             if j >= tokens.len() || tokens[j].in_quote || lowered[j] != part {
                 ok = false;
                 break;
