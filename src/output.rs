@@ -192,9 +192,7 @@ pub fn rows(
             if at.speaker.is_some() && f.speaker == at.speaker {
                 row.frame.clone_from(&f.found_by);
             }
-            let cue = &a_cue(a, c);
-            row.cue = cue.0.clone();
-            row.cue_class = cue.1.clone();
+            (row.cue, row.cue_class) = a_cue(a, c);
         } else if let Some(span) = at.colon_cue {
             row.cue = text[span.start..span.end].to_string();
             row.cue_class = "neutral".to_string();
@@ -603,12 +601,15 @@ fn csv_row(row: &Row, out: &mut Vec<u8>) {
             return;
         }
         out.push(b'"');
-        for part in b.split_inclusive(|&c| c == b'"') {
-            out.extend_from_slice(part);
-            if part.last() == Some(&b'"') {
-                out.push(b'"');
-            }
+        // Each double quote doubled: the bytes up to and with it, then
+        // another.
+        let mut start = 0;
+        for at in memchr::memchr_iter(b'"', b) {
+            out.extend_from_slice(&b[start..=at]);
+            out.push(b'"');
+            start = at + 1;
         }
+        out.extend_from_slice(&b[start..]);
         out.push(b'"');
     }
     // Decimal digits written by hand: the same bytes as `{n}`, without
