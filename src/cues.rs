@@ -376,9 +376,9 @@ fn is_reporting_use<'w>(
         // "to say", "declined to comment": not a report; but "went on
         // to say" reports.
         if p == "to" {
-            let went_on = prev(2).as_deref() == Some("on")
+            let went_on = prev(2) == Some("on")
                 && matches!(
-                    prev(3).as_deref(),
+                    prev(3),
                     Some("went" | "goes" | "go" | "going" | "gone")
                 );
             if !went_on {
