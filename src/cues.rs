@@ -53,6 +53,7 @@ pub fn word_cues<'l>(
     lowered: &[std::borrow::Cow<'_, str>],
     lexicon: &'l Lexicon,
 ) -> Vec<WordCue<'l>> {
+    let starts = PhraseStarts::new(lexicon);
     tokens
         .iter()
         .enumerate()
@@ -62,10 +63,58 @@ pub fn word_cues<'l>(
             }
             WordCue {
                 cue: lexicon.cue(t.text(text)),
-                phrase: phrase_at(tokens, lowered, lexicon, i),
+                phrase: if starts.may_start(&lowered[i]) {
+                    phrase_at(tokens, lowered, lexicon, i)
+                } else {
+                    None
+                },
             }
         })
         .collect()
+}
+
+/// The first bytes and lengths of the first words of the multi-word
+/// cues: a word that matches none starts no phrase, and is not hashed
+/// to look (callgrind: the phrase look-up of every word outside quotes
+/// was most of this stage's instructions, and a few dozen phrases start
+/// with a handful of words).
+struct PhraseStarts {
+    /// By first byte, a bit for each length of a first word (lengths of
+    /// 63 bytes and more share bit 63).
+    lengths_by_first_byte: [u64; 256],
+    /// A phrase has an empty first word: every word may start one.
+    any: bool,
+}
+
+impl PhraseStarts {
+    fn new(lexicon: &Lexicon) -> PhraseStarts {
+        let mut starts = PhraseStarts { lengths_by_first_byte: [0; 256], any: false };
+        for (phrase, _) in &lexicon.cue_phrases {
+            // The same first word `Lexicon::cue_phrases_from` is keyed by.
+            let first = phrase.split(' ').next().unwrap_or("");
+            match first.as_bytes().first() {
+                Some(&b) => {
+                    starts.lengths_by_first_byte[usize::from(b)] |= Self::bit(first.len());
+                }
+                None => starts.any = true,
+            }
+        }
+        starts
+    }
+
+    fn bit(len: usize) -> u64 {
+        1 << len.min(63)
+    }
+
+    /// Whether a multi-word cue may start with the lower-case word `lower`.
+    fn may_start(&self, lower: &str) -> bool {
+        match lower.as_bytes().first() {
+            Some(&b) => {
+                self.any || self.lengths_by_first_byte[usize::from(b)] & Self::bit(lower.len()) != 0
+            }
+            None => true,
+        }
+    }
 }
 
 /// The longest multi-word cue written from token `i` on, outside
@@ -79,8 +128,18 @@ fn phrase_at<'l>(
     for (phrase, cue) in lexicon.cue_phrases_from(&lowered[i]) {
         let mut j = i;
         let mut ok = true;
-        for (k, part) in phrase.split(' ').enumerate() {
+        // `phrase.split(' ')` cut by hand: the words are short, and the
+        // char searcher's set-up cost more than they.
+        let mut rest = Some(phrase);
+        let mut k = 0;
+        while let Some(r) = rest {
+            let (part, next) = match r.bytes().position(|b| b == b' ') {
+                Some(p) => (&r[..p], Some(&r[p + 1..])),
+                None => (r, None),
+            };
+            rest = next;
             j = i + k;
+            k += 1;
             if j >= tokens.len() || tokens[j].in_quote || lowered[j] != part {
                 ok = false;
                 break;
@@ -317,9 +376,9 @@ fn is_reporting_use<'w>(
         // "to say", "declined to comment": not a report; but "went on
         // to say" reports.
         if p == "to" {
-            let went_on = prev(2).as_deref() == Some("on")
+            let went_on = prev(2) == Some("on")
                 && matches!(
-                    prev(3).as_deref(),
+                    prev(3),
                     Some("went" | "goes" | "go" | "going" | "gone")
                 );
             if !went_on {
@@ -465,4 +524,24 @@ pub fn question_sentences(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PhraseStarts;
+    use crate::lexicon::Lexicon;
+
+    #[test]
+    fn every_phrase_may_start_at_its_first_word_and_few_other_words_do() {
+        let lexicon = Lexicon::shipped().expect("shipped lexicon");
+        let starts = PhraseStarts::new(&lexicon);
+        assert!(!lexicon.cue_phrases.is_empty());
+        for (phrase, _) in &lexicon.cue_phrases {
+            let first = phrase.split(' ').next().unwrap();
+            assert!(starts.may_start(first), "{phrase}");
+            assert!(lexicon.cue_phrases_from(first).next().is_some());
+        }
+        assert!(!starts.may_start("the"));
+        assert!(!starts.may_start("minister"));
+    }
 }

@@ -137,14 +137,22 @@ pub fn resolve(
     resolver.tokens = &a.tokens;
     resolver.tags = &a.tags;
     resolver.speaks = speaks;
-    let mut by_mention = vec![None; a.mentions.len()];
+    let mut wanted = vec![false; a.mentions.len()];
     for at_ in &a.attributions {
         for m in [at_.speaker, at_.via].into_iter().flatten() {
-            if by_mention[m].is_none() {
-                by_mention[m] = Some(resolver.resolve(at[m]));
+            if !wanted[m] {
+                wanted[m] = true;
+                resolver.resolved(at[m]);
             }
         }
     }
+    // A cached resolution never changes once made: the wanted ones are
+    // moved out of the cache, not copied.
+    let by_mention = wanted
+        .iter()
+        .enumerate()
+        .map(|(m, &w)| if w { resolver.cache[at[m]].take() } else { None })
+        .collect();
     Resolution { by_mention }
 }
 
@@ -195,7 +203,7 @@ pub struct Resolver<'a> {
     /// its first mention (built on the first look-up).
     org_by_key: OnceCell<HashMap<String, usize>>,
     /// Head noun -> descriptions with it.
-    descriptors_by_head: HashMap<String, Vec<usize>>,
+    descriptors_by_head: HashMap<&'a str, Vec<usize>>,
     /// Person names with a role, in text order.
     role_holders: Vec<usize>,
     /// Organization names other than countries, in text order.
@@ -224,10 +232,12 @@ pub struct Resolver<'a> {
 
 /// [`Resolver::name_words`]: the multi-word person names by their last
 /// and by their first word ([`crate::names::variant_key`]), each list in
-/// text order.
+/// text order. The first words are keyed only when a last word misses
+/// ([`Resolver::names_by_first_word`]): most look-ups find a last word or
+/// nothing to look in.
 struct NameWords {
     by_last_word: HashMap<String, Vec<usize>>,
-    by_first_word: HashMap<String, Vec<usize>>,
+    by_first_word: OnceCell<HashMap<String, Vec<usize>>>,
 }
 
 /// A referent a pronoun may stand for, while the window is read.
@@ -284,12 +294,25 @@ fn initials(name: &str) -> Option<String> {
 /// "Department of State" and "State Department": Quirk et al. 1985,
 /// 17.108-17.109), so both have one key.
 fn org_key(name: &str) -> String {
-    let mut words: Vec<String> = name
-        .split(' ')
-        .map(|w| crate::names::fold(w).to_lowercase())
-        .filter(|w| !matches!(w.as_str(), "of" | "for" | "the" | "and" | "&"))
-        .collect();
-    words.sort();
+    // The lower-cased words in one buffer, not a String each.
+    let mut lower = String::with_capacity(name.len());
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for w in name.split(' ') {
+        let start = lower.len();
+        let folded = crate::names::fold(w);
+        if folded.is_ascii() {
+            lower.extend(folded.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            lower.push_str(&folded.to_lowercase());
+        }
+        if matches!(&lower[start..], "of" | "for" | "the" | "and" | "&") {
+            lower.truncate(start);
+            continue;
+        }
+        ranges.push((start, lower.len()));
+    }
+    let mut words: Vec<&str> = ranges.iter().map(|&(a, b)| &lower[a..b]).collect();
+    words.sort_unstable();
     words.join(" ")
 }
 
@@ -346,16 +369,16 @@ impl<'a> Resolver<'a> {
         let mut org_by_word: HashMap<&'a str, usize> = HashMap::default();
         // The one-word capitalised acronyms written in the article, by
         // their letters.
-        let acronyms: HashMap<String, &'a str> = mentions
+        let acronyms: HashMap<&'a str, &'a str> = mentions
             .iter()
             .filter(|m| m.kind == MentionKind::Name && m.single_word)
             .map(|m| m.text(text))
             .filter(|w| {
                 w.len() >= 3 && w.chars().all(|c| c.is_ascii_uppercase())
             })
-            .map(|w| (w.to_string(), w))
+            .map(|w| (w, w))
             .collect();
-        let mut descriptors_by_head: HashMap<String, Vec<usize>> =
+        let mut descriptors_by_head: HashMap<&'a str, Vec<usize>> =
             HashMap::default();
         let mut role_holders = Vec::new();
         let mut org_names = Vec::new();
@@ -402,7 +425,7 @@ impl<'a> Resolver<'a> {
                         // letters or more so that chance collisions stay
                         // rare.
                         if let Some(a) = initials(written) {
-                            if let Some(k) = acronyms.get(&a) {
+                            if let Some(k) = acronyms.get(a.as_str()) {
                                 org_by_word.entry(k).or_insert(i);
                             }
                         }
@@ -419,7 +442,7 @@ impl<'a> Resolver<'a> {
                 MentionKind::Descriptor => {
                     if let Some(h) = &m.head {
                         descriptors_by_head
-                            .entry(h.clone())
+                            .entry(h.as_str())
                             .or_default()
                             .push(i);
                     }
@@ -463,17 +486,21 @@ impl<'a> Resolver<'a> {
 
     /// Resolves mention `i`.
     pub fn resolve(&mut self, i: usize) -> Resolved {
-        if let Some(r) = &self.cache[i] {
-            return r.clone();
+        self.resolved(i).clone()
+    }
+
+    /// [`Resolver::resolve`], borrowed from the cache: a caller that
+    /// reads one field copies no other.
+    fn resolved(&mut self, i: usize) -> &Resolved {
+        if self.cache[i].is_none() {
+            let r = match self.mentions[i].kind {
+                MentionKind::Name => self.name(i),
+                MentionKind::Pronoun => self.pronoun(i),
+                MentionKind::Descriptor => self.descriptor(i),
+            };
+            self.cache[i] = Some(r);
         }
-        let m = &self.mentions[i];
-        let r = match m.kind {
-            MentionKind::Name => self.name(i),
-            MentionKind::Pronoun => self.pronoun(i),
-            MentionKind::Descriptor => self.descriptor(i),
-        };
-        self.cache[i] = Some(r.clone());
-        r
+        self.cache[i].as_ref().expect("resolved above")
     }
 
     /// The gender of the person mention `i` stands for.
@@ -503,7 +530,9 @@ impl<'a> Resolver<'a> {
             return None;
         }
         let names = self.name_words();
-        if names.by_last_word.is_empty() && names.by_first_word.is_empty() {
+        // Every multi-word person name is under its last word and its
+        // first: both tables are empty or neither.
+        if names.by_last_word.is_empty() {
             return None;
         }
         let key = crate::names::variant_key(m.text(self.text));
@@ -516,40 +545,49 @@ impl<'a> Resolver<'a> {
         match names.by_last_word.get(word) {
             Some(list) => pick(list),
             // Family name first ("Tong Yung-soo", later "Tong").
-            None => names.by_first_word.get(word).and_then(pick),
+            None => self.names_by_first_word().get(word).and_then(pick),
         }
     }
 
     /// The multi-word person names by their last and first words.
     fn name_words(&self) -> &NameWords {
-        self.name_words.get_or_init(|| {
-            let (text, mentions) = (self.text, self.mentions);
-            let mut by_last_word: HashMap<String, Vec<usize>> = HashMap::default();
-            let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::default();
-            for (i, m) in mentions.iter().enumerate() {
-                if m.kind != MentionKind::Name || m.single_word {
-                    continue;
-                }
-                if m.speaker_type != SpeakerType::Person {
-                    continue;
-                }
-                let written = m.text(text);
-                let last = written.rsplit(' ').next().unwrap_or(written);
-                let first = written.split(' ').next().unwrap_or(written);
-                // Diacritics and romanisations folded: "Erdogan" finds
-                // "Recep Tayyip Erdoğan", "Zelensky" "Volodymyr
-                // Zelenskyy" (crate::names::variant_key).
-                by_last_word
-                    .entry(crate::names::variant_key(last))
-                    .or_default()
-                    .push(i);
-                by_first_word
-                    .entry(crate::names::variant_key(first))
-                    .or_default()
-                    .push(i);
-            }
-            NameWords { by_last_word, by_first_word }
+        self.name_words.get_or_init(|| NameWords {
+            by_last_word: self.person_names_by(|w| w.rsplit(' ').next()),
+            by_first_word: OnceCell::new(),
         })
+    }
+
+    /// The multi-word person names by their first word, built on the
+    /// first look-up a last word misses.
+    fn names_by_first_word(&self) -> &HashMap<String, Vec<usize>> {
+        self.name_words()
+            .by_first_word
+            .get_or_init(|| self.person_names_by(|w| w.split(' ').next()))
+    }
+
+    /// The multi-word person names by the word `pick` takes of each, in
+    /// text order.
+    fn person_names_by(
+        &self,
+        pick: impl Fn(&'a str) -> Option<&'a str>,
+    ) -> HashMap<String, Vec<usize>> {
+        let (text, mentions) = (self.text, self.mentions);
+        let mut by_word: HashMap<String, Vec<usize>> = HashMap::default();
+        for (i, m) in mentions.iter().enumerate() {
+            if m.kind != MentionKind::Name || m.single_word {
+                continue;
+            }
+            if m.speaker_type != SpeakerType::Person {
+                continue;
+            }
+            let written = m.text(text);
+            let word = pick(written).unwrap_or(written);
+            // Diacritics and romanisations folded: "Erdogan" finds
+            // "Recep Tayyip Erdoğan", "Zelensky" "Volodymyr
+            // Zelenskyy" (crate::names::variant_key).
+            by_word.entry(crate::names::variant_key(word)).or_default().push(i);
+        }
+        by_word
     }
 
     /// The [`org_key`] of every organisation name of two words or more
@@ -853,16 +891,18 @@ impl<'a> Resolver<'a> {
             UNSEEN => {}
             id => return Some(id),
         }
-        let name = if self.mentions[j].kind == MentionKind::Pronoun {
-            self.cache[j].as_ref()?.name.clone()
-        } else {
-            self.resolve(j).name
-        };
+        if self.mentions[j].kind != MentionKind::Pronoun {
+            self.resolved(j);
+        }
+        let name = self.cache[j].as_ref()?.name.as_str();
         let id = if name.is_empty() {
             NO_REFERENT
+        } else if let Some(&id) = self.referent_names.get(name) {
+            id
         } else {
             let next = self.referent_names.len() as u32;
-            *self.referent_names.entry(name).or_insert(next)
+            self.referent_names.insert(name.to_string(), next);
+            next
         };
         self.referent_ids[j] = id;
         (id != NO_REFERENT).then_some(id)
@@ -1225,9 +1265,10 @@ impl<'a> Resolver<'a> {
     }
 
     fn descriptor(&mut self, i: usize) -> Resolved {
-        let m = &self.mentions[i];
-        let written = m.text(self.text).to_string();
-        let head = m.head.clone().unwrap_or_default();
+        let (mentions, text) = (self.mentions, self.text);
+        let m = &mentions[i];
+        let written = m.text(text);
+        let head = m.head.as_deref().unwrap_or_default();
         // An indefinite description introduces a new referent (Heim
         // 1982; Quirk et al. 1985, 5.26): "a source close to the talks"
         // after "the news source", "an official" before "a former
@@ -1243,7 +1284,7 @@ impl<'a> Resolver<'a> {
                 let o = &self.mentions[*j];
                 o.kind == MentionKind::Name
                     && o.speaker_type == SpeakerType::Person
-                    && role_names(&self.role_text(*j), &head)
+                    && role_names(o.role.map_or("", |r| &text[r.start..r.end]), head)
             };
             let split = self.role_holders.partition_point(|&j| j < i);
             let found = self.role_holders[..split]
@@ -1271,36 +1312,40 @@ impl<'a> Resolver<'a> {
             r.uncertain += 1;
             return r;
         }
-        if let Some(r) = self.descriptions.get(&written) {
+        if let Some(r) = self.descriptions.get(written) {
             return r.clone();
         }
         // The fullest description with the same head noun that contains
         // every word of this one ("the officials" -> "US officials", but
         // "a Turkish official" is not "a former Israeli security
         // official").
-        let mut best = strip_determiner(&written).to_string();
+        let mut best = strip_determiner(written);
+        let mut best_words = best.split(' ').count();
         let mut best_at = i;
         let own: Vec<String> =
             best.split(' ').map(|w| w.to_lowercase()).collect();
-        let same_head = if indefinite {
-            Vec::new()
+        let same_head: &[usize] = if indefinite {
+            &[]
         } else {
-            self.descriptors_by_head.get(&head).cloned().unwrap_or_default()
+            self.descriptors_by_head.get(head).map_or(&[], Vec::as_slice)
         };
         for &j in same_head.iter().take(500) {
-            let o = &self.mentions[j];
-            {
-                let t = strip_determiner(o.text(self.text));
-                let words: Vec<String> =
-                    t.split(' ').map(|w| w.to_lowercase()).collect();
-                if words.len() > best.split(' ').count()
-                    && own.iter().all(|w| words.contains(w))
-                {
-                    best = t.to_string();
-                    best_at = j;
-                }
+            let t = strip_determiner(mentions[j].text(text));
+            // Only a description of more words can be fuller: its words
+            // are lower-cased only then.
+            let count = t.split(' ').count();
+            if count <= best_words {
+                continue;
+            }
+            let words: Vec<String> =
+                t.split(' ').map(|w| w.to_lowercase()).collect();
+            if own.iter().all(|w| words.contains(w)) {
+                best = t;
+                best_words = count;
+                best_at = j;
             }
         }
+        let best = best.to_string();
         // "The report said" after "a 1989 report from the National
         // Transportation Safety Board": a document speaks for its author.
         if m.speaker_type == SpeakerType::Unknown {
@@ -1338,14 +1383,14 @@ impl<'a> Resolver<'a> {
             };
             // A document is a source of its own kind, whoever wrote it.
             let r = Resolved { speaker_type: SpeakerType::Document, ..r };
-            self.descriptions.insert(written, r.clone());
+            self.descriptions.insert(written.to_string(), r.clone());
             return r;
         }
         // "A Downing Street spokesman", "a Harbour Homes spokesman": the
         // name premodifying a person noun is the organisation the person
         // speaks for, their role.
         let role = if m.speaker_type == SpeakerType::Person {
-            let words: Vec<&str> = strip_determiner(&written).split(' ').collect();
+            let words: Vec<&str> = strip_determiner(written).split(' ').collect();
             let caps = words
                 .iter()
                 .take(words.len().saturating_sub(1))
@@ -1374,7 +1419,7 @@ impl<'a> Resolver<'a> {
             step: Step::Description,
             ..Resolved::default()
         };
-        self.descriptions.insert(written, r.clone());
+        self.descriptions.insert(written.to_string(), r.clone());
         r
     }
 }
