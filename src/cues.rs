@@ -47,10 +47,14 @@ pub struct WordCue<'l> {
 
 /// [`WordCue`] of each token: looked up for the words outside quotes
 /// (the only tokens a cue can start at), the default for the others.
+/// `words[i]` is what the lexicon says of `lowered[i]`
+/// ([`Lexicon::word`], looked up once a document for this stage and the
+/// mention stage): its single-word cue is read from there, not hashed
+/// again.
 pub fn word_cues<'l>(
-    text: &str,
     tokens: &[Token],
     lowered: &[std::borrow::Cow<'_, str>],
+    words: &[crate::lexicon::WordInfo<'l>],
     lexicon: &'l Lexicon,
 ) -> Vec<WordCue<'l>> {
     let starts = PhraseStarts::new(lexicon);
@@ -62,7 +66,7 @@ pub fn word_cues<'l>(
                 return WordCue::default();
             }
             WordCue {
-                cue: lexicon.cue(t.text(text)),
+                cue: words[i].cue,
                 phrase: if starts.may_start(&lowered[i]) {
                     phrase_at(tokens, lowered, lexicon, i)
                 } else {

@@ -152,7 +152,12 @@ impl Extractor {
         // rules read tags around cues (their sense, the clause they open,
         // the speaker phrase before or after them), and tagging costs
         // more than the rest of the pipeline per token.
-        let word_cues = cues::word_cues(text, &tokens, &lowered, &self.lexicon);
+        // What the lexicon says of each token (classes, cue, title,
+        // source noun): one look-up a token, read by the cue and the
+        // mention stages.
+        let words: Vec<lexicon::WordInfo<'_>> =
+            lowered.iter().map(|w| self.lexicon.word(w)).collect();
+        let word_cues = cues::word_cues(&tokens, &lowered, &words, &self.lexicon);
         let wanted = cue_sentences(&tokens, &word_cues);
         let mut tags = Vec::new();
         // The thread's tagging buffers, kept from document to document:
@@ -180,6 +185,7 @@ impl Extractor {
             text,
             &tokens,
             &lowered,
+            &words,
             chunk::Grammar { tags: &tags, chunks: &chunks },
             &self.gazetteer,
             &self.lexicon,

@@ -108,12 +108,15 @@ fn is_acronym(word: &str) -> bool {
 /// retailers were reluctant ..."), in text order. The rules never see
 /// `antecedents`; only the resolve stage reads them (Lappin and Leass
 /// 1994 count every noun phrase of the discourse as a candidate, not
-/// only the speakers).
+/// only the speakers). `words[i]` is what the lexicon says of
+/// `lowered[i]` ([`Lexicon::word`]), looked up once a document for this
+/// stage and the cue stage.
 #[allow(clippy::too_many_arguments)]
 pub fn find_mentions(
     text: &str,
     tokens: &[Token],
     lowered: &[Cow<'_, str>],
+    words: &[WordInfo<'_>],
     grammar: Grammar<'_>,
     gazetteer: &Gazetteer,
     lexicon: &Lexicon,
@@ -121,7 +124,7 @@ pub fn find_mentions(
     antecedents: &mut Vec<Mention>,
 ) {
     out.clear();
-    let mut finder = Finder::new(text, tokens, lowered, gazetteer, lexicon);
+    let mut finder = Finder::new(text, tokens, lowered, words, gazetteer, lexicon);
     finder.chunks = Some(grammar.chunks);
     finder.tags = grammar.tags;
     finder.run(out);
@@ -144,9 +147,10 @@ struct Finder<'a> {
     antecedents: std::cell::RefCell<Vec<Mention>>,
     /// By token, what the lexicon says of its lower-case form (classes,
     /// source noun, cue, title), looked up once for every token before
-    /// the search: the search asks the same of one token many times (as
+    /// the search (by the caller, who shares it with the cue stage): the
+    /// search asks the same of one token many times (as
     /// a word before a name, as a subject's head, as a modifier ...).
-    words: Vec<WordInfo<'a>>,
+    words: &'a [WordInfo<'a>],
 }
 
 impl<'a> Finder<'a> {
@@ -154,9 +158,11 @@ impl<'a> Finder<'a> {
         text: &'a str,
         tokens: &'a [Token],
         lower: &'a [Cow<'a, str>],
+        words: &'a [WordInfo<'a>],
         gazetteer: &'a Gazetteer,
         lexicon: &'a Lexicon,
     ) -> Finder<'a> {
+        debug_assert_eq!(words.len(), tokens.len());
         let mut gaz_at = vec![None; tokens.len()];
         let mut t = 0;
         for m in gazetteer.find_iter(text) {
@@ -184,7 +190,7 @@ impl<'a> Finder<'a> {
             chunks: None,
             tags: &[],
             antecedents: Default::default(),
-            words: lower.iter().map(|w| lexicon.word(w)).collect(),
+            words,
         }
     }
 
