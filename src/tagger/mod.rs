@@ -173,14 +173,20 @@ thread_local! {
 
 /// Words of at most this many bytes less one are cached.
 const CACHE_KEY_BYTES: usize = 24;
-/// Entries of the word cache (direct mapped, a power of two). Measured
-/// with callgrind on 400 KB of Wikinews (and of gen-corpus), instructions
-/// a byte after start-up: 4,096 entries 795 (816), 8,192 776 (806),
+/// Entries of the word cache (a power of two). Measured with callgrind
+/// on 400 KB of Wikinews (and of gen-corpus), instructions a byte after
+/// start-up, direct mapped: 4,096 entries 795 (816), 8,192 776 (806),
 /// 16,384 764 (805); the rows cost 1.3 KB an entry, so 8,192 is 11 MB a
 /// thread (4 MB more peak memory than 4,096 on 10 MB of Wikinews, 8 more
 /// with 16,384): fewer words of a long run hashed and looked up again
 /// after their entry was taken.
 const CACHE_WORDS: usize = 8192;
+/// Entries a word may take ([`CACHE_WORDS`] / `CACHE_WAYS` sets of this
+/// many; the textbook set-associative cache, Hennessy and Patterson,
+/// *Computer Architecture*, ch. 2). Direct mapped, two frequent words of
+/// the same entry took it from each other all run long; with four ways
+/// they share a set (callgrind numbers in BENCHMARKS.md, seventh session).
+const CACHE_WAYS: usize = 4;
 
 /// A word as the key of the cache: its bytes padded with zeros, the last
 /// byte its length plus one (so that no word is the empty key, all zeros).
@@ -221,6 +227,9 @@ struct WordCache {
     infos: Vec<WordInfo>,
     /// Which of the entry's rows are computed (a bit per role).
     row_ok: Vec<u8>,
+    /// Per set, the way its next new word takes (round robin: the way
+    /// filled longest ago).
+    victim: Vec<u8>,
     /// [`ROLES`] rows of scores per entry.
     rows: Vec<i32>,
 }
@@ -238,6 +247,8 @@ impl WordCache {
             self.infos.resize(CACHE_WORDS, WordInfo::default());
             self.row_ok.clear();
             self.row_ok.resize(CACHE_WORDS, 0);
+            self.victim.clear();
+            self.victim.resize(CACHE_WORDS / CACHE_WAYS, 0);
             // A zeroed allocation (the allocator's fresh pages), not a
             // resize that writes every element: that cost 5.5 million
             // instructions at start-up (callgrind), for rows that are
@@ -246,13 +257,34 @@ impl WordCache {
         }
     }
 
+    /// The first entry of the set of `key`.
     #[inline(always)]
-    fn entry(key: &WordKey) -> usize {
+    fn set_of(key: &WordKey) -> usize {
         let h = features::mix64(
             key[0] ^ key[1].wrapping_mul(0x9e37_79b9_7f4a_7c15)
                 ^ key[2].wrapping_mul(0x632b_e59b_d9b4_e019),
         );
-        (h as usize) & (CACHE_WORDS - 1)
+        ((h as usize) & (CACHE_WORDS / CACHE_WAYS - 1)) * CACHE_WAYS
+    }
+
+    /// The entry holding `key`, and whether it was already there: a free
+    /// or the oldest way of its set is taken (and marked for
+    /// `describe`) when it was not.
+    #[inline(always)]
+    fn find_or_take(&mut self, key: &WordKey) -> (usize, bool) {
+        let first = Self::set_of(key);
+        if let Some(w) =
+            self.keys[first..first + CACHE_WAYS].iter().position(|k| k == key)
+        {
+            return (first + w, true);
+        }
+        let set = first / CACHE_WAYS;
+        let w = usize::from(self.victim[set]);
+        self.victim[set] = ((w + 1) % CACHE_WAYS) as u8;
+        let e = first + w;
+        self.keys[e] = *key;
+        self.row_ok[e] = 0;
+        (e, false)
     }
 
     /// Where the score row of entry `e` in `role` starts in `rows`, if
@@ -355,11 +387,9 @@ fn describe_sentence_cached<S: AsRef<str>>(
         let w = w.as_ref();
         match word_key(w) {
             Some(key) => {
-                let e = WordCache::entry(&key);
-                if cache.keys[e] != key {
-                    cache.keys[e] = key;
+                let (e, known) = cache.find_or_take(&key);
+                if !known {
                     cache.infos[e] = describe_word(w, &lexicon, chars);
-                    cache.row_ok[e] = 0;
                 }
                 infos.push(cache.infos[e]);
                 entries.push((e as u32, key));
