@@ -44,6 +44,7 @@ mod mentions;
 mod resolve;
 mod names;
 mod words_buf;
+mod word_table;
 mod role_nouns;
 mod salience;
 #[cfg_attr(not(feature = "cli"), allow(dead_code))]
