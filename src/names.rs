@@ -88,15 +88,28 @@ pub fn variant_key(word: &str) -> String {
         }
     }
     let mut out = String::with_capacity(w.len() + 1);
-    let mut last = None;
-    for c in w.chars() {
-        let c = if ascii { c.to_ascii_lowercase() } else { c };
-        if last != Some(c) {
-            out.push(c);
-            last = Some(c);
+    if ascii {
+        // Byte by byte: no char decoding (callgrind, 400 KB Wikinews, with
+        // the "ou" test below: variant_key 4.7 -> 3.5 instructions a byte).
+        let mut last = None;
+        for b in w.bytes().map(|b| b.to_ascii_lowercase()) {
+            if last != Some(b) {
+                out.push(char::from(b));
+                last = Some(b);
+            }
+        }
+    } else {
+        let mut last = None;
+        for c in w.chars() {
+            if last != Some(c) {
+                out.push(c);
+                last = Some(c);
+            }
         }
     }
-    if out.contains("ou") {
+    // A two-byte window, not `str::contains`, whose searcher costs more
+    // to build than a name is long.
+    if out.as_bytes().windows(2).any(|p| p == b"ou") {
         out = out.replace("ou", "u");
     }
     for ending in ["iy", "yi", "ii"] {

@@ -28,10 +28,15 @@ impl Context<'_> {
             if self.tokens[j - 1].word {
                 words += 1;
             }
-            if self.tokens[j].in_quote {
+            let t = &self.tokens[j];
+            if t.in_quote {
                 continue;
             }
-            if self.new_clause_at(j, sentence_end, words) {
+            // A word (it starts with a letter or a digit) is none of the
+            // marks below: only punctuation is read, once (callgrind, 400
+            // KB Wikinews: clause_end 3.1 -> 1.2 instructions a byte).
+            let w = if t.word { "" } else { self.word(j) };
+            if self.new_clause_at(j, w, sentence_end, words) {
                 return j - 1;
             }
             // `noted that they had switched to a new plastic, "which was
@@ -42,7 +47,7 @@ impl Context<'_> {
             // place, "stores are selling out"" has none: the quote is the
             // clause's predicate).
             if j < sentence_end
-                && self.word(j) == ","
+                && w == ","
                 && words >= 3
                 && self
                     .quote_opening_at(j + 1)
@@ -62,23 +67,25 @@ impl Context<'_> {
     }
 
     /// Whether a new clause, not the speaker's, starts at token `j`
-    /// (outside quotes), `words` words into the clause.
+    /// (outside quotes), `words` words into the clause; `w` is the
+    /// token's text when it is punctuation, else empty.
     fn new_clause_at(
         &self,
         j: usize,
+        w: &str,
         sentence_end: usize,
         words: usize,
     ) -> bool {
         // A semicolon joins a new sentence; a colon before a quote opens
         // the speaker's own words.
-        if self.word(j) == ";"
-            || self.word(j) == ":"
+        if w == ";"
+            || w == ":"
                 && j < sentence_end
                 && self.quote_opening_at(j + 1).is_some()
         {
             return true;
         }
-        if j >= sentence_end || self.word(j) != "," {
+        if j >= sentence_end || w != "," {
             return false;
         }
         // ", raising the possibility ...": a participial adjunct of the

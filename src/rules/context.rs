@@ -270,7 +270,19 @@ fn index_mentions(
         ending[m.last_token] = i as u32 + 1;
         // Where mentions nest ("UCL" inside "UCL astronomer Angelos
         // Tsiaras"), the longest one starting at a token wins.
-        let name_start = token_at(tokens, m.span.start);
+        // The name starts at the extent's first token unless a
+        // description comes before it: checked there before a search of
+        // the whole document (callgrind, 400 KB Wikinews: Context::new
+        // 8.9 -> 7.3 instructions a byte).
+        let at_first = |t: usize| {
+            tokens.get(t).is_none_or(|x| x.span.end > m.span.start)
+                && (t == 0 || tokens[t - 1].span.end <= m.span.start)
+        };
+        let name_start = if m.first_token <= n && at_first(m.first_token) {
+            m.first_token
+        } else {
+            token_at(tokens, m.span.start)
+        };
         for t in [m.first_token, name_start] {
             if t >= n {
                 continue;
