@@ -135,7 +135,7 @@ impl<V> WordTable<V> {
     }
 
     /// The number of words.
-    #[allow(dead_code)]
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.keys.len()
     }
