@@ -215,7 +215,12 @@ pub fn find_cues<'l>(
             && !["s", "ing", "ed", "en", "n"].iter().any(|e| low.ends_with(e));
         if !phrase
             && !irregular_past
-            && tagged_noun_or_adjective(tags, i, lowered[i] == info.lemma)
+            && tagged_noun_or_adjective(
+                tags,
+                i,
+                lowered[i] == info.lemma,
+                i >= 2 && matches!(lower(i - 2), "a" | "an"),
+            )
         {
             continue;
         }
@@ -296,7 +301,12 @@ pub fn find_cues<'l>(
 /// "Trump claims he would" as NNS as often as VBZ, but a verb never
 /// follows a determiner or a preposition (Quirk et al. 1985, §2.37: the
 /// noun phrase's determiner slot).
-fn tagged_noun_or_adjective(tags: &[PosTag], i: usize, base_form: bool) -> bool {
+fn tagged_noun_or_adjective(
+    tags: &[PosTag],
+    i: usize,
+    base_form: bool,
+    after_indefinite_noun: bool,
+) -> bool {
     let Some(tag) = tags.get(i) else { return false };
     let x = tag.xpos;
     if x.is_noun() {
@@ -315,8 +325,19 @@ fn tagged_noun_or_adjective(tags: &[PosTag], i: usize, base_form: bool) -> bool 
         let premodifier = x == Xpos::Nn
             && base_form
             && tags.get(i + 1).is_some_and(|n| n.xpos.is_noun());
+        // "in a phone call", "an hour-long phone call": the base form
+        // read as a noun after a singular noun that follows the
+        // indefinite article heads a compound (Quirk et al. 1985, ch. 17:
+        // noun premodifiers): "a" goes with a singular count noun (ch.
+        // 5), whose verb would need the -s form. Not after "the": "the
+        // police say" has a plural collective subject.
+        let compound_head = x == Xpos::Nn
+            && base_form
+            && after_indefinite_noun
+            && tags[i - 1].xpos == Xpos::Nn;
         return subject
             || premodifier
+            || compound_head
             || i.checked_sub(1).and_then(|p| tags.get(p)).is_some_and(|p| {
                 matches!(
                     p.xpos,

@@ -364,7 +364,11 @@ impl<'a> Finder<'a> {
             }
             if self.gaz_at[i].is_some() || self.is_cap_word(i) {
                 let end = self.name_sequence(i);
-                if end > i || self.gaz_at[i].is_some() || !self.stop(i) {
+                if end > i
+                    || self.gaz_at[i].is_some()
+                    || !self.stop(i)
+                    || self.repeats_surname(i, out)
+                {
                     self.split_sequence(i, end, out);
                 }
                 i = end + 1;
@@ -384,7 +388,8 @@ impl<'a> Finder<'a> {
                     .filter(|t| t.kind != "honorific" && next_ok())
                     .map(|_| (NounType::Person, false))
             })
-            .or_else(|| self.unlisted_subject_head(i));
+            .or_else(|| self.unlisted_subject_head(i))
+            .or_else(|| self.unlisted_inverted_subject(i));
             if noun.is_none() {
                 if let Some(m) = self.subject_antecedent(i) {
                     self.antecedents.borrow_mut().push(m);
@@ -535,6 +540,26 @@ impl<'a> Finder<'a> {
                 && self.lexicon.first_name(self.tok(i)).is_none())
     }
 
+    /// Whether the capitalised word at `i` is the last word of a name of
+    /// several words found earlier in the document ("Theresa May ... May
+    /// said", "Paul Grant ... Grant was asked"): news names a person in
+    /// full once and by surname after that (the subsequent-mention rule
+    /// of news style guides, e.g. the AP Stylebook's entry on names), so
+    /// a surname that is also a month, a function word or a cue is a
+    /// name again. Only asked of words [`Self::stop`] turned away.
+    fn repeats_surname(&self, i: usize, out: &[Mention]) -> bool {
+        if !self.is_cap_word(i) {
+            return false;
+        }
+        let word = self.tok(i);
+        out.iter().rev().any(|m| {
+            m.kind == MentionKind::Name
+                && m.last_token < i
+                && m.span.start < self.tokens[m.last_token].span.start
+                && self.tok(m.last_token) == word
+        })
+    }
+
     /// The last token of the capitalised sequence starting at `i`.
     fn name_sequence(&self, i: usize) -> usize {
         let n = self.tokens.len();
@@ -652,7 +677,11 @@ impl<'a> Finder<'a> {
     fn split_sequence(&self, i: usize, end: usize, out: &mut Vec<Mention>) {
         let mut s = i;
         // Sentence-initial function words and dates are not names.
-        while s <= end && self.gaz_at[s].is_none() && self.stop(s) {
+        while s <= end
+            && self.gaz_at[s].is_none()
+            && self.stop(s)
+            && !self.repeats_surname(s, out)
+        {
             s += 1;
         }
         if s > end {
@@ -752,6 +781,25 @@ impl<'a> Finder<'a> {
                 continue;
             }
             if let Some(te) = self.title_at(j, end + 1) {
+                // "Prime Minister of Freedonia": "of" or "for" and one
+                // word after a title are its complement (H&P 2002, ch. 5,
+                // §16): the whole is an office, a description, and no
+                // name follows.
+                if te + 2 == end
+                    && self.gaz_at[end].is_none()
+                    && matches!(self.lower[te + 1].as_ref(), "of" | "for")
+                {
+                    let first = role_start.unwrap_or(part_start);
+                    out.push(self.simple(
+                        first,
+                        end,
+                        MentionKind::Descriptor,
+                        SpeakerType::Person,
+                        self.title_gender(first, te),
+                        false,
+                    ));
+                    return;
+                }
                 if te < end {
                     role_start.get_or_insert(part_start);
                     j = te + 1;
@@ -783,6 +831,12 @@ impl<'a> Finder<'a> {
             )
         {
             e -= 1;
+        }
+        // "the acting Prime Minister of Iraq": the "of" left between a
+        // title and a known place is the office's complement (H&P 2002,
+        // ch. 5, §16), and a span without a capitalised word is no name.
+        if (s..=e).all(|k| !self.tokens[k].cap) {
+            return;
         }
         // "Senate Minority Whip Dick Durbin": an office the title list
         // lacks ends where a known first name starts, when the sequence
@@ -1085,6 +1139,58 @@ impl<'a> Finder<'a> {
         // subject ("a source close to the talks said").
         let object_of_preposition = chunk.first.checked_sub(1).and_then(|p| self.tags.get(p)).is_some_and(|p| matches!(p.xpos, Xpos::In | Xpos::To));
         if adverbial || object_of_preposition || !(matches!(tag, Xpos::Nn | Xpos::Nns) && chunk.head == i && chunk.last == i && verb_follows) {
+            return None;
+        }
+        let plural = tag == Xpos::Nns;
+        let kind = if crate::role_nouns::get(&self.lower[i]).is_some() {
+            NounType::Organization
+        } else if plural {
+            NounType::Group
+        } else {
+            NounType::Person
+        };
+        Some((kind, plural))
+    }
+
+    /// A common noun missing from `data/speaker_nouns.tsv` that heads
+    /// the postposed subject of an inverted reporting verb ("...," said
+    /// a librarian", "..., says the plumber who fixed it"): the mirror of
+    /// [`Self::unlisted_subject_head`]. After a quotation, a reporting
+    /// verb may precede its subject (quotative inversion, Quirk et al.
+    /// 1985, §14.29; Huddleston and Pullum 2002, ch. 16, §5.1), and the
+    /// noun phrase right after it is then the speaker whatever its noun.
+    /// The tags say the noun heads and ends a base noun phrase that opens
+    /// right after a cue that allows inversion, and that cue follows a
+    /// comma or a quote mark; a time noun ("said last week") heads an
+    /// adjunct, not the subject. Kind as for a subject head.
+    fn unlisted_inverted_subject(&self, i: usize) -> Option<(NounType, bool)> {
+        let tag = self.tags.get(i)?.xpos;
+        if !matches!(tag, Xpos::Nn | Xpos::Nns) {
+            return None;
+        }
+        let chunk = self.chunks?.base_at(i)?;
+        if chunk.head != i || chunk.last != i || chunk.first == 0 {
+            return None;
+        }
+        let v = chunk.first - 1;
+        let sentence = self.tokens[i].sentence;
+        let inverted_cue = self.tokens[v].sentence == sentence
+            && self.tags.get(v).is_some_and(|t| t.xpos.is_finite_verb())
+            && self.cue(v).is_some_and(|c| c.inversion);
+        let after_comma_or_quote = v > 0
+            && self.tokens[v - 1].sentence == sentence
+            && (self.tok(v - 1) == "," || crate::marks::is_quote_token(self.tok(v - 1)));
+        let time_noun = crate::lexicon::is(Class::TimeWords, &self.lower[i])
+            || crate::lexicon::is_calendar_word(&self.lower[i]);
+        // "said the company's chief executive": a possessor, or a noun
+        // the tagger ends a phrase with but that another noun (or a word
+        // it misreads as an adjective: "chief executive") follows,
+        // determines or premodifies the head after it.
+        let noun_follows = self.tokens.get(i + 1).is_some_and(|n| n.sentence == sentence)
+            && self.tags.get(i + 1).is_some_and(|t| {
+                t.xpos.is_noun() || t.xpos.is_adjective() || t.xpos == Xpos::Pos
+            });
+        if !inverted_cue || !after_comma_or_quote || time_noun || noun_follows {
             return None;
         }
         let plural = tag == Xpos::Nns;

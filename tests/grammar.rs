@@ -928,3 +928,19 @@ fn a_pronoun_opening_the_clause_is_the_agent_of_its_participle() {
     let text = "The mayor thanked them on Monday, saying the town was grateful.";
     assert_eq!(row(&extract(text), "the town was grateful").speaker, "The mayor");
 }
+
+#[test]
+fn a_cue_word_heading_a_compound_after_an_indefinite_article_is_a_noun() {
+    // "in a phone call": "call" after "a phone" is the compound's head,
+    // not a verb reporting the clause after it.
+    let rows = extract(
+        "The paper said that, in a phone call in late July, Jane Roe may have asked Tom Reed to resign.",
+    );
+    for r in &rows {
+        assert!(
+            r.cue != "call",
+            "\"call\" of \"a phone call\" is a noun: {r:#?}"
+        );
+    }
+    assert!(rows.iter().any(|r| r.cue == "said"), "{rows:#?}");
+}

@@ -599,6 +599,35 @@ speakers! {
     b3_governor_told:
         "Gov. Jane Roe closed the schools on Monday.\n\n\"It is the safe choice,\" the governor told reporters."
         => "It is the safe choice,", "Jane Roe", "quote/after/speaker-cue";
+    // Quotative inversion with any common noun as the postposed subject
+    // (the noun need not be listed in data/speaker_nouns.tsv).
+    after_cue_unlisted_noun:
+        "\"It's a sad day,\" said a librarian who asked not to be named."
+        => "It's a sad day,", "librarian", "quote/after/cue-speaker";
+    after_cue_unlisted_noun_definite:
+        "\"The brakes failed,\" said the plumber."
+        => "The brakes failed,", "plumber", "quote/after/cue-speaker";
+    // A surname that is also a month is a name once the person was
+    // named in full.
+    surname_that_is_a_month:
+        "Prime Minister Theresa May met union leaders.\n\nMay said: \"This is a good deal.\""
+        => "This is a good deal.", "Theresa May", "";
+    // "call" as a verb of naming with a quoted object complement.
+    called_the_decision:
+        "The mayor called the decision \"a betrayal of the town\"."
+        => "a betrayal of the town", "mayor", "quote/before";
+    what_critics_called:
+        "The bill was met with what Jane Roe called \"a disaster for farmers\"."
+        => "a disaster for farmers", "Jane Roe", "";
+    // A conjunction after the quote opens a clause whose verb reports
+    // another quote.
+    conjunction_after_quote_opens_another_clause:
+        "Acme called the demand \"unusual\", while Zenco, in a post on Tuesday, called it \"unexpected\"."
+        => "unusual", "Acme", "quote/before";
+    title_with_of_and_a_place_is_no_name:
+        "Tom Reed, the acting Prime Minister of Freedonia, criticised the raid, calling it \"an act of war\"."
+        => "an act of war", "Tom Reed", "";
+
 }
 
 not_speech! {
@@ -626,6 +655,10 @@ not_speech! {
     neg_named_operation:
         "The army launched \"Operation Sandstorm\" on Monday."
         => "Operation Sandstorm";
+    neg_program_called:
+        "The college ran a course at the prison called \"Learning Together\"."
+        => "Learning Together";
+
 }
 
 // Constructions not read yet (measured, not asserted):

@@ -64,7 +64,13 @@ impl Context<'_> {
             {
                 return None;
             }
-            let glued = f.first <= k + 1
+            // `"unprecedented", while ALDI called it "unexpected"`: a
+            // conjunction after the quote opens a clause of its own,
+            // whose verb does not report the quote (Quirk et al. 1985,
+            // §13.2 on coordination and §14.12 on subordinators).
+            let conjunction =
+                f.first > k && matches!(self.tags[k].xpos, Xpos::Cc | Xpos::In);
+            let glued = f.first <= k + 1 && !conjunction
                 || (f.first <= k + 8
                     && f.speaker.is_some()
                     && cue.first_token <= k + 12

@@ -4,7 +4,7 @@
 //! Input: a partial quote with no claim around it and no cue before it in
 //! its sentence. Output: the name or pronoun opening the sentence: news
 //! puts a fragment's speaker in subject position even with verbs that are
-//! not cues (called, described, attacked).
+//! not cues (labelled, attacked, branded).
 
 use super::{QuoteSite, Said};
 use crate::mentions::MentionKind;
@@ -12,7 +12,7 @@ use crate::rules::{Context, Example, Outcome, Rule};
 use crate::tagger::Xpos;
 use crate::types::SpeakerType;
 
-/// "Schiff called it \"a non-starter\"."
+/// "Schiff labelled it \"a non-starter\"."
 pub struct SentenceSubject;
 
 impl Rule for SentenceSubject {
@@ -22,7 +22,7 @@ impl Rule for SentenceSubject {
          sentence.";
     const CONFIDENCE: f32 = 0.55;
     const EXAMPLES: &'static [Example] = &[Example {
-        text: "Adam Schiff called it \"a non-starter\".",
+        text: "Adam Schiff labelled it \"a non-starter\".",
         quote: "a non-starter",
         speaker: "Adam Schiff",
     }];
@@ -69,12 +69,15 @@ impl Context<'_> {
         // "Rents jumped ...": one capitalised word opening the sentence
         // that the tagger reads as a common noun is no name (sentences
         // with no cue word are not tagged: their tag is `Xx`).
+        // A surname the article gave in full before ("Donald Trump ...
+        // Trump characterized") is a name whatever the tag.
         let tag = self.tags[m.first_token].xpos;
         let common_opening = m.kind == MentionKind::Name
             && m.first_token == m.last_token
             && m.first_token == start
             && tag != Xpos::Xx
-            && !tag.is_proper_noun();
+            && !tag.is_proper_noun()
+            && !self.repeats_surname(first);
         let subject =
             matches!(m.kind, MentionKind::Name | MentionKind::Pronoun)
                 && matches!(
@@ -91,6 +94,18 @@ impl Context<'_> {
             return None;
         }
         self.appositive_name(m.last_token + 1, open)
+    }
+
+    /// Whether one-word name mention `m` is the last word of a name of
+    /// several words before it: news names a person in full once and by
+    /// surname after that (the AP Stylebook's entry on names).
+    fn repeats_surname(&self, m: usize) -> bool {
+        let word = self.word(self.mentions[m].first_token);
+        self.mentions[..m].iter().any(|o| {
+            o.kind == MentionKind::Name
+                && o.span.start < self.tokens[o.last_token].span.start
+                && self.word(o.last_token) == word
+        })
     }
 
     /// The person named between commas after the subject's first words,

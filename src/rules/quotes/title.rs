@@ -20,16 +20,24 @@ impl Rule for Title {
         "A title-cased quote after a noun of a work (\"the film \
          \\\"Summer Rain\\\"\") is a name: no speaker.";
     const CONFIDENCE: f32 = 0.5;
-    const EXAMPLES: &'static [Example] = &[Example {
-        text: "She starred in the film \"Summer Rain\" in 2004.",
-        quote: "Summer Rain",
-        speaker: "",
-    }];
+    const EXAMPLES: &'static [Example] = &[
+        Example {
+            text: "She starred in the film \"Summer Rain\" in 2004.",
+            quote: "Summer Rain",
+            speaker: "",
+        },
+        Example {
+            text: "The college ran a course called \"Learning Together\".",
+            quote: "Learning Together",
+            speaker: "",
+        },
+    ];
     // Words of a person, not a title: a fragment after a verb, and a
     // sentence after a noun.
     const NEGATIVES: &'static [&'static str] = &[
         "Jane Roe called the plan \"A Disgrace\".",
         "Roe ended the song with a line: \"We Will Come Back.\"",
+        "Critics called \"Fake News\" a slogan.",
     ];
     type Site = QuoteSite;
     type Found = ();
@@ -72,7 +80,20 @@ impl Context<'_> {
                 && is(Class::BeForms, self.lower(p))
                 && self.same_sentence(p - 1, p)
                 && work(p - 1);
-        if !after_work {
+        // "a program called \"Learning Together\"": a naming verb's
+        // participle right after a noun is a reduced relative whose
+        // object complement is the thing's name (the "dub" verbs, Levin
+        // 1993, §29.3; Quirk et al. 1985, §16.43 on object complements).
+        // The noun's phrase must show it is no subject ("Critics called
+        // X ...", a tensed verb the tagger may read as a participle): it
+        // opens with a determiner or is a preposition's object.
+        let after_naming = p > 0
+            && is(Class::NamingParticiples, self.lower(p))
+            && self.tags[p].xpos == crate::tagger::Xpos::Vbn
+            && self.same_sentence(p - 1, p)
+            && self.tags[p - 1].xpos.is_noun()
+            && self.noun_phrase_not_subject(p - 1);
+        if !after_work && !after_naming {
             return false;
         }
         let q = &self.quotes[qi];
@@ -90,5 +111,17 @@ impl Context<'_> {
                         c.is_uppercase() || c.is_ascii_digit() || !c.is_alphanumeric()
                     })
             })
+    }
+
+    /// Whether the base noun phrase holding token `k` opens with a
+    /// determiner or a possessive, or follows a preposition: a noun
+    /// phrase that is not a bare subject.
+    fn noun_phrase_not_subject(&self, k: usize) -> bool {
+        use crate::tagger::Xpos;
+        let Some(c) = self.chunks.base_at(k) else { return false };
+        matches!(self.tags[c.first].xpos, Xpos::Dt | Xpos::PrpPossessive)
+            || c.first > 0
+                && self.same_sentence(c.first - 1, k)
+                && matches!(self.tags[c.first - 1].xpos, Xpos::In | Xpos::To)
     }
 }
