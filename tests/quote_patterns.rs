@@ -628,6 +628,15 @@ speakers! {
         "Tom Reed, the acting Prime Minister of Freedonia, criticised the raid, calling it \"an act of war\"."
         => "an act of war", "Tom Reed", "";
 
+    // A paragraph that only introduces a person, then a paragraph made of
+    // a quote.
+    previous_paragraph_names_the_speaker:
+        "Jane Roe, the mayor, spoke to reporters on Monday.\n\n\"The budget is balanced. We will not raise taxes.\""
+        => "The budget is balanced. We will not raise taxes.", "Jane Roe", "quote/previous-paragraph";
+    previous_paragraph_pronoun_subject:
+        "Jane Roe voted against the plan. She spoke for ten minutes.\n\n\"This plan punishes the poor.\""
+        => "This plan punishes the poor.", "Jane Roe", "quote/previous-paragraph";
+
 }
 
 not_speech! {
@@ -662,7 +671,6 @@ not_speech! {
 }
 
 // Constructions not read yet (measured, not asserted):
-// - previous_paragraph_quote: 'Jane Roe, the mayor, spoke to reporters on Monday.\n\n"The budget is balanced. We will not raise taxes."' -> Jane Roe
 // - coordinated_inversion: '"We are ready," said Jane Roe and Tom Baker.' -> Jane Roe and Tom Baker
 // - us_statement_said: 'Acme issued a statement on Monday. "We regret the error," the statement said.' -> Acme
 // - us_age_description: 'Jane Roe lost her home in the flood.\n\n"We have nothing left," the 54-year-old said.' -> Jane Roe

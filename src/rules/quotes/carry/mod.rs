@@ -183,16 +183,64 @@ impl Context<'_> {
                 .copied()
         });
         let q = &self.quotes[i];
+        let opens_paragraph = q.open_mark.map_or(q.content.start, |m| m.start)
+            <= self.segments.paragraphs[para].span.start;
+        let previous = previous.map(said).or_else(|| {
+            opens_paragraph
+                .then(|| self.person_closing_previous_paragraph(i))
+                .flatten()
+                .map(Said::by)
+        });
         CarrySite {
             donor: None,
             last_in_paragraph: seen
                 .last_event
                 .get(&para)
                 .map(|&(_, h)| said(h)),
-            opens_paragraph: q.open_mark.map_or(q.content.start, |m| m.start)
-                <= self.segments.paragraphs[para].span.start,
-            previous: previous.map(said),
+            opens_paragraph,
+            previous,
         }
+    }
+
+    /// A paragraph that reports no speech but ends on a sentence naming
+    /// one person ("Jane Roe, the mayor, spoke to reporters on Monday.")
+    /// introduces the speaker of a quote that makes the next paragraph:
+    /// the given-new sequence of `quote/previous-sentence` (Halliday and
+    /// Hasan 1976, ch. 2) across the paragraph break, which news prose
+    /// uses as often as a sentence break. The sentence must end the
+    /// previous paragraph right before the quote, hold no cue and no
+    /// quote, and name one person only.
+    fn person_closing_previous_paragraph(&self, qi: usize) -> Option<usize> {
+        let open = self.quote_tokens[qi].0?;
+        let end = open.checked_sub(1)?;
+        let para = self.quotes[qi].paragraph;
+        let previous = self.previous_paragraph(para)?;
+        if !matches!(self.word(end), "." | "!" | "?")
+            || self.paragraph_of(self.tokens[end].span.start) != previous
+        {
+            return None;
+        }
+        let start = self.sentence_start(end);
+        if end - start > crate::rules::context::MAX_LOOKBACK {
+            return None;
+        }
+        self.only_person_named(start, end, true).or_else(|| {
+            // "She spoke for twenty minutes.": a personal pronoun as the
+            // subject of a sentence that names no one and reports nothing
+            // (the pronoun's own antecedent is resolved later).
+            let m = self.mention_starting_at(start)?;
+            let none_else = (start..end).all(|j| {
+                !self.tokens[j].in_quote
+                    && self.cue_at[j] == 0
+                    && self.mention_ending_at(j).is_none_or(|o| {
+                        o == m || !self.person_like_name(o, start)
+                    })
+            });
+            (none_else
+                && self.mentions[m].kind == crate::mentions::MentionKind::Pronoun
+                && matches!(self.lower(start), "he" | "she"))
+                .then_some(m)
+        })
     }
 
     /// The paragraph before `para`, past boilerplate.
