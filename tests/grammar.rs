@@ -944,3 +944,24 @@ fn a_cue_word_heading_a_compound_after_an_indefinite_article_is_a_noun() {
     }
     assert!(rows.iter().any(|r| r.cue == "said"), "{rows:#?}");
 }
+
+#[test]
+fn a_past_only_form_after_its_subject_is_the_clause_verb_whatever_the_tag() {
+    // "stole" spells a noun too; after "the men" it is the tensed verb.
+    let rows = extract("Prosecutors allege the men stole more than $2 million.");
+    assert_eq!(claims(&rows), vec!["the men stole more than $2 million"], "{rows:#?}");
+}
+
+#[test]
+fn a_subordinator_opens_a_claim_only_as_a_fronted_adverbial_clause() {
+    // An adjunct of the reporting clause is no claim.
+    let rows = extract("The union warned of strikes if the deal is rejected.");
+    assert!(claims(&rows).is_empty(), "{:?}", claims(&rows));
+    // A content clause may open with its own conditional clause.
+    let rows = extract("The minister said if the rain continues, the dam will fail.");
+    assert_eq!(
+        claims(&rows),
+        vec!["if the rain continues, the dam will fail"],
+        "{rows:#?}"
+    );
+}

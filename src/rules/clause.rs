@@ -78,8 +78,10 @@ impl Context<'_> {
             }
             .is_some_and(|p| p.is_noun() || p == Xpos::Prp);
             // "said profits fell by half": a past that is never a
-            // participle is tensed whatever the tag says.
-            let past_only = x == Xpos::Vbn
+            // participle is tensed whatever the tag says; "said the men
+            // stole": after its subject, also when the tagger reads the
+            // noun the form spells ("a stole", "a rose").
+            let past_only = (x == Xpos::Vbn || x.is_noun() && after_subject && j > a)
                 && crate::lexicon::is(crate::lexicon::Class::PastOnlyForms, self.lower(j));
             let tensed = x.is_finite_verb()
                 || past_only

@@ -65,6 +65,18 @@ impl Context<'_> {
         {
             return false;
         }
+        // "said if the goal is peace, foreign powers should leave": a
+        // subordinator opens a content clause only as its fronted
+        // adverbial clause, which a comma and the content clause's own
+        // subject and verb follow (Quirk et al. 1985, §15.20 on initial
+        // adverbial clauses); "warned of strikes if the deal fails" has
+        // an adjunct of the reporting clause.
+        if self.tags[k].xpos == crate::tagger::Xpos::In
+            && w != "that"
+            && !self.fronted_adverbial_clause_at(k)
+        {
+            return false;
+        }
         if cue.info.complement != Complement::Clause {
             return self.opens_bare_clause(k);
         }
@@ -92,6 +104,21 @@ impl Context<'_> {
             return false;
         }
         !self.directive_at(k, cue)
+    }
+
+    /// Whether the subordinator at `k` opens an adverbial clause that a
+    /// comma ends before a subject and its tensed verb, in its sentence.
+    fn fronted_adverbial_clause_at(&self, k: usize) -> bool {
+        let end = self.sentence_end(k);
+        (k + 2..end).any(|j| {
+            self.word(j) == ","
+                && !self.tokens[j].in_quote
+                && (self.subject_and_verb_at(j + 1)
+                    || self.lower(j + 1) == "then" && self.subject_and_verb_at(j + 2)
+                    || self.mention_starting_at(j + 1).is_some_and(|m| {
+                        self.verb_after_subject(self.mentions[m].last_token)
+                    }))
+        })
     }
 
     /// After a verb that mostly takes a noun phrase object ("urged
