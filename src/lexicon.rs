@@ -211,6 +211,25 @@ pub fn title_means(title: &str, noun: &str) -> bool {
     ROLES.0.get(title).is_some_and(|nouns| nouns.contains(&noun))
 }
 
+/// Whether `title` as written ("Mr", "Dr.") is an honorific of the
+/// shipped `data/titles.tsv`: a courtesy title, which says nothing of the
+/// office of the person it precedes ("Pope" and "Senator" do).
+pub fn is_honorific(title: &str) -> bool {
+    static HONORIFICS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+        let f = data_file!("titles.tsv");
+        let mut out = Vec::new();
+        // The file is checked when the lexicon loads; a bad row here
+        // only leaves its title out.
+        let _ = tsv::for_each_row(f.name, f.text, &["title", "kind", "gender"], |_, cells| {
+            if cells[1] == "honorific" {
+                out.push(cells[0]);
+            }
+        });
+        out
+    });
+    HONORIFICS.contains(&title)
+}
+
 /// A shipped data file: its name in messages and its text.
 pub struct DataFile {
     /// `data/<file name>`.

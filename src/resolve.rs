@@ -804,8 +804,14 @@ impl<'a> Resolver<'a> {
                 .collect()
         };
         let own = words(role);
-        // A one-word honorific with a gender ("Mr", "Mrs") says no more.
-        if own.len() <= 1 && role.split(' ').count() == 1 && m.gender.is_some() && role.len() <= 4 {
+        // A one-word honorific with a gender ("Mr", "Mrs") says no more;
+        // "Pope Francis" names an office, which the entry's roles must
+        // share.
+        if own.len() <= 1
+            && role.split(' ').count() == 1
+            && m.gender.is_some()
+            && crate::lexicon::is_honorific(role)
+        {
             return true;
         }
         // An entry without roles gives nothing to check against.
@@ -1256,8 +1262,20 @@ impl<'a> Resolver<'a> {
             .find(|&&j| {
                 self.speaks[j]
                     && !words(j).iter().any(|w| crate::role_nouns::is_kind_word(w))
+                    && self.may_be_of_kind(j, head)
             })
             .copied()
+    }
+
+    /// Whether organisation mention `j` may be a `head` ("company") by
+    /// what the gazetteer says of it: an entry whose roles describe it
+    /// ("office of the US president", "political party in France") is
+    /// that kind of body, and "the company" does not stand for it unless
+    /// a role names the noun. A name the gazetteer lacks may be anything.
+    fn may_be_of_kind(&self, j: usize, head: &str) -> bool {
+        let Some(e) = self.mentions[j].entity else { return true };
+        let roles = &self.gazetteer.entity(e).roles;
+        roles.is_empty() || roles.iter().any(|r| r.split(' ').any(|w| w == head))
     }
 
     /// "a statement from the ministry", "a report by the agency": the
