@@ -965,3 +965,13 @@ fn a_subordinator_opens_a_claim_only_as_a_fronted_adverbial_clause() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn a_participle_of_a_cue_after_the_subject_head_post_modifies_it() {
+    // Anonymous sourcing: the reduced relative "briefed on the matter"
+    // belongs to the subject, and "said" is the clause's verb.
+    let rows = extract("Two people briefed on the matter said the mayor would resign.");
+    assert_eq!(row(&rows, "the mayor would resign").speaker_name, "Two people");
+    let rows = extract("A person with knowledge of the plan said it would be announced Monday.");
+    assert_eq!(row(&rows, "it would be announced Monday").speaker_name, "person");
+}

@@ -51,9 +51,23 @@ impl Context<'_> {
         // said"): no other cue, no quote.
         let between = mm.last_token + 1..v;
         let commas = between.clone().filter(|&j| self.word(j) == ",").count();
+        // "Two people briefed on the matter said": a cue's past
+        // participle there post-modifies the subject's head (a reduced
+        // relative, Quirk et al. 1985, §17.13); it reports nothing. A
+        // regular past before a preposition is spelt as that participle
+        // and read so: with the cue's verb after it and no conjunction,
+        // it cannot be a second tensed verb of the clause.
+        let participle = |j: usize| {
+            use crate::tagger::Xpos;
+            let x = self.tags[j].xpos;
+            x == Xpos::Vbn
+                || x == Xpos::Vbd
+                    && self.lower(j).ends_with("ed")
+                    && matches!(self.tags[j + 1].xpos, Xpos::In)
+        };
         let clean = between.clone().all(|j| {
             self.tokens[j].word
-                && self.cue_at[j] == 0
+                && (self.cue_at[j] == 0 || participle(j))
                 && !self.tokens[j].in_quote
                 || matches!(self.word(j), "'s" | "\u{2019}s")
                 || self.word(j) == ","
