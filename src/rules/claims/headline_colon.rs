@@ -18,16 +18,28 @@ impl Rule for HeadlineColon {
     const DESCRIPTION: &'static str =
         "A headline that opens with a speaker and a colon.";
     const CONFIDENCE: f32 = 0.7;
-    const EXAMPLES: &'static [Example] = &[Example {
-        text: "John Kerry: US looks at Russian offer of military talks",
-        quote: "US looks at Russian offer of military talks",
-        speaker: "John Kerry",
-    }];
+    const EXAMPLES: &'static [Example] = &[
+        Example {
+            text: "John Kerry: US looks at Russian offer of military talks",
+            quote: "US looks at Russian offer of military talks",
+            speaker: "John Kerry",
+        },
+        // One labelled line after the headline is a dateline, not a
+        // transcript.
+        Example {
+            text: "John Kerry: US looks at Russian offer of military talks\n\n\
+                   GENEVA: Talks between the two sides opened on Monday.",
+            quote: "US looks at Russian offer of military talks",
+            speaker: "John Kerry",
+        },
+    ];
     // A quote after the colon is the speaker's own words; a sentence with
     // a period is no headline.
     const NEGATIVES: &'static [&'static str] = &[
         "John Kerry: \"We will not give up.\"",
         "John Kerry: the US looks at the Russian offer of military talks.",
+        "Jane Roe: Why did you leave?",
+        "Interview\n\nTom Reed: Why did you leave\n\nJane Roe: The pay was low\n\nTom Reed: And now",
     ];
     type Site = usize;
     type Found = Attribution;
@@ -35,7 +47,13 @@ impl Rule for HeadlineColon {
     fn apply(cx: &Context<'_>, &pi: &usize) -> Outcome<Attribution> {
         let p = &cx.segments.paragraphs[pi];
         let body = &cx.text[p.span.start..p.span.end];
-        if body.len() > 200 || body.ends_with('.') || body.contains('\n') {
+        // A question asserts nothing: "Wikinews: How did you start?" is
+        // an interviewer's turn.
+        if body.len() > 200
+            || body.ends_with(['.', '?'])
+            || body.contains('\n')
+            || cx.transcript_turn(pi)
+        {
             return Outcome::Pass;
         }
         let first = token_at(cx.tokens, p.span.start);
@@ -66,5 +84,26 @@ impl Rule for HeadlineColon {
             confidence: confidence_of(Self::ID),
             paragraph: pi,
         })
+    }
+}
+
+impl Context<'_> {
+    /// Whether paragraph `pi` is a turn of an interview written as a
+    /// transcript: two of the two paragraphs before and after it open
+    /// with a label and a colon too ("Wikinews: ...", "Jane Roe: ..."). A
+    /// headline is one line (a dateline with a colon, "ISLAMABAD: ...",
+    /// may follow it); a run of labelled lines is a dialogue, whose turns
+    /// are the speakers' own words, not headlines reporting them.
+    fn transcript_turn(&self, pi: usize) -> bool {
+        let labelled = |q: usize| {
+            let p = &self.segments.paragraphs[q];
+            let first = token_at(self.tokens, p.span.start);
+            (first..(first + 5).min(self.tokens.len()))
+                .take_while(|&k| self.tokens[k].span.start < p.span.end)
+                .any(|k| self.word(k) == ":")
+        };
+        let n = self.segments.paragraphs.len();
+        let around = [pi.checked_sub(2), pi.checked_sub(1), Some(pi + 1), Some(pi + 2)];
+        around.into_iter().flatten().filter(|&q| q < n && labelled(q)).count() >= 2
     }
 }
