@@ -19,10 +19,11 @@ fn main() {
     }
     for m in &a.mentions {
         eprintln!(
-            "mention {:?} {:?} {:?} role={:?}",
+            "mention {:?} {:?} {:?} gender={:?} role={:?}",
             m.text(t),
             m.kind,
             m.speaker_type,
+            m.gender,
             m.role.map(|r| &t[r.start..r.end])
         );
     }

@@ -467,6 +467,21 @@ impl<'a> Finder<'a> {
                 out[i].role = Some(Span::new(start, out[i - 1].span.end));
             }
         }
+        // "Jane Roe's husband, Paul,": a gendered role noun in the role
+        // gives a name without a gender of its own the noun's (a lone
+        // first name may be a surname, so it gives none).
+        for m in out.iter_mut() {
+            if m.kind != MentionKind::Name || m.gender.is_some() {
+                continue;
+            }
+            if let Some(role) = m.role {
+                let first = self.tokens.partition_point(|t| t.span.start < role.start);
+                let last = self.tokens.partition_point(|t| t.span.end <= role.end);
+                if first < last {
+                    m.gender = self.title_gender(first, last - 1);
+                }
+            }
+        }
     }
 
     /// An appositive role after a name, between commas: "Sergey Lavrov,
@@ -1717,6 +1732,13 @@ mod tests {
         let m = find(&ms, "Maria Lopez").expect("the name");
         assert_eq!(m.kind, MentionKind::Name);
         assert_eq!(m.gender, Some(Gender::Female), "first name gender");
+    }
+
+    #[test]
+    fn a_gendered_role_noun_gives_a_lone_name_its_gender() {
+        let ms = mentions("Jane Roe's husband, Paul, died in 2019.");
+        let paul = find(&ms, "Paul").expect("Paul");
+        assert_eq!(paul.gender, Some(Gender::Male));
     }
 
     #[test]
