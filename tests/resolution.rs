@@ -540,3 +540,14 @@ fn a_role_noun_of_a_title_stands_for_its_holder() {
     );
     assert_eq!(speaker_of(&rows, "the deal was fair"), "Justin Trudeau");
 }
+
+#[test]
+fn a_kinship_noun_is_gendered_and_no_antecedent_of_the_other_gender() {
+    for text in [
+        "Jane Roe's husband, Paul, died in 2019. She said he had been ill.",
+        "Jane Roe's husband died in 2019. She said he had been ill.",
+    ] {
+        let rows = extract(text);
+        assert_eq!(speaker_of(&rows, "he had been ill"), "Jane Roe", "{text}");
+    }
+}
