@@ -196,6 +196,20 @@ pub fn find_cues<'l>(
         if !phrase && !is_reporting_use(text, tokens, i, &lower, tags) {
             continue;
         }
+        // "grew faster than expected", "as predicted, prices fell": a
+        // participle after "than" or "as" is an elliptical comparative or
+        // comment clause of the writer's, with no speaker (Quirk et al.
+        // 1985, §15.54 on verbless and participle comparative clauses).
+        if !phrase
+            && i > 0
+            && tokens[i - 1].sentence == t.sentence
+            && matches!(lower(i - 1), "than" | "as")
+            && tags.get(i).is_some_and(|x| x.xpos == Xpos::Vbn || x.xpos == Xpos::Vbd)
+            // "as reported by the BBC" names its source.
+            && !(i + 1 < tokens.len() && lower(i + 1) == "by")
+        {
+            continue;
+        }
         // "the chief executive wrote that": the past of an irregular verb
         // ("wrote", "told", "said", "thought") is a verb form only, never
         // a noun or an adjective (Quirk et al. 1985, §3.14: irregular

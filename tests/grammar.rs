@@ -975,3 +975,25 @@ fn a_participle_of_a_cue_after_the_subject_head_post_modifies_it() {
     let rows = extract("A person with knowledge of the plan said it would be announced Monday.");
     assert_eq!(row(&rows, "it would be announced Monday").speaker_name, "person");
 }
+
+#[test]
+fn a_participle_after_than_or_as_reports_nothing() {
+    let rows = extract("The economy is growing faster than expected, the minister said on Tuesday.");
+    assert_eq!(claims(&rows), vec!["The economy is growing faster than expected"], "{rows:#?}");
+}
+
+#[test]
+fn a_that_clause_after_a_content_noun_object_is_the_nouns_not_the_verbs() {
+    // Smith dismisses the claims; the claim is not Smith's.
+    let rows = extract("Jane Roe dismissed claims that the vote was rigged.");
+    assert!(rows.iter().all(|r| r.speaker_name != "Jane Roe"), "{rows:#?}");
+    // A noun that takes no content clause leaves the clause to the verb.
+    let rows = extract("The Daily Planet cited a security source that the attack was planned.");
+    assert_eq!(row(&rows, "the attack was planned").speaker_name, "Daily Planet");
+}
+
+#[test]
+fn a_claim_inside_a_non_restrictive_relative_ends_with_it() {
+    let rows = extract("Tom Reed, who said the mine was safe, resigned on Friday.");
+    assert_eq!(claims(&rows), vec!["the mine was safe"], "{rows:#?}");
+}

@@ -37,6 +37,9 @@ impl Context<'_> {
         if let Some(e) = self.fronted_clause_end(cue.first_token, k, end) {
             end = e;
         }
+        if let Some(e) = self.relative_clause_end(cue.first_token, k, end) {
+            end = e;
+        }
         // "claimed credit for the attack", "predict landfall on Saturday":
         // without "that", a complement with no finite verb is a noun
         // phrase object, not a reported clause. A content clause is
@@ -109,7 +112,26 @@ impl Context<'_> {
         mut k: usize,
         sentence_end: usize,
     ) -> (usize, bool) {
+        let cue = &self.cues[f.cue];
+        // "dismissed claims that the vote was rigged", "rejected the
+        // suggestion that it hid losses": after a verb that takes a noun
+        // phrase object, a "that" after a noun that takes a content
+        // clause opens that noun's clause (an appositive clause, Quirk et
+        // al. 1985, §17.26), whose words are not the verb's subject's.
+        // Other nouns take none ("cited a source that ...").
+        let noun_complement = |t: usize| {
+            cue.info.complement == crate::lexicon::Complement::NounPhrase
+                && !cue.info.addressee
+                && t > k
+                && crate::lexicon::is(
+                    crate::lexicon::Class::ContentClauseNouns,
+                    self.lower(t - 1),
+                )
+        };
         if let Some(t) = self.that_after(k, sentence_end) {
+            if noun_complement(t) {
+                return (sentence_end + 1, false);
+            }
             k = t + 1;
             // "reported that, in a phone call in July, Trump ...".
             while k < sentence_end && self.word(k) == "," {
@@ -164,6 +186,31 @@ impl Context<'_> {
             k += 1;
         }
         (k, false)
+    }
+
+    /// "Jones, who said the mine was safe, resigned on Friday": a cue
+    /// inside a non-restrictive relative clause (", who", ", which" right
+    /// before it, past its subject) reports a clause that ends at the
+    /// comma closing the relative, where the main clause's tensed verb
+    /// resumes (Quirk et al. 1985, §17.22 on non-restrictive relatives,
+    /// set off by commas). `None` when the cue is not in such a clause.
+    fn relative_clause_end(&self, cue: usize, k: usize, end: usize) -> Option<usize> {
+        let start = self.sentence_start(cue);
+        let relative = (start + 1..cue).rev().take(4).any(|j| {
+            matches!(self.lower(j), "who" | "which") && self.word(j - 1) == ","
+        });
+        if !relative {
+            return None;
+        }
+        (k + 1..end).find(|&j| {
+            self.word(j) == ","
+                && !self.tokens[j].in_quote
+                // A regular past is spelt as its participle, which the
+                // tagger may read.
+                && (self.tags[j + 1].xpos.is_finite_verb()
+                    || self.tags[j + 1].xpos == crate::tagger::Xpos::Vbn)
+        })
+        .map(|j| j - 1)
     }
 
     /// "While all agreed that the work was hard, one artist stressed
