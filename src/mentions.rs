@@ -563,11 +563,13 @@ impl<'a> Finder<'a> {
     /// a surname that is also a month, a function word or a cue is a
     /// name again. Only asked of words [`Self::stop`] turned away.
     fn repeats_surname(&self, i: usize, out: &[Mention]) -> bool {
-        if !self.is_cap_word(i) {
+        // A function word ("The", "In") is no one's surname: most words
+        // asked are these, and they cost no scan.
+        if !self.is_cap_word(i) || self.is(Class::NotNames, i) {
             return false;
         }
         let word = self.tok(i);
-        out.iter().rev().any(|m| {
+        out.iter().rev().take(500).any(|m| {
             m.kind == MentionKind::Name
                 && m.last_token < i
                 && m.span.start < self.tokens[m.last_token].span.start

@@ -1236,6 +1236,56 @@ impl<'a> Resolver<'a> {
         self.organization_of_kind(head, i)
     }
 
+    /// "Her neighbour, Joao Costa, was less lucky. \"I lost everything,\"
+    /// the retired mechanic said.": a definite description of a person
+    /// whose noun is premodified ("the retired mechanic", "the former
+    /// teacher") is an epithet of the one person named in the sentence
+    /// before it, in its paragraph, when its own sentence names no one: news names a person, then refers to
+    /// them by a description that adds a fact (an epithet, in the manner
+    /// of the definite anaphors of Poesio and Vieira 1998, "A
+    /// corpus-based investigation of definite description use"). A bare
+    /// role ("the officer") may be someone else, and a post-modified or
+    /// possessed one ("the victim's mother", "the head of the union")
+    /// names another person by its relation.
+    fn epithet_of(&self, i: usize) -> Option<usize> {
+        let m = &self.mentions[i];
+        let written = m.text(self.text);
+        let rest = written.strip_prefix("the ").or_else(|| written.strip_prefix("The "))?;
+        let words: Vec<&str> = rest.split(' ').collect();
+        let premodified = words.len() >= 2
+            && words.iter().all(|w| {
+                w.chars().all(|c| c.is_alphanumeric() || c == '-') && !w.starts_with(char::is_uppercase)
+            });
+        if !premodified || words.iter().any(|w| matches!(*w, "of" | "for" | "from" | "at" | "in")) {
+            return None;
+        }
+        let sentence = self.sentence_of_mention[i];
+        let para = self.paragraph_of_mention[i];
+        let mut found: Option<usize> = None;
+        for j in (0..i).rev().take(40) {
+            if self.sentence_of_mention[j] + 1 < sentence {
+                break;
+            }
+            let o = &self.mentions[j];
+            if self.paragraph_of_mention[j] != para
+                || o.kind != MentionKind::Name
+                || o.speaker_type != SpeakerType::Person
+            {
+                continue;
+            }
+            // A person named in the description's own sentence is
+            // another participant ("Reed met the retired mechanic").
+            if self.sentence_of_mention[j] == sentence {
+                return None;
+            }
+            match found {
+                Some(f) if self.mentions[f].text(self.text) != o.text(self.text) => return None,
+                _ => found = Some(j),
+            }
+        }
+        found
+    }
+
     /// The last organisation before mention `i` that the role noun
     /// `head` ("ministry") can stand for.
     fn organization_of_kind(&self, head: &str, i: usize) -> Option<usize> {
@@ -1383,6 +1433,12 @@ impl<'a> Resolver<'a> {
                 })
                 .copied();
             if let Some(j) = found {
+                let mut r = self.resolve(j);
+                r.step = Step::Role;
+                r.uncertain += 1;
+                return r;
+            }
+            if let Some(j) = self.epithet_of(i) {
                 let mut r = self.resolve(j);
                 r.step = Step::Role;
                 r.uncertain += 1;

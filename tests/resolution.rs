@@ -551,3 +551,19 @@ fn a_kinship_noun_is_gendered_and_no_antecedent_of_the_other_gender() {
         assert_eq!(speaker_of(&rows, "he had been ill"), "Jane Roe", "{text}");
     }
 }
+
+#[test]
+fn a_premodified_definite_description_is_an_epithet_of_the_person_named_before() {
+    let rows = extract(
+        "Her neighbour, Joao Costa, was less lucky. \"I lost everything,\" the retired mechanic said.",
+    );
+    assert_eq!(speaker_of(&rows, "I lost everything,"), "Joao Costa");
+    // A bare role may be somebody else: the arresting officer.
+    let rows = extract("Police arrested Tom Reed on Monday. \"He was armed,\" the officer said.");
+    assert_ne!(speaker_of(&rows, "He was armed,"), "Tom Reed");
+    // Two people named before: no guess.
+    let rows = extract(
+        "Ann Lee and Joao Costa lost their homes. \"I lost everything,\" the retired mechanic said.",
+    );
+    assert_ne!(speaker_of(&rows, "I lost everything,"), "Joao Costa");
+}
