@@ -374,6 +374,28 @@ impl<'a> Finder<'a> {
                 i = end + 1;
                 continue;
             }
+            // "the 54-year-old said": news refers to a person just named
+            // by an age, an adjective standing as the head of its noun
+            // phrase (Quirk et al. 1985, §7.16: nominal adjectives); with
+            // a noun after it, the noun heads the phrase ("the
+            // 54-year-old teacher").
+            if lower.ends_with("-year-old")
+                && i > 0
+                && matches!(self.lower[i - 1].as_ref(), "the")
+                && self.tokens[i - 1].sentence == t.sentence
+                && !self.tags.get(i + 1).is_some_and(|n| n.xpos.is_noun())
+            {
+                out.push(self.simple(
+                    i - 1,
+                    i,
+                    MentionKind::Descriptor,
+                    SpeakerType::Person,
+                    None,
+                    false,
+                ));
+                i += 1;
+                continue;
+            }
             let noun = self.compound_noun(i).or_else(|| self.noun(i)).or_else(|| {
                 // "the transport secretary declares": a lower-case title
                 // alone is a role noun, when no noun follows it ("the

@@ -1239,9 +1239,11 @@ impl<'a> Resolver<'a> {
     /// "Her neighbour, Joao Costa, was less lucky. \"I lost everything,\"
     /// the retired mechanic said.": a definite description of a person
     /// whose noun is premodified ("the retired mechanic", "the former
-    /// teacher") is an epithet of the one person named in the sentence
-    /// before it, in its paragraph, when its own sentence names no one: news names a person, then refers to
-    /// them by a description that adds a fact (an epithet, in the manner
+    /// teacher") or that is an age ("the 54-year-old") is an epithet of
+    /// the one person named in the sentence before it (across a paragraph
+    /// break too), when its own sentence names no one: news names a
+    /// person, then refers to them by a description that adds a fact (an
+    /// epithet, in the manner
     /// of the definite anaphors of Poesio and Vieira 1998, "A
     /// corpus-based investigation of definite description use"). A bare
     /// role ("the officer") may be someone else, and a post-modified or
@@ -1252,7 +1254,9 @@ impl<'a> Resolver<'a> {
         let written = m.text(self.text);
         let rest = written.strip_prefix("the ").or_else(|| written.strip_prefix("The "))?;
         let words: Vec<&str> = rest.split(' ').collect();
-        let premodified = words.len() >= 2
+        // "the 54-year-old": an age alone heads the phrase.
+        let age = words.len() == 1 && words[0].ends_with("-year-old");
+        let premodified = (words.len() >= 2 || age)
             && words.iter().all(|w| {
                 w.chars().all(|c| c.is_alphanumeric() || c == '-') && !w.starts_with(char::is_uppercase)
             });
@@ -1260,17 +1264,13 @@ impl<'a> Resolver<'a> {
             return None;
         }
         let sentence = self.sentence_of_mention[i];
-        let para = self.paragraph_of_mention[i];
         let mut found: Option<usize> = None;
         for j in (0..i).rev().take(40) {
             if self.sentence_of_mention[j] + 1 < sentence {
                 break;
             }
             let o = &self.mentions[j];
-            if self.paragraph_of_mention[j] != para
-                || o.kind != MentionKind::Name
-                || o.speaker_type != SpeakerType::Person
-            {
+            if o.kind != MentionKind::Name || o.speaker_type != SpeakerType::Person {
                 continue;
             }
             // A person named in the description's own sentence is

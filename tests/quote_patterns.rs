@@ -673,4 +673,3 @@ not_speech! {
 // Constructions not read yet (measured, not asserted):
 // - coordinated_inversion: '"We are ready," said Jane Roe and Tom Baker.' -> Jane Roe and Tom Baker
 // - us_statement_said: 'Acme issued a statement on Monday. "We regret the error," the statement said.' -> Acme
-// - us_age_description: 'Jane Roe lost her home in the flood.\n\n"We have nothing left," the 54-year-old said.' -> Jane Roe

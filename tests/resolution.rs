@@ -567,3 +567,19 @@ fn a_premodified_definite_description_is_an_epithet_of_the_person_named_before()
     );
     assert_ne!(speaker_of(&rows, "I lost everything,"), "Joao Costa");
 }
+
+#[test]
+fn an_age_standing_for_a_noun_is_an_epithet_of_the_person_named_before() {
+    let rows = extract(
+        "Jane Roe lost her home in the flood. \"We have nothing left,\" the 54-year-old said.",
+    );
+    assert_eq!(speaker_of(&rows, "We have nothing left,"), "Jane Roe");
+}
+
+#[test]
+fn an_epithet_reaches_back_over_a_paragraph_break() {
+    let rows = extract(
+        "Jane Roe lost her home in the flood.\n\n\"We have nothing left,\" the 54-year-old said.",
+    );
+    assert_eq!(speaker_of(&rows, "We have nothing left,"), "Jane Roe");
+}
