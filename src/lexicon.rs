@@ -91,6 +91,7 @@ word_classes! {
     PastOnlyForms = "past_only_forms": "Irregular past tenses that are never past participles (\"fell\", not \"fallen\"; Quirk et al. 1985, §3.14-3.16 on irregular verbs): tagged VBN they are still the tensed verb.",
     SourceAdjuncts = "source_adjuncts": "Cue lemmas that name whose view a clause is as \"according to\" does: the source follows the phrase and the clause stands before it or after its comma (\"In the view of the bank, ...\").",
     WorkNouns = "work_nouns": "Nouns of a named work or campaign, and \"titled\", before a quoted title (the film \"Summer Rain\"): the quote is a name, not speech.",
+    AssertionLightVerbs = "assertion_light_verbs": "Verbs that, with a content noun as object, assert its clause (\"expressed concern that\", \"voiced confidence that\"): the verb's subject says it.",
     ContentClauseNouns = "content_clause_nouns": "Nouns that take a that-clause as their complement (\"claims that the vote was rigged\"; the commonest of Biber et al. 1999, §8.13): after a verb whose object they head, the clause is the noun's, not the verb's.",
     NamingParticiples = "naming_participles": "Past participles of the verbs of naming (the \"dub\" verbs of Levin 1993, §29.3) that, right after a noun (\"a program called 'Learning Together'\"), make the quote after them a name, not speech.",
     InterviewLabels = "interview_labels": "Labels of the turns of an interview written as a transcript (\"Q:\", \"Interview:\"): before a colon they are no speaker's name.",

@@ -159,7 +159,7 @@ impl Extractor {
         let words: Vec<lexicon::WordInfo<'_>> =
             lowered.iter().map(|w| self.lexicon.word(w)).collect();
         let word_cues = cues::word_cues(&tokens, &lowered, &words, &self.lexicon);
-        let wanted = cue_sentences(&tokens, &word_cues);
+        let wanted = cue_sentences(&tokens, &word_cues, &words, &lowered);
         let mut tags = Vec::new();
         // The thread's tagging buffers, kept from document to document:
         // their cache of score rows by the previous two tags would
@@ -422,15 +422,25 @@ impl Extractor {
 /// For each sentence, whether a word outside quotes may be a cue (a
 /// reporting verb of the lexicon, or a cue phrase written out in full
 /// from it: the first word of one alone, "go" or "point", opens none),
-/// read off the tokens' [`cues::WordCue`]s.
-fn cue_sentences(tokens: &[tokens::Token], word_cues: &[cues::WordCue<'_>]) -> Vec<bool> {
+/// read off the tokens' [`cues::WordCue`]s, or a content noun before
+/// "that" (`claim/noun-clause`: "expressed concern that").
+fn cue_sentences(
+    tokens: &[tokens::Token],
+    word_cues: &[cues::WordCue<'_>],
+    words: &[lexicon::WordInfo<'_>],
+    lowered: &[std::borrow::Cow<'_, str>],
+) -> Vec<bool> {
     let sentences = tokens.last().map_or(0, |t| t.sentence as usize + 1);
     let mut wanted = vec![false; sentences];
-    for (t, w) in tokens.iter().zip(word_cues) {
+    for (i, (t, w)) in tokens.iter().zip(word_cues).enumerate() {
         if wanted[t.sentence as usize] {
             continue;
         }
-        if w.cue.is_some() || w.phrase.is_some() {
+        let content_noun = || {
+            lexicon::has(words[i].classes, lexicon::Class::ContentClauseNouns)
+                && lowered.get(i + 1).is_some_and(|n| n.as_ref() == "that")
+        };
+        if w.cue.is_some() || w.phrase.is_some() || content_noun() {
             wanted[t.sentence as usize] = true;
         }
     }

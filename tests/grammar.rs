@@ -997,3 +997,15 @@ fn a_claim_inside_a_non_restrictive_relative_ends_with_it() {
     let rows = extract("Tom Reed, who said the mine was safe, resigned on Friday.");
     assert_eq!(claims(&rows), vec!["the mine was safe"], "{rows:#?}");
 }
+
+#[test]
+fn a_content_nouns_clause_is_said_by_its_possessor_or_the_asserting_subject() {
+    let rows = extract("Jane Roe's claim that the vote was rigged was rejected by the court.");
+    assert_eq!(claims(&rows), vec!["the vote was rigged"], "{rows:#?}");
+    assert_eq!(row(&rows, "the vote was rigged").speaker_name, "Jane Roe");
+    let rows = extract("Health officials voiced concern that the virus could spread.");
+    assert_eq!(row(&rows, "the virus could spread").speaker_name, "Health officials");
+    // A relative clause after the noun; someone else's claim.
+    let rows = extract("Jane Roe's claim that he made on Monday was false.");
+    assert!(claims(&rows).is_empty(), "{rows:#?}");
+}

@@ -184,6 +184,7 @@ registry! {
     claim_participle: claims::participle::Participle,
     claim_cue_clause: claims::cue_clause::CueClause,
     claim_headline_colon: claims::headline_colon::HeadlineColon,
+    claim_noun_clause: claims::noun_clause::NounClause,
     quote_title: quotes::title::Title,
     quote_interrupted: quotes::interrupted::Interrupted,
     quote_before: quotes::before::Before,

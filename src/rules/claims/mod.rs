@@ -9,6 +9,7 @@ pub(super) mod according_to;
 pub(super) mod comment_clause;
 pub(super) mod cue_clause;
 pub(super) mod headline_colon;
+pub(super) mod noun_clause;
 pub(super) mod participle;
 pub(super) mod trailing;
 
@@ -51,6 +52,18 @@ impl Context<'_> {
                 confidence: confidence_of(rule),
                 paragraph: self.paragraph_of(span.start),
             });
+        }
+        if self.selection.on(noun_clause::NounClause::ID) {
+            for k in 0..self.tokens.len() {
+                if let Outcome::Attribute(a) = noun_clause::NounClause::apply(self, &k) {
+                    let overlaps = out.iter().any(|o: &Attribution| {
+                        o.span.start < a.span.end && a.span.start < o.span.end
+                    });
+                    if !overlaps {
+                        out.push(a);
+                    }
+                }
+            }
         }
         if self.selection.on(headline_colon::HeadlineColon::ID) {
             for p in 0..self.segments.paragraphs.len() {

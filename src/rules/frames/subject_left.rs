@@ -60,7 +60,7 @@ impl Context<'_> {
     /// The subject of the verb at token `v`: the mention ending just before
     /// it, past adverbs and an appositive ("Sergey Lavrov, Russia's foreign
     /// minister, said").
-    pub(super) fn subject_left(&self, v: usize) -> Option<usize> {
+    pub(in crate::rules) fn subject_left(&self, v: usize) -> Option<usize> {
         let mut k = v;
         while k > 0 {
             let p = k - 1;
