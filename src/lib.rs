@@ -423,7 +423,8 @@ impl Extractor {
 /// reporting verb of the lexicon, or a cue phrase written out in full
 /// from it: the first word of one alone, "go" or "point", opens none),
 /// read off the tokens' [`cues::WordCue`]s, or a content noun before
-/// "that" (`claim/noun-clause`: "expressed concern that").
+/// "that" after a possessive or a verb of asserting (`claim/noun-clause`:
+/// "Trump's claim that", "expressed concern that").
 fn cue_sentences(
     tokens: &[tokens::Token],
     word_cues: &[cues::WordCue<'_>],
@@ -436,9 +437,16 @@ fn cue_sentences(
         if wanted[t.sentence as usize] {
             continue;
         }
+        // Only where the rule can find a speaker: a possessor or a verb
+        // of asserting just before the noun (tagging is most of a
+        // sentence's cost).
         let content_noun = || {
             lexicon::has(words[i].classes, lexicon::Class::ContentClauseNouns)
                 && lowered.get(i + 1).is_some_and(|n| n.as_ref() == "that")
+                && (i.saturating_sub(4)..i).any(|p| {
+                    matches!(lowered[p].as_ref(), "'s" | "\u{2019}s" | "'" | "\u{2019}")
+                        || lexicon::has(words[p].classes, lexicon::Class::AssertionLightVerbs)
+                })
         };
         if w.cue.is_some() || w.phrase.is_some() || content_noun() {
             wanted[t.sentence as usize] = true;

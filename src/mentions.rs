@@ -1207,6 +1207,11 @@ impl<'a> Finder<'a> {
         if !matches!(tag, Xpos::Nn | Xpos::Nns) {
             return None;
         }
+        // A cue within four words before, first: most nouns have none
+        // (and the base phrase is dearer to find).
+        if !(i.saturating_sub(4)..i).any(|k| self.cue(k).is_some()) {
+            return None;
+        }
         let chunk = self.chunks?.base_at(i)?;
         if chunk.head != i || chunk.last != i || chunk.first == 0 {
             return None;

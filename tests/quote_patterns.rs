@@ -637,6 +637,10 @@ speakers! {
         "Jane Roe voted against the plan. She spoke for ten minutes.\n\n\"This plan punishes the poor.\""
         => "This plan punishes the poor.", "Jane Roe", "quote/previous-paragraph";
 
+    question_then_speaker_and_addressee:
+        "Jane Roe spoke last.\n\n\"Is this the town we want?\" Tom Reed asked the crowd."
+        => "Is this the town we want?", "Tom Reed", "quote/after/speaker-cue";
+
 }
 
 not_speech! {

@@ -54,7 +54,13 @@ impl Context<'_> {
             });
         }
         if self.selection.on(noun_clause::NounClause::ID) {
-            for k in 0..self.tokens.len() {
+            // Only a word before "that" is asked (a length test first:
+            // most tokens are not four letters).
+            for k in 0..self.tokens.len().saturating_sub(1) {
+                let next = &self.tokens[k + 1];
+                if next.span.end - next.span.start != 4 || self.lower(k + 1) != "that" {
+                    continue;
+                }
                 if let Outcome::Attribute(a) = noun_clause::NounClause::apply(self, &k) {
                     let overlaps = out.iter().any(|o: &Attribution| {
                         o.span.start < a.span.end && a.span.start < o.span.end

@@ -57,10 +57,20 @@ impl Context<'_> {
             if quoted_as {
                 return Some(fi);
             }
+            // `"Is this the America we want?" Roe asked the crowd.`: the
+            // addressee of a verb that takes one (ask, tell) is part of
+            // the short sentence (Quirk et al. 1985, §16.55: the indirect
+            // object).
+            let mut frame_last = f.last;
+            if cue.info.addressee {
+                if let Some(c) = self.chunks.base_at(f.last + 1).filter(|c| c.first == f.last + 1) {
+                    frame_last = c.last;
+                }
+            }
             if f.first < k
                 || cue.participle
                 || !self.same_sentence(f.first, k)
-                || after_question && !self.ends_sentence_after(f.last)
+                || after_question && !self.ends_sentence_after(frame_last)
             {
                 return None;
             }
