@@ -1180,6 +1180,14 @@ impl<'a> Finder<'a> {
         if adverbial || object_of_preposition || !(matches!(tag, Xpos::Nn | Xpos::Nns) && chunk.head == i && chunk.last == i && verb_follows) {
             return None;
         }
+        Some(self.unlisted_noun_kind(i, tag))
+    }
+
+    /// The kind of an unlisted noun that speaks, tagged `tag`: an
+    /// organisation when it is a role noun of one (`data/role_nouns.tsv`:
+    /// "service", "agency"), else a group for a plural, a person for a
+    /// singular; and whether it is plural.
+    fn unlisted_noun_kind(&self, i: usize, tag: Xpos) -> (NounType, bool) {
         let plural = tag == Xpos::Nns;
         let kind = if crate::role_nouns::get(&self.lower[i]).is_some() {
             NounType::Organization
@@ -1188,7 +1196,7 @@ impl<'a> Finder<'a> {
         } else {
             NounType::Person
         };
-        Some((kind, plural))
+        (kind, plural)
     }
 
     /// A common noun missing from `data/speaker_nouns.tsv` that heads
@@ -1237,15 +1245,7 @@ impl<'a> Finder<'a> {
         if !inverted_cue || !after_comma_or_quote || time_noun || noun_follows {
             return None;
         }
-        let plural = tag == Xpos::Nns;
-        let kind = if crate::role_nouns::get(&self.lower[i]).is_some() {
-            NounType::Organization
-        } else if plural {
-            NounType::Group
-        } else {
-            NounType::Person
-        };
-        Some((kind, plural))
+        Some(self.unlisted_noun_kind(i, tag))
     }
 
     /// Whether token `p` is a cue the tagger reads as a verb, after
