@@ -325,8 +325,14 @@ fn tagged_noun_or_adjective(
     let x = tag.xpos;
     if x.is_noun() {
         // "saying demand had collapsed", "reports suggest": a noun right
-        // before a finite verb is that verb's subject.
-        let subject = tags.get(i + 1).is_some_and(|n| n.xpos.is_finite_verb());
+        // before a finite verb is that verb's subject. "Police say
+        // suspect fled": a participle right after it too (the subject of
+        // a past the tagger reads VBN, or the head of a reduced relative,
+        // "the report released Monday"): a verb takes no participle as
+        // its object (Quirk et al. 1985, §16.52 on verb complementation).
+        let subject = tags.get(i + 1).is_some_and(|n| {
+            n.xpos.is_finite_verb() || x == Xpos::Nn && n.xpos == Xpos::Vbn
+        });
         // An adjective before it premodifies a noun ("a national state
         // of emergency"); a verb takes no attributive adjective (Quirk et
         // al. 1985, ch. 7: attributive adjectives premodify nouns).

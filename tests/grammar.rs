@@ -1009,3 +1009,13 @@ fn a_content_nouns_clause_is_said_by_its_possessor_or_the_asserting_subject() {
     let rows = extract("Jane Roe's claim that he made on Monday was false.");
     assert!(claims(&rows).is_empty(), "{rows:#?}");
 }
+
+#[test]
+fn headline_clauses_after_a_noun_read_for_a_cue_or_a_verb_read_for_a_noun() {
+    // "suspect" before a participle is a noun, the clause's subject.
+    let rows = extract("Police say suspect fled on foot\n\nThe story follows.");
+    assert_eq!(claims(&rows), vec!["suspect fled on foot"], "{rows:#?}");
+    // "finds" read as a plural noun still opens its clause.
+    let rows = extract("Study finds coffee may protect liver\n\nThe story follows.");
+    assert_eq!(claims(&rows), vec!["coffee may protect liver"], "{rows:#?}");
+}

@@ -139,10 +139,20 @@ impl Context<'_> {
         cue: &CueMatch<'_>,
     ) -> bool {
         use crate::tagger::Xpos;
+        // "Study finds coffee may protect liver": a headline's -s verb
+        // read as a plural noun is swallowed by the chunker into one
+        // compound with the nouns around it; the cue, a verb here, ends
+        // the subject's phrase, and the object's starts after it.
         let Some(c) = self
             .chunks
             .phrase_starting_at(k)
             .or_else(|| self.chunks.base_at(k).filter(|c| c.first == k))
+            .or_else(|| {
+                self.chunks
+                    .base_at(k)
+                    .filter(|c| c.first <= cue.last_token && cue.last_token + 1 == k && c.head >= k)
+                    .map(|c| crate::chunk::Chunk { first: k, ..c })
+            })
         else {
             return false;
         };
