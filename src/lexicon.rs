@@ -35,6 +35,12 @@ pub fn is_calendar_word(w: &str) -> bool {
     words().0.get(w).is_some_and(|&b| b & days_or_months != 0)
 }
 
+/// Whether a lower-case word heads a time phrase ("week", "Tuesday",
+/// "March"). Shared by the mention and rule stages.
+pub fn is_time_word(w: &str) -> bool {
+    is(Class::TimeWords, w) || is_calendar_word(w)
+}
+
 /// Declares the word classes of `data/words.tsv`: each a variant with
 /// its tag in the file's `classes` column.
 macro_rules! word_classes {

@@ -62,6 +62,24 @@ pub struct Mention {
     pub single_word: bool,
 }
 
+/// Whether `word` is the last word of one of the names of several words
+/// `earlier` (mentions before it): news names a person in full once and
+/// by surname after that (the AP Stylebook's entry on names), so such a
+/// word is a name whatever it also is (a month, a verb). Shared by the
+/// mention stage and the rules.
+pub(crate) fn repeats_surname_of<'m>(
+    mut earlier: impl Iterator<Item = &'m Mention>,
+    tokens: &[Token],
+    text: &str,
+    word: &str,
+) -> bool {
+    earlier.any(|m| {
+        m.kind == MentionKind::Name
+            && m.span.start < tokens[m.last_token].span.start
+            && tokens[m.last_token].text(text) == word
+    })
+}
+
 /// Whether a word of these classes ([`crate::lexicon::classes`]) is never
 /// a name: the listed function words, and the days and months.
 fn is_not_name(classes: u64) -> bool {
@@ -379,9 +397,9 @@ impl<'a> Finder<'a> {
             // phrase (Quirk et al. 1985, §7.16: nominal adjectives); with
             // a noun after it, the noun heads the phrase ("the
             // 54-year-old teacher").
-            if lower.ends_with("-year-old")
-                && i > 0
-                && matches!(self.lower[i - 1].as_ref(), "the")
+            if i > 0
+                && self.lower[i - 1] == "the"
+                && lower.ends_with("-year-old")
                 && self.tokens[i - 1].sentence == t.sentence
                 && !self.tags.get(i + 1).is_some_and(|n| n.xpos.is_noun())
             {
@@ -590,13 +608,7 @@ impl<'a> Finder<'a> {
         if !self.is_cap_word(i) || self.is(Class::NotNames, i) {
             return false;
         }
-        let word = self.tok(i);
-        out.iter().rev().take(500).any(|m| {
-            m.kind == MentionKind::Name
-                && m.last_token < i
-                && m.span.start < self.tokens[m.last_token].span.start
-                && self.tok(m.last_token) == word
-        })
+        repeats_surname_of(out.iter().rev().take(500), self.tokens, self.text, self.tok(i))
     }
 
     /// The last token of the capitalised sequence starting at `i`.
@@ -1232,8 +1244,7 @@ impl<'a> Finder<'a> {
         let after_comma_or_quote = v > 0
             && self.tokens[v - 1].sentence == sentence
             && (self.tok(v - 1) == "," || crate::marks::is_quote_token(self.tok(v - 1)));
-        let time_noun = crate::lexicon::is(Class::TimeWords, &self.lower[i])
-            || crate::lexicon::is_calendar_word(&self.lower[i]);
+        let time_noun = crate::lexicon::is_time_word(&self.lower[i]);
         // "said the company's chief executive": a possessor, or a noun
         // the tagger ends a phrase with but that another noun (or a word
         // it misreads as an adjective: "chief executive") follows,

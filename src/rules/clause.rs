@@ -85,7 +85,7 @@ impl Context<'_> {
             // stole": after its subject, also when the tagger reads the
             // noun the form spells ("a stole", "a rose").
             let past_only = (x == Xpos::Vbn || x.is_noun() && after_subject && j > a)
-                && crate::lexicon::is(crate::lexicon::Class::PastOnlyForms, self.lower(j));
+                && self.past_only_form(j);
             let tensed = x.is_finite_verb()
                 || past_only
                 || x == Xpos::Vb
@@ -101,6 +101,12 @@ impl Context<'_> {
             }
             tensed
         })
+    }
+
+    /// Whether token `j` is a past that is never a participle ("fell",
+    /// "drew"; `past_only_forms`): tensed whatever the tag says.
+    pub(super) fn past_only_form(&self, j: usize) -> bool {
+        crate::lexicon::is(crate::lexicon::Class::PastOnlyForms, self.lower(j))
     }
 
     /// The first token of the clause after token `k`, and whether a
@@ -230,17 +236,24 @@ impl Context<'_> {
         if !fronted || (s0..cue).any(|j| self.word(j) == "," && !self.tokens[j].in_quote) {
             return None;
         }
-        (k + 1..end).find(|&j| {
-            self.word(j) == ","
-                && !self.tokens[j].in_quote
-                && (self.subject_and_verb_at(j + 1)
-                    || self.tags[j + 1].xpos == crate::tagger::Xpos::Ex
-                        && self.verb_after_subject(j + 1)
-                    || self.mention_starting_at(j + 1).is_some_and(|m| {
-                        self.verb_after_subject(self.mentions[m].last_token)
-                    }))
-        })
-        .map(|j| j - 1)
+        (k + 1..end).find(|&j| self.clause_after_comma(j)).map(|j| j - 1)
+    }
+
+    /// Whether token `j` is a comma (outside quotes) after which a clause
+    /// opens with its subject and tensed verb: a noun phrase, "there", or
+    /// a name, or "then" before one ("if the goal is peace, then foreign
+    /// powers should leave"). Where a fronted adverbial clause ends.
+    pub(super) fn clause_after_comma(&self, j: usize) -> bool {
+        let subject_at = |k: usize| {
+            self.subject_and_verb_at(k)
+                || self.tags[k].xpos == crate::tagger::Xpos::Ex && self.verb_after_subject(k)
+                || self.mention_starting_at(k).is_some_and(|m| {
+                    self.verb_after_subject(self.mentions[m].last_token)
+                })
+        };
+        self.word(j) == ","
+            && !self.tokens[j].in_quote
+            && (subject_at(j + 1) || self.lower(j + 1) == "then" && subject_at(j + 2))
     }
 
     /// The last token of a noun phrase that starts at `k` and is not the

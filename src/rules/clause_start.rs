@@ -110,15 +110,7 @@ impl Context<'_> {
     /// comma ends before a subject and its tensed verb, in its sentence.
     fn fronted_adverbial_clause_at(&self, k: usize) -> bool {
         let end = self.sentence_end(k);
-        (k + 2..end).any(|j| {
-            self.word(j) == ","
-                && !self.tokens[j].in_quote
-                && (self.subject_and_verb_at(j + 1)
-                    || self.lower(j + 1) == "then" && self.subject_and_verb_at(j + 2)
-                    || self.mention_starting_at(j + 1).is_some_and(|m| {
-                        self.verb_after_subject(self.mentions[m].last_token)
-                    }))
-        })
+        (k + 2..end).any(|j| self.clause_after_comma(j))
     }
 
     /// After a verb that mostly takes a noun phrase object ("urged

@@ -122,12 +122,8 @@ impl Context<'_> {
     /// participle, an adjective or an adverb, not a noun or pronoun).
     fn subject_clause_end(&self, start: usize, end: usize) -> Option<usize> {
         let first = (start + 1..=end).find(|&j| self.tags[j].xpos.is_finite_verb())?;
-        // A past that is never a participle is tensed whatever the tag
-        // ("drew", read as the name).
-        let tensed = |j: usize| {
-            self.tags[j].xpos.is_finite_verb()
-                || crate::lexicon::is(crate::lexicon::Class::PastOnlyForms, self.lower(j))
-        };
+        // "drew", read as the name, is still tensed.
+        let tensed = |j: usize| self.tags[j].xpos.is_finite_verb() || self.past_only_form(j);
         (first + 2..=end)
             .find(|&j| {
                 let p = self.tags[j - 1].xpos;

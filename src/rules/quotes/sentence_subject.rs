@@ -101,11 +101,7 @@ impl Context<'_> {
     /// surname after that (the AP Stylebook's entry on names).
     fn repeats_surname(&self, m: usize) -> bool {
         let word = self.word(self.mentions[m].first_token);
-        self.mentions[..m].iter().any(|o| {
-            o.kind == MentionKind::Name
-                && o.span.start < self.tokens[o.last_token].span.start
-                && self.word(o.last_token) == word
-        })
+        crate::mentions::repeats_surname_of(self.mentions[..m].iter().rev(), self.tokens, self.text, word)
     }
 
     /// The person named between commas after the subject's first words,
