@@ -149,10 +149,12 @@ impl Extractor {
         tokens::tokenize(text, &segments, &quotes, &mut tokens);
         let ascii_lowered = text.to_ascii_lowercase();
         let lowered = tokens::lowercase(text, &ascii_lowered, &tokens);
-        // Only sentences with a cue word outside quotes are tagged: the
-        // rules read tags around cues (their sense, the clause they open,
-        // the speaker phrase before or after them), and tagging costs
-        // more than the rest of the pipeline per token.
+        // Only sentences with a cue word outside quotes are tagged, and
+        // not the quoted sentence that ends one ("Lee said, "We will
+        // stay.""; see `tagger::Tails`): the rules read tags around cues
+        // (their sense, the clause they open, the speaker phrase before
+        // or after them), and tagging costs more than the rest of the
+        // pipeline per token.
         // What the lexicon says of each token (classes, cue, title,
         // source noun): one look-up a token, read by the cue and the
         // mention stages.
@@ -175,6 +177,7 @@ impl Extractor {
                 text,
                 &tokens,
                 |s| wanted.get(s as usize).copied().unwrap_or(false),
+                tagger::Tails::UntaggedQuotedSentence,
                 scratch,
                 &mut tags,
             );

@@ -149,6 +149,56 @@ fn whosaid_tokens_are_tagged_one_tag_each() {
     assert_eq!(of("that").xpos, Xpos::In);
 }
 
+/// A quoted sentence that ends a sentence is left untagged with
+/// `Tails::UntaggedQuotedSentence`, and every token before it keeps the tag
+/// of the whole sentence's decoding; a quotation that opens in lower case
+/// (part of the sentence's grammar), or that opens the sentence, is tagged.
+#[test]
+fn quoted_sentence_tails_are_left_untagged_and_the_rest_unchanged() {
+    use whosaid::tagger::{Tails, TagScratch, UNTAGGED};
+    use whosaid::{quotes, segment, tokens};
+    let text = "Lee told reporters on Monday, \"We will stay and fight.\" \
+                Her aide said the plan was \"a total disaster.\" \
+                \"We will go,\" the aide said later. \
+                The judge said \"It is over\".";
+    let segments = segment::segment(text);
+    let quotes = quotes::scan(text, &segments);
+    let mut toks = Vec::new();
+    tokens::tokenize(text, &segments, &quotes, &mut toks);
+    let mut all = Vec::new();
+    Tagger::shipped().tag_tokens(text, &toks, &mut all);
+    let mut tails = Vec::new();
+    Tagger::shipped().tag_sentences_with(
+        text,
+        &toks,
+        |_| true,
+        Tails::UntaggedQuotedSentence,
+        &mut TagScratch::new(),
+        &mut tails,
+    );
+    assert_eq!(tails.len(), toks.len());
+    let at = |word: &str, nth: usize| {
+        toks.iter().enumerate().filter(|(_, t)| t.text(text) == word).nth(nth).unwrap().0
+    };
+    // The quoted sentences: untagged (but for tag-dictionary words, such
+    // as "We", which keep their one tag).
+    for (word, nth) in [("stay", 0), ("fight", 0), ("over", 0)] {
+        assert_eq!(tails[at(word, nth)], UNTAGGED, "{word}");
+    }
+    // The partial quote and the quote that opens its sentence: tagged.
+    for (word, nth) in [("total", 0), ("disaster", 0), ("go", 0)] {
+        assert_ne!(tails[at(word, nth)], UNTAGGED, "{word}");
+    }
+    // Every tagged token has the whole sentence's tag.
+    for (i, (t, a)) in tails.iter().zip(&all).enumerate() {
+        if *t != UNTAGGED {
+            assert_eq!(t, a, "{}", toks[i].text(text));
+        }
+    }
+    assert_eq!(tails[at("told", 0)].xpos, Xpos::Vbd);
+    assert_eq!(tails[at("said", 1)].xpos, Xpos::Vbd);
+}
+
 /// Nine sentences of treebank-style CoNLL-U, written for this test.
 const TINY_TREEBANK: &str = "\
 1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_

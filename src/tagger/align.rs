@@ -195,18 +195,21 @@ impl Tagger {
         scratch: &mut TagScratch,
         out: &mut Vec<PosTag>,
     ) {
-        self.tag_sentences_with(text, tokens, |_| true, scratch, out);
+        self.tag_sentences_with(text, tokens, |_| true, Tails::Tagged, scratch, out);
     }
 
     /// [`Tagger::tag_tokens_with`] for the sentences `wanted` keeps (by
     /// the tokens' `sentence` field); the tokens of the others get
     /// [`UNTAGGED`], which no predicate of [`Xpos`] accepts, so that a
-    /// caller tags only where its rules read the tags.
+    /// caller tags only where its rules read the tags. `tails` says
+    /// whether the quoted sentence that ends a sentence is tagged (see
+    /// [`Tails`]).
     pub fn tag_sentences_with(
         &self,
         text: &str,
         tokens: &[Token],
         wanted: impl Fn(u32) -> bool,
+        tails: Tails,
         scratch: &mut TagScratch,
         out: &mut Vec<PosTag>,
     ) {
@@ -229,8 +232,9 @@ impl Tagger {
         let mut words: Vec<&str> = Vec::with_capacity(tokens.len());
         let mut fixed: Vec<Option<PosTag>> = Vec::with_capacity(tokens.len());
         // Per sentence: its tokens, and where its words start and end in
-        // `words` and its tokens' heads in `heads` (None: left untagged).
-        let mut sentences: Vec<(usize, usize, Option<Placed>)> = Vec::new();
+        // `words` and its tokens' heads in `heads` (None: left untagged),
+        // and how many of its words to decode.
+        let mut sentences: Vec<(usize, usize, Option<Placed>, usize)> = Vec::new();
         let mut head = String::new();
         let mut clitic = None;
         let mut start = 0;
@@ -242,14 +246,23 @@ impl Tagger {
                     .take_while(|t| t.sentence == sentence)
                     .count();
             if !wanted(sentence) {
-                sentences.push((start, end, None));
+                sentences.push((start, end, None, 0));
                 start = end;
                 continue;
             }
             let first = words.len();
             let first_head = heads.len();
+            let cut = match tails {
+                Tails::Tagged => usize::MAX,
+                Tails::UntaggedQuotedSentence => quoted_tail(&tokens[start..end])
+                    .map_or(usize::MAX, |q| start + q),
+            };
+            let mut decode = usize::MAX;
             let mut single_quote_open = false;
             for (i, t) in tokens[start..end].iter().enumerate() {
+                if start + i == cut {
+                    decode = words.len() - first;
+                }
                 heads.push((words.len() - first) as u32);
                 let token = t.text(text);
                 if as_is(token) {
@@ -279,31 +292,70 @@ impl Tagger {
                     words.push("");
                 }
             }
-            sentences.push((start, end, Some((first, words.len(), first_head))));
+            sentences.push((start, end, Some((first, words.len(), first_head)), decode));
             start = end;
         }
         for &(i, s, e) in &rewritten {
             words[i as usize] = &own[s as usize..e as usize];
         }
-        for &(start, end, range) in &sentences {
+        for &(start, end, range, decode) in &sentences {
             let Some((first, last, h0)) = range else {
                 out.extend(std::iter::repeat_n(UNTAGGED, end - start));
                 continue;
             };
+            scratch.decode_words = (decode != usize::MAX).then_some(decode);
             self.tag_labels(&words[first..last], scratch, &mut labels);
             let h1 = h0 + (end - start);
             for (&h, f) in heads[h0..h1].iter().zip(&fixed[h0..h1]) {
-                out.push(f.unwrap_or_else(|| {
-                    self.model.labels[usize::from(labels[h as usize])]
+                let h = h as usize;
+                out.push(f.unwrap_or_else(|| match labels.get(h) {
+                    Some(&l) => self.model.labels[usize::from(l)],
+                    // Not decoded (after the cut): a tag-dictionary word
+                    // keeps its tag all the same.
+                    None => scratch.infos[h]
+                        .fixed
+                        .map_or(UNTAGGED, |l| self.model.labels[usize::from(l)]),
                 }));
             }
         }
         drop(words);
+        scratch.decode_words = None;
         scratch.own_words = own;
         scratch.rewritten = rewritten;
         scratch.owners = heads;
         scratch.labels = labels;
     }
+}
+
+/// Whether [`Tagger::tag_sentences_with`] tags a quoted sentence that
+/// ends a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tails {
+    /// Every token of a wanted sentence is tagged.
+    Tagged,
+    /// A quotation that ends the sentence, opens with a capital and
+    /// follows some word of it ("Lee said, "We will stay."", "Lee told
+    /// reporters "It is over."") is left untagged (tag-dictionary words
+    /// keep their tags): a quoted sentence, whose words whosaid's rules
+    /// do not read (they read the attribution before it). A quotation
+    /// opening in lower case is part of the sentence's own grammar (a
+    /// partial quote in a claim: "said the plan was "a disaster"") and is
+    /// tagged. Decoding goes left to right, so the words before the
+    /// quotation get the tags of the whole sentence's decoding.
+    UntaggedQuotedSentence,
+}
+
+/// The first quoted token of the quoted sentence that ends `sentence`
+/// (see [`Tails::UntaggedQuotedSentence`]), if it has one.
+fn quoted_tail(sentence: &[Token]) -> Option<usize> {
+    // The last run of quoted tokens and marks.
+    let mut tail = sentence.len();
+    while tail > 0 && (sentence[tail - 1].in_quote || !sentence[tail - 1].word) {
+        tail -= 1;
+    }
+    let q = (tail..sentence.len()).find(|&i| sentence[i].in_quote)?;
+    let after_a_word = sentence[..q].iter().any(|t| t.word);
+    (sentence[q].cap && after_a_word).then_some(q)
 }
 
 #[cfg(test)]

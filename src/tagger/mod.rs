@@ -36,7 +36,7 @@ pub mod train;
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
-pub use align::{tagger_words, TaggerWords, UNTAGGED};
+pub use align::{tagger_words, Tails, TaggerWords, UNTAGGED};
 use features::{CaseMode, WordInfo, MAX_FEATURES, START2_TAG, START_TAG};
 pub use model::ModelError;
 use model::{Model, DENSE_REF, LEX_CLASS, LEX_FIXED};
@@ -76,6 +76,11 @@ pub struct TagScratch {
     /// Per position, where its own, previous and next word's cached rows
     /// start in the word cache ([`NO_ROW`]: none to add).
     rows_at: Vec<[u32; 3]>,
+    /// How many words of the sentence to decode, from its first: the
+    /// caller's, for a sentence whose last words no rule reads (`None`:
+    /// all). Decoding is left to right, so the words decoded get the
+    /// labels a decoding of the whole sentence gives them.
+    decode_words: Option<usize>,
 }
 
 /// Score rows of the bias and the previous-two-labels features, by
@@ -153,6 +158,7 @@ impl TagScratch {
             history: HistoryCache::default(),
             entries: Vec::new(),
             rows_at: Vec::new(),
+            decode_words: None,
         }
     }
 }
@@ -504,6 +510,7 @@ impl Tagger {
             scores: &mut scratch.scores,
             history: &mut scratch.history,
             rows_at: &mut scratch.rows_at,
+            decode: scratch.decode_words.map_or(words.len(), |n| n.min(words.len())),
         };
         #[cfg(target_arch = "x86_64")]
         {
@@ -529,6 +536,9 @@ struct Decode<'a> {
     scores: &'a mut model::Scores,
     history: &'a mut HistoryCache,
     rows_at: &'a mut Vec<[u32; 3]>,
+    /// How many words to decode, from the first (the features of the
+    /// last read the words after it all the same).
+    decode: usize,
 }
 
 /// [`decode`] compiled for AVX2 (the dense weight rows are added sixteen
@@ -561,7 +571,9 @@ fn decode<const AVX2: bool>(
         scores,
         history,
         rows_at,
+        decode,
     } = parts;
+
     // The features that do not depend on the history, for the whole
     // sentence first: their lookups are independent, so they are
     // prefetched together instead of waiting on memory one by one. The
@@ -590,7 +602,7 @@ fn decode<const AVX2: bool>(
         handles.resize(n * room, 0);
     }
     let mut used = 0;
-    for (i, info) in infos.iter().enumerate() {
+    for (i, info) in infos[..decode].iter().enumerate() {
         starts.push(used as u32);
         used += HISTORY_ROOM;
         let mut at = [NO_ROW; 3];
@@ -625,24 +637,24 @@ fn decode<const AVX2: bool>(
     // those of word i + 1 are found (and their weight rows loaded),
     // and word i is scored.
     let keys = |i: usize| starts[i] as usize + HISTORY_ROOM..starts[i + 1] as usize;
-    for i in 0..n.min(PREFETCH_AHEAD) {
+    for i in 0..decode.min(PREFETCH_AHEAD) {
         handles[keys(i)].iter().for_each(|&k| model.prefetch_feature(k));
     }
     let mut next_dense = 0;
-    if n > 0 {
+    if decode > 0 {
         next_dense = find_handles(model, &mut handles[keys(0)]);
     }
     let n_labels = model.labels.len();
     let row_len = model.row_len();
     let (mut prev, mut prev2) = (START_TAG, START2_TAG);
-    for (i, info) in infos.iter().enumerate() {
-        if i + PREFETCH_AHEAD < n {
+    for (i, info) in infos[..decode].iter().enumerate() {
+        if i + PREFETCH_AHEAD < decode {
             handles[keys(i + PREFETCH_AHEAD)]
                 .iter()
                 .for_each(|&k| model.prefetch_feature(k));
         }
         let n_dense = next_dense;
-        if i + 1 < n {
+        if i + 1 < decode {
             next_dense = find_handles(model, &mut handles[keys(i + 1)]);
         }
         let label = match info.fixed {
