@@ -1135,6 +1135,7 @@ blame	speech	assertive	no	no	TG
 boast	speech	assertive	yes	no	G
 brag	speech	assertive	yes	no	G
 brief	speech	neutral	no	yes	H
+call	speech	neutral	no	no	H
 caution	speech	assertive	yes	yes	G
 charge	speech	assertive	yes	no	T
 chide	speech	assertive	no	no	G
@@ -1343,6 +1344,28 @@ def build_cues():
 
 # ----------------------------------------------------------------- titles
 TITLES = """
+aunt	family	f
+boyfriend	family	m
+brother	family	m
+daughter	family	f
+father	family	m
+fiance	family	m
+fiancee	family	f
+girlfriend	family	f
+grandfather	family	m
+grandmother	family	f
+husband	family	m
+mother	family	f
+nephew	family	m
+niece	family	f
+sister	family	f
+son	family	m
+stepfather	family	m
+stepmother	family	f
+uncle	family	m
+widow	family	f
+widower	family	m
+wife	family	f
 Mr	honorific	m
 Mr.	honorific	m
 Mrs	honorific	f
@@ -1643,7 +1666,8 @@ def build_titles():
         parts = line.split("\t")
         parts += [""] * (3 - len(parts))
         t, kind, g = parts
-        assert kind in ("honorific", "political", "military", "job", "religious", "royal"), line
+        assert kind in ("honorific", "political", "military", "job", "religious", "royal",
+                        "family"), line
         assert g in ("m", "f", ""), line
         if t in seen:
             continue
@@ -1657,6 +1681,10 @@ def build_titles():
 
 # ---------------------------------------------------------- speaker nouns
 SPEAKER_NOUNS = """
+person person sg|people group pl|individual person sg|individuals group pl
+member person sg|members group pl|staff group pl|staffer person sg|staffers group pl|ally person sg|allies group pl
+associate person sg|associates group pl|colleague person sg|colleagues group pl|nurse person sg|nurses group pl
+teacher person sg|teachers group pl|donor person sg|donors group pl|backer person sg|backers group pl
 father person sg|mother person sg|parent person sg|parents group pl|wife person sg|husband person sg
 son person sg|daughter person sg|brother person sg|sister person sg|child person sg|children group pl
 friend person sg|friends group pl|uncle person sg|aunt person sg|grandmother person sg|grandfather person sg

@@ -60,7 +60,8 @@ enum Link {
     /// Nothing: a fuller phrase stops here.
     None,
     /// A preposition that post-modifies a source: "of", "for", "from",
-    /// "at", "in".
+    /// "at", "in", and "to" of a relation ("aides to the governor",
+    /// "an adviser to the president", "the ambassador to Russia").
     Attach,
     /// A coordinator: "and", "&".
     And,
@@ -175,7 +176,7 @@ impl Chunks {
 
 fn link_of(lower: &str) -> Link {
     match lower {
-        "of" | "for" | "from" | "at" | "in" => Link::Attach,
+        "of" | "for" | "from" | "at" | "in" | "to" => Link::Attach,
         "and" | "&" => Link::And,
         _ => Link::None,
     }

@@ -1019,3 +1019,29 @@ fn headline_clauses_after_a_noun_read_for_a_cue_or_a_verb_read_for_a_noun() {
     let rows = extract("Study finds coffee may protect liver\n\nThe story follows.");
     assert_eq!(claims(&rows), vec!["coffee may protect liver"], "{rows:#?}");
 }
+
+#[test]
+fn a_that_after_a_finite_verb_opens_a_coordinated_clause_not_the_first() {
+    // Without "that", the clause starts after the verb; the "that" after
+    // "and" opens a second clause of the same report.
+    let rows = extract("He said the tax cut would pay for itself and that critics were wrong.");
+    let r = row(&rows, "the tax cut would pay for itself and that critics were wrong");
+    assert_eq!(r.kind, whosaid::Kind::Indirect);
+    // Before the clause, a "that" some words after the verb still opens it.
+    let rows = extract("The minister told reporters on Monday that the talks had failed.");
+    row(&rows, "the talks had failed");
+}
+
+#[test]
+fn a_relation_with_to_and_a_member_noun_are_part_of_the_speaker_phrase() {
+    let rows = extract("An adviser to the president said the talks were over.");
+    assert_eq!(row(&rows, "the talks were over").speaker, "An adviser to the president");
+    let rows = extract("Members of the committee said they had not seen the report.");
+    assert_eq!(
+        row(&rows, "they had not seen the report").speaker,
+        "Members of the committee"
+    );
+    // The committee alone is the speaker when it speaks.
+    let rows = extract("The committee said it had not seen the report.");
+    assert_eq!(row(&rows, "it had not seen the report").speaker, "The committee");
+}

@@ -368,10 +368,17 @@ impl Context<'_> {
         plain.then_some(close)
     }
 
-    /// A "that" close after the verb, which starts the clause.
+    /// A "that" close after the verb, which starts the clause. Not past a
+    /// finite verb: then a clause without "that" has begun, and a later
+    /// "that" opens a clause coordinated with it ("said the cut would pay
+    /// for itself and that critics were wrong"), whose start is the
+    /// first's.
     fn that_after(&self, k: usize, sentence_end: usize) -> Option<usize> {
         for j in k..(k + 12).min(sentence_end + 1) {
             if self.tokens[j].in_quote || self.cue_at[j] != 0 && j > k {
+                break;
+            }
+            if j > k && self.tags[j].xpos.is_finite_verb() {
                 break;
             }
             let w = self.word(j);
