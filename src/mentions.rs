@@ -1667,12 +1667,16 @@ impl<'a> Finder<'a> {
     fn before_person_name(&self, h: usize, end: usize) -> usize {
         for j in h + 1..=end {
             let t = &self.tokens[j];
+            // A first name that opens a known place or body is that
+            // name's ("China", "Georgia" are also given names: "scientists
+            // from China's Tsinghua University").
+            let gazetteer_person = self.gaz_at[j]
+                .map(|(_, e)| self.gazetteer.entity(e).kind == EntityType::Person);
             let person = t.cap
                 && (self.lexicon.first_name(self.tok(j)).is_some()
+                    && gazetteer_person != Some(false)
                     || self.title(j).is_some()
-                    || self.gaz_at[j].is_some_and(|(_, e)| {
-                        self.gazetteer.entity(e).kind == EntityType::Person
-                    }));
+                    || gazetteer_person == Some(true));
             if person {
                 return self.trim_linking_words(h, j - 1);
             }

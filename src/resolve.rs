@@ -1397,6 +1397,26 @@ impl<'a> Resolver<'a> {
         best.map(|(_, j)| j)
     }
 
+    /// For a description `i` headed by `head` of `research_team_nouns`,
+    /// the last description before it headed by another of them with a
+    /// post-modifier saying whose team it is ("researchers from the
+    /// University of Leeds"), within the document's last 200 mentions.
+    fn research_team_of(&self, i: usize, head: &str) -> Option<usize> {
+        use crate::lexicon::{is, Class};
+        if !is(Class::ResearchTeamNouns, &head.to_lowercase()) {
+            return None;
+        }
+        (i.saturating_sub(200)..i).rev().find(|&j| {
+            let o = &self.mentions[j];
+            o.kind == MentionKind::Descriptor
+                && o.role.is_some()
+                && o.head.as_deref().is_some_and(|h| {
+                    !h.eq_ignore_ascii_case(head)
+                        && is(Class::ResearchTeamNouns, &h.to_lowercase())
+                })
+        })
+    }
+
     fn descriptor(&mut self, i: usize) -> Resolved {
         let (mentions, text) = (self.mentions, self.text);
         let m = &mentions[i];
@@ -1482,6 +1502,23 @@ impl<'a> Resolver<'a> {
                 best = t;
                 best_words = count;
                 best_at = j;
+            }
+        }
+        // "Scientists said" after "researchers from the University of
+        // Colorado and the College of Wooster": a team of researchers,
+        // its head varied, is the team last described in full.
+        // A bare plural inside a sentence is generic ("the consensus among
+        // scientists"); a definite one, or one opening its sentence, is
+        // the team.
+        let definite_or_opening = written.starts_with(char::is_uppercase)
+            || ["the ", "these ", "both "].iter().any(|d| written.starts_with(d));
+        if best_at == i && !indefinite && definite_or_opening {
+            if let Some(j) = self.research_team_of(i, head) {
+                let mut r = self.resolve(j);
+                r.step = Step::Description;
+                r.uncertain += 1;
+                self.descriptions.insert(written.to_string(), r.clone());
+                return r;
             }
         }
         let best = best.to_string();

@@ -583,3 +583,39 @@ fn an_epithet_reaches_back_over_a_paragraph_break() {
     );
     assert_eq!(speaker_of(&rows, "We have nothing left,"), "Jane Roe");
 }
+
+#[test]
+fn a_research_team_named_by_another_head_is_the_team_described_in_full() {
+    let text = "Researchers from the University of Leeds published a study on Monday. \
+                Scientists said the rivers were upside down. \
+                The authors said more work was needed.";
+    let rows = extract(text);
+    for quote in ["the rivers were upside down", "more work was needed"] {
+        assert_eq!(speaker_of(&rows, quote), "Researchers from the University of Leeds");
+    }
+    // Without a team described in full, the head stays as written.
+    let rows = extract("Scientists said the rivers were upside down.");
+    assert_eq!(speaker_of(&rows, "the rivers were upside down"), "Scientists");
+    // A bare plural inside its sentence is generic.
+    let rows = extract(
+        "Researchers from the University of Leeds published a study on Monday. \
+         The consensus among experts and scientists says the rivers were upside down.",
+    );
+    assert!(rows
+        .iter()
+        .all(|r| r.speaker_name != "Researchers from the University of Leeds"));
+}
+
+#[test]
+fn a_country_that_is_also_a_first_name_does_not_start_a_person_in_a_post_modifier() {
+    let rows = extract("Scientists from China's Tsinghua University said the wings flapped.");
+    assert_eq!(
+        speaker_of(&rows, "the wings flapped"),
+        "Scientists from China's Tsinghua University"
+    );
+    let rows = extract("Officials from Georgia's health department said cases had risen sharply.");
+    assert_eq!(
+        speaker_of(&rows, "cases had risen sharply"),
+        "Officials from Georgia's health department"
+    );
+}
