@@ -101,6 +101,7 @@ word_classes! {
     ContentClauseNouns = "content_clause_nouns": "Nouns that take a that-clause as their complement (\"claims that the vote was rigged\"; the commonest of Biber et al. 1999, §8.13): after a verb whose object they head, the clause is the noun's, not the verb's.",
     NamingParticiples = "naming_participles": "Past participles of the verbs of naming (the \"dub\" verbs of Levin 1993, §29.3) that, right after a noun (\"a program called 'Learning Together'\"), make the quote after them a name, not speech.",
     ResearchTeamNouns = "research_team_nouns": "Plural heads by which science news names one team of researchers (\"researchers\", \"scientists\", \"the authors\", \"the team\"): a bare or definite one stands for the team described in full before.",
+    SourcePostModifiers = "source_post_modifiers": "Adjectives and participles that, with a preposition after an unnamed source, say how it knows (\"sources close to the president\", \"people familiar with the matter\", \"officials briefed on the talks\"): the phrase is the source's post-modifier, and its noun phrase does not speak.",
     InterviewLabels = "interview_labels": "Labels of the turns of an interview written as a transcript (\"Q:\", \"Interview:\"): before a colon they are no speaker's name.",
 }
 

@@ -1513,6 +1513,11 @@ impl<'a> Finder<'a> {
             };
         let e = chunk_end.unwrap_or_else(|| self.post_modifier_end(h));
         let e = self.past_bracketed_acronyms(h, e);
+        let e = if matches!(kind, NounType::Person | NounType::Group) {
+            self.past_source_post_modifier(e)
+        } else {
+            e
+        };
         // The names in the post-modifier ("Officers from Northshire
         // Police", "researchers at the University of Leeds") are part of
         // the description, not speakers; they stay antecedents, the body
@@ -1558,6 +1563,30 @@ impl<'a> Finder<'a> {
         }
         out.push(m);
         e
+    }
+
+    /// The end of a description's post-modifier carried over an
+    /// adjective or participle phrase that says how an unnamed source
+    /// knows ("sources close to the president", "people familiar with
+    /// the matter", "two officials briefed on the talks"): a post-modifier
+    /// of the source (Quirk et al. 1985, §17.53 on postposed adjective
+    /// phrases), whose noun phrase does not speak.
+    fn past_source_post_modifier(&self, e: usize) -> usize {
+        let Some(chunks) = self.chunks else { return e };
+        let (adjective, preposition, object) = (e + 1, e + 2, e + 3);
+        if object >= self.tokens.len()
+            || self.tokens[object].sentence != self.tokens[e].sentence
+            || !crate::lexicon::is(
+                crate::lexicon::Class::SourcePostModifiers,
+                self.lower[adjective].as_ref(),
+            )
+            || !matches!(self.lower[preposition].as_ref(), "to" | "with" | "on" | "about" | "in")
+        {
+            return e;
+        }
+        chunks
+            .phrase_starting_at(object)
+            .map_or(e, |p| p.last)
     }
 
     /// The end of a description's post-modifier carried past an acronym
@@ -1663,20 +1692,42 @@ impl<'a> Finder<'a> {
     /// name in it: "the new head of the port authority Councillor Maria
     /// Lopez", "director of Oxfam International Li Wei" describe the
     /// person named last, who is a mention of their own. A name starts at a known first name, a gazetteer person
-    /// or a title.
+    /// or a title. A name right after a preposition is the preposition's
+    /// object, inside the post-modifier: "a lawyer for John Smith", "an
+    /// aide to President Biden" describe the lawyer and the aide, who
+    /// speak, not the person they act for.
     fn before_person_name(&self, h: usize, end: usize) -> usize {
-        for j in h + 1..=end {
+        let mut j = h + 1;
+        while j <= end {
+            if self.tokens[j].cap
+                && matches!(
+                    self.lower[j - 1].as_ref(),
+                    "for" | "to" | "of" | "from" | "at" | "with"
+                )
+            {
+                // "director of Oxfam International Li Wei": capitals after
+                // a known organisation's name run on into a person's.
+                if let Some((g_end, _)) = self.gaz_at[j] {
+                    if g_end < end && (g_end + 1..=end).all(|k| self.tokens[k].cap) {
+                        return g_end;
+                    }
+                }
+                j = self.name_sequence(j).max(j) + 1;
+                continue;
+            }
             let t = &self.tokens[j];
-            // A first name that opens a known place or body is that
-            // name's ("China", "Georgia" are also given names: "scientists
-            // from China's Tsinghua University").
-            let gazetteer_person = self.gaz_at[j]
-                .map(|(_, e)| self.gazetteer.entity(e).kind == EntityType::Person);
+            // A first name or a title that opens a known place or body is
+            // that name's ("China" and "Georgia" are also given names,
+            // "Justice" a judge's title: "scientists from China's Tsinghua
+            // University", "a spokeswoman for the Justice Department").
             let person = t.cap
-                && (self.lexicon.first_name(self.tok(j)).is_some()
-                    && gazetteer_person != Some(false)
-                    || self.title(j).is_some()
-                    || gazetteer_person == Some(true));
+                && match self.gaz_at[j] {
+                    Some((_, e)) => self.gazetteer.entity(e).kind == EntityType::Person,
+                    None => {
+                        self.lexicon.first_name(self.tok(j)).is_some()
+                            || self.title(j).is_some()
+                    }
+                };
             if person {
                 return self.trim_linking_words(h, j - 1);
             }
@@ -1689,6 +1740,7 @@ impl<'a> Finder<'a> {
                     return g_end;
                 }
             }
+            j += 1;
         }
         end
     }

@@ -1433,10 +1433,14 @@ impl<'a> Resolver<'a> {
             // "the spokeswoman": the last person given that role before;
             // else the first after (a headline names the role, the text
             // the person).
+            // Not a person named in the description's own post-modifier:
+            // "the wife of John Smith" is not John Smith.
+            let inside = |o: &Mention| m.span.start <= o.span.start && o.span.end <= m.span.end;
             let holder = |j: &usize| {
                 let o = &self.mentions[*j];
                 o.kind == MentionKind::Name
                     && o.speaker_type == SpeakerType::Person
+                    && !inside(o)
                     && role_names(o.role.map_or("", |r| &text[r.start..r.end]), head)
             };
             let split = self.role_holders.partition_point(|&j| j < i);

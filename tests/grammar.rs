@@ -777,9 +777,10 @@ fn any_common_noun_heading_the_subject_of_a_cue_speaks() {
     assert_eq!(row(&rows, "the talks had stalled").speaker_name, "Ann Lee");
     let rows = extract("The gate guards' union rejected the offer.");
     assert!(rows.is_empty(), "{rows:#?}");
-    // The object of a preposition is inside a longer subject.
+    // The object of a preposition is inside a longer subject, which says
+    // how the source knows.
     let rows = extract("A source close to the talks said the deal was off.");
-    assert_eq!(row(&rows, "the deal was off").speaker, "A source");
+    assert_eq!(row(&rows, "the deal was off").speaker, "A source close to the talks");
 }
 
 #[test]
@@ -971,7 +972,13 @@ fn a_participle_of_a_cue_after_the_subject_head_post_modifies_it() {
     // Anonymous sourcing: the reduced relative "briefed on the matter"
     // belongs to the subject, and "said" is the clause's verb.
     let rows = extract("Two people briefed on the matter said the mayor would resign.");
-    assert_eq!(row(&rows, "the mayor would resign").speaker_name, "Two people");
+    assert_eq!(row(&rows, "the mayor would resign").speaker_name, "Two people briefed on the matter");
+    // The person the source is close to does not speak.
+    let rows = extract("Sources close to President Trump said the mayor would resign.");
+    assert_eq!(
+        row(&rows, "the mayor would resign").speaker_name,
+        "Sources close to President Trump"
+    );
     let rows = extract("A person with knowledge of the plan said it would be announced Monday.");
     assert_eq!(row(&rows, "it would be announced Monday").speaker_name, "person");
 }
@@ -1044,4 +1051,26 @@ fn a_relation_with_to_and_a_member_noun_are_part_of_the_speaker_phrase() {
     // The committee alone is the speaker when it speaks.
     let rows = extract("The committee said it had not seen the report.");
     assert_eq!(row(&rows, "it had not seen the report").speaker, "The committee");
+}
+
+#[test]
+fn a_person_named_after_a_preposition_is_inside_the_speaker_phrase() {
+    // The lawyer, the aide and the spokesman speak, not the person they
+    // act for.
+    for (text, speaker) in [
+        ("A lawyer for John Smith said the report was wrong.", "A lawyer for John Smith"),
+        ("An aide to President Biden said the report was wrong.", "An aide to President Biden"),
+        ("A spokesman for President Trump said the report was wrong.", "A spokesman for President Trump"),
+        ("The wife of John Smith said the report was wrong.", "The wife of John Smith"),
+        ("A spokeswoman for the Justice Department said the report was wrong.", "A spokeswoman for the Justice Department"),
+    ] {
+        let rows = extract(text);
+        let r = row(&rows, "the report was wrong");
+        assert_eq!(r.speaker, speaker, "{text}");
+        assert!(!["John Smith", "Joseph Biden", "Donald Trump"].contains(&r.speaker_name.as_str()), "{text}");
+    }
+    // A name right after the description, without a preposition, is the
+    // person it describes.
+    let rows = extract("The new head of the port authority Councillor Maria Lopez said the report was wrong.");
+    assert_eq!(row(&rows, "the report was wrong").speaker_name, "Maria Lopez");
 }

@@ -81,8 +81,11 @@ attributes! {
         "\"He told me no twice,\" the witness, Paul Grant, said."
         => "He told me no twice,", "direct", "Paul Grant", "quote/after/speaker-cue";
     attributes_subject_across_a_relative_clause:
-        "A source familiar with the talks, who spoke on condition of anonymity, said a deal was close."
+        "A source present during the talks, who spoke on condition of anonymity, said a deal was close."
         => "a deal was close", "indirect", "source", "claim/cue-clause";
+    attributes_source_with_how_it_knows:
+        "A source familiar with the talks, who spoke on condition of anonymity, said a deal was close."
+        => "a deal was close", "indirect", "source familiar with the talks", "claim/cue-clause";
     attributes_colon_name:
         "Karen Hill spoke first.\n\nHill: \"We will not give up.\""
         => "We will not give up.", "direct", "Karen Hill", "quote/colon-name";

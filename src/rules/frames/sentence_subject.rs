@@ -16,7 +16,7 @@ impl Rule for SentenceSubject {
         "The mention opening the sentence when a long noun phrase or a \
          relative clause stands between it and the cue.";
     const EXAMPLES: &'static [Example] = &[Example {
-        text: "A source familiar with the talks, who spoke on condition \
+        text: "A source present during the talks, who spoke on condition \
                of anonymity, said the deal was close.",
         quote: "the deal was close",
         speaker: "source",
@@ -47,7 +47,7 @@ impl Context<'_> {
             return None;
         }
         // Words only, or a relative clause between commas ("A source
-        // familiar with the talks, who spoke on condition of anonymity,
+        // present during the talks, who spoke on condition of anonymity,
         // said"): no other cue, no quote.
         let between = mm.last_token + 1..v;
         let commas = between.clone().filter(|&j| self.word(j) == ",").count();
