@@ -60,8 +60,10 @@ enum Link {
     /// Nothing: a fuller phrase stops here.
     None,
     /// A preposition that post-modifies a source: "of", "for", "from",
-    /// "at", "in", and "to" of a relation ("aides to the governor",
-    /// "an adviser to the president", "the ambassador to Russia").
+    /// "at", "in", "with" of membership ("an official with the State
+    /// Department", American usage), and "to" of a relation ("aides to
+    /// the governor", "an adviser to the president", "the ambassador to
+    /// Russia").
     Attach,
     /// A coordinator: "and", "&".
     And,
@@ -176,7 +178,7 @@ impl Chunks {
 
 fn link_of(lower: &str) -> Link {
     match lower {
-        "of" | "for" | "from" | "at" | "in" | "to" => Link::Attach,
+        "of" | "for" | "from" | "at" | "in" | "to" | "with" => Link::Attach,
         "and" | "&" => Link::And,
         _ => Link::None,
     }

@@ -980,7 +980,7 @@ fn a_participle_of_a_cue_after_the_subject_head_post_modifies_it() {
         "Sources close to President Trump"
     );
     let rows = extract("A person with knowledge of the plan said it would be announced Monday.");
-    assert_eq!(row(&rows, "it would be announced Monday").speaker_name, "person");
+    assert_eq!(row(&rows, "it would be announced Monday").speaker_name, "person with knowledge of the plan");
 }
 
 #[test]
@@ -1073,4 +1073,15 @@ fn a_person_named_after_a_preposition_is_inside_the_speaker_phrase() {
     // person it describes.
     let rows = extract("The new head of the port authority Councillor Maria Lopez said the report was wrong.");
     assert_eq!(row(&rows, "the report was wrong").speaker_name, "Maria Lopez");
+}
+
+#[test]
+fn with_of_membership_post_modifies_a_source() {
+    let rows = extract("An official with the Department of Homeland Security said the report was wrong.");
+    let r = row(&rows, "the report was wrong");
+    assert_eq!(r.speaker, "An official with the Department of Homeland Security");
+    assert_eq!(r.speaker_type, Some(whosaid::SpeakerType::Person));
+    // The department alone speaks when it is the subject.
+    let rows = extract("The Department of Homeland Security said the report was wrong.");
+    assert_eq!(row(&rows, "the report was wrong").speaker_name, "Department of Homeland Security");
 }
