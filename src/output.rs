@@ -184,6 +184,40 @@ pub fn rows(
             } else {
                 confidence *= 0.9f32.powi(i32::from(resolved.uncertain));
             }
+            // Names coordinated as one subject ("Adderley and Mold said"):
+            // one joint speaker, written from the first to the last, each
+            // named as resolved ("Nick Adderley and Stephen Mold"); a group
+            // with neither one role nor one id.
+            if !at.co_speakers.is_empty() {
+                let mut all: Vec<usize> = at.co_speakers.clone();
+                all.push(m);
+                all.sort_by_key(|&o| a.mentions[o].span.start);
+                let first = a.mentions[all[0]].span.start;
+                let last = all.iter().map(|&o| a.mentions[o].span.end).max().unwrap_or(mention.span.end);
+                let (ss, se) = original_span(Span::new(first, last));
+                row.speaker = display_text(&a.original[ss..se]);
+                row.speaker_start = Some(chars.chars_before(ss));
+                row.speaker_end = Some(chars.chars_before(se));
+                let names: Vec<String> = all
+                    .iter()
+                    .map(|&o| {
+                        let r = resolved_of(o);
+                        if r.name.is_empty() {
+                            a.mentions[o].text(text).to_string()
+                        } else {
+                            crate::normalize::fold_whitespace(&r.name)
+                        }
+                    })
+                    .collect();
+                // AP style, news's own: no comma before "and".
+                row.speaker_name = match names.split_last() {
+                    Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+                    None => String::new(),
+                };
+                row.speaker_type = Some(SpeakerType::Group);
+                row.speaker_role.clear();
+                row.speaker_id.clear();
+            }
         }
         if let Some(c) = at.cue {
             // The frame of the row's cue gave the speaker unless another

@@ -139,7 +139,8 @@ pub fn resolve(
     resolver.speaks = speaks;
     let mut wanted = vec![false; a.mentions.len()];
     for at_ in &a.attributions {
-        for m in [at_.speaker, at_.via].into_iter().flatten() {
+        let named = [at_.speaker, at_.via].into_iter().flatten();
+        for m in named.chain(at_.co_speakers.iter().copied()) {
             if !wanted[m] {
                 wanted[m] = true;
                 resolver.resolved(at[m]);

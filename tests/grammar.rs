@@ -1085,3 +1085,20 @@ fn with_of_membership_post_modifies_a_source() {
     let rows = extract("The Department of Homeland Security said the report was wrong.");
     assert_eq!(row(&rows, "the report was wrong").speaker_name, "Department of Homeland Security");
 }
+
+#[test]
+fn names_coordinated_as_the_subject_are_one_joint_speaker() {
+    let rows = extract(
+        "Police chief Nick Adderley met reporters.\n\nAdderley and Stephen Mold said the immunity should be waived.",
+    );
+    let r = row(&rows, "the immunity should be waived");
+    assert_eq!(r.speaker, "Adderley and Stephen Mold");
+    assert_eq!(r.speaker_name, "Nick Adderley and Stephen Mold");
+    assert_eq!(r.speaker_type, Some(whosaid::SpeakerType::Group));
+    assert_eq!(r.speaker_id, "");
+    let rows = extract("\"We will fight,\" said Jane Roe and Tom Baker.");
+    assert_eq!(row(&rows, "We will fight,").speaker_name, "Jane Roe and Tom Baker");
+    // A name joined to an object is no part of the subject.
+    let rows = extract("John Smith met Tom Baker and Jane Roe said the deal was dead.");
+    assert_eq!(row(&rows, "the deal was dead").speaker_name, "Jane Roe");
+}

@@ -25,6 +25,7 @@ mod claims;
 mod clause;
 mod clause_end;
 mod clause_start;
+mod conjuncts;
 mod context;
 mod frames;
 mod quotes;
@@ -246,6 +247,9 @@ pub struct Attribution {
     pub span: Span,
     /// The speaking mention.
     pub speaker: Option<usize>,
+    /// The names coordinated with the speaker as one subject ("Nick
+    /// Adderley and Stephen Mold said"), in text order, without it.
+    pub co_speakers: Vec<usize>,
     /// The cue.
     pub cue: Option<usize>,
     /// A headline colon cue ("Kerry: ..."), when there is no cue word.
@@ -276,5 +280,10 @@ pub fn attribute(
     out.sort_by(|a, b| {
         a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end))
     });
+    for at in &mut out {
+        if let (Some(m), Some(c)) = (at.speaker, at.cue) {
+            at.co_speakers = cx.conjuncts(m, cx.cues[c].first_token);
+        }
+    }
     (cx.frames, out)
 }

@@ -74,6 +74,7 @@ impl Rule for HeadlineColon {
             return Outcome::Pass;
         };
         Outcome::Attribute(Attribution {
+            co_speakers: Vec::new(),
             kind: Kind::Indirect,
             span,
             speaker: Some(m),

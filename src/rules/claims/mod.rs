@@ -42,6 +42,7 @@ impl Context<'_> {
                 continue;
             }
             out.push(Attribution {
+                co_speakers: Vec::new(),
                 kind: Kind::Indirect,
                 span,
                 speaker: f.speaker,

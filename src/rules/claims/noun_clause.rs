@@ -83,6 +83,7 @@ impl Rule for NounClause {
         }
         let Some(span) = cx.trim_span(start, end) else { return Outcome::Pass };
         Outcome::Attribute(Attribution {
+            co_speakers: Vec::new(),
             kind: Kind::Indirect,
             span,
             speaker: Some(speaker),

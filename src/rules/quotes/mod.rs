@@ -190,6 +190,7 @@ impl Context<'_> {
     ) -> Attribution {
         let q = &self.quotes[site.qi];
         let mut row = Attribution {
+            co_speakers: Vec::new(),
             kind: site.kind,
             span: q.content,
             speaker: None,
