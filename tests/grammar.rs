@@ -1102,3 +1102,12 @@ fn names_coordinated_as_the_subject_are_one_joint_speaker() {
     let rows = extract("John Smith met Tom Baker and Jane Roe said the deal was dead.");
     assert_eq!(row(&rows, "the deal was dead").speaker_name, "Jane Roe");
 }
+
+#[test]
+fn a_past_that_is_never_a_participle_opens_the_clause_of_a_verb_of_showing() {
+    let rows = extract("The memo shows the agency knew about the risks.");
+    assert_eq!(row(&rows, "the agency knew about the risks").speaker, "The memo");
+    // A regular past may be a participle of an object: no clause.
+    let rows = extract("Police found the man injured in the street.");
+    assert!(rows.is_empty(), "{rows:#?}");
+}

@@ -168,10 +168,14 @@ impl Context<'_> {
             Xpos::Vbz => !matches!(self.tags[c.head].xpos, Xpos::Nns | Xpos::Nnps),
             Xpos::Vbp => !matches!(self.tags[c.head].xpos, Xpos::Nn | Xpos::Nnp),
             Xpos::Md => true,
-            Xpos::Vbd => crate::lexicon::is(
-                crate::lexicon::Class::Auxiliaries,
-                self.lower(j),
-            ),
+            // A past that is never a participle ("knew", "fell") is tensed
+            // whatever the tag: "the memo shows the agency knew"; another
+            // past may be a participle ("found the man injured").
+            Xpos::Vbd | Xpos::Vbn => {
+                crate::lexicon::is(crate::lexicon::Class::Auxiliaries, self.lower(j))
+                    && self.tags[j].xpos == Xpos::Vbd
+                    || self.past_only_form(j)
+            }
             _ => false,
         }
     }
