@@ -1418,6 +1418,41 @@ impl<'a> Resolver<'a> {
         })
     }
 
+    /// For a plural description that counts two ("both officers", "the
+    /// two men", "the pair", "the couple"), the last two people named
+    /// together before it ("Antoine Quirin and Nicolas Redouane"), within
+    /// the 60 mentions before: a definite description of a pair refers
+    /// to a pair already introduced (Quirk et al. 1985, §5.27 on
+    /// anaphoric "the"; "both" presupposes two known referents).
+    fn pair_of(&self, i: usize) -> Option<(usize, usize)> {
+        let m = &self.mentions[i];
+        if !m.plural || m.kind != MentionKind::Descriptor {
+            return None;
+        }
+        let written = m.text(self.text).to_lowercase();
+        let counts_two = written
+            .split(' ')
+            .any(|w| matches!(w, "both" | "two" | "pair" | "couple"));
+        if !counts_two || self.tokens.is_empty() {
+            return None;
+        }
+        let person = |j: usize| {
+            let o = &self.mentions[j];
+            o.kind == MentionKind::Name && o.speaker_type == SpeakerType::Person
+        };
+        (i.saturating_sub(60)..i).rev().find_map(|q| {
+            let p = q.checked_sub(1)?;
+            let (pm, qm) = (&self.mentions[p], &self.mentions[q]);
+            let joined = person(p)
+                && person(q)
+                && pm.last_token + 2 == qm.first_token
+                && self.tokens[pm.last_token + 1]
+                    .text(self.text)
+                    .eq_ignore_ascii_case("and");
+            joined.then_some((p, q))
+        })
+    }
+
     fn descriptor(&mut self, i: usize) -> Resolved {
         let (mentions, text) = (self.mentions, self.text);
         let m = &mentions[i];
@@ -1475,6 +1510,19 @@ impl<'a> Resolver<'a> {
             r.step = Step::Role;
             r.uncertain += 1;
             return r;
+        }
+        if let Some((p, q)) = self.pair_of(i) {
+            let first = self.resolve(p).name;
+            let second = self.resolve(q).name;
+            if !first.is_empty() && !second.is_empty() {
+                return Resolved {
+                    name: format!("{first} and {second}"),
+                    speaker_type: SpeakerType::Group,
+                    step: Step::Description,
+                    uncertain: 1,
+                    ..Resolved::default()
+                };
+            }
         }
         if let Some(r) = self.descriptions.get(written) {
             return r.clone();

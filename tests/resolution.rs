@@ -619,3 +619,24 @@ fn a_country_that_is_also_a_first_name_does_not_start_a_person_in_a_post_modifie
         "Officials from Georgia's health department"
     );
 }
+
+#[test]
+fn a_description_counting_two_is_the_pair_named_together_before() {
+    let rows = extract(
+        "Emily Spanton met officers Antoine Quirin and Nicolas Redouane at a pub.\n\n\
+         Both officers said they would appeal the verdict.",
+    );
+    assert_eq!(
+        speaker_of(&rows, "they would appeal the verdict"),
+        "Antoine Quirin and Nicolas Redouane"
+    );
+    // A plural that counts no two stays a description.
+    let rows = extract(
+        "Emily Spanton met officers Antoine Quirin and Nicolas Redouane at a pub.\n\n\
+         The officers said they would appeal the verdict.",
+    );
+    assert_ne!(
+        speaker_of(&rows, "they would appeal the verdict"),
+        "Antoine Quirin and Nicolas Redouane"
+    );
+}
