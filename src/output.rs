@@ -224,7 +224,7 @@ pub fn rows(
             // rule (a colon, a dash) did.
             let f = &a.frames[c];
             if at.speaker.is_some() && f.speaker == at.speaker {
-                row.frame.clone_from(&f.found_by);
+                row.frame.push_str(&f.found_by);
             }
             (row.cue, row.cue_class) = a_cue(a, c);
         } else if let Some(span) = at.colon_cue {

@@ -235,7 +235,7 @@ pub struct Frame {
     pub parenthetical: bool,
     /// The frame finder that found the speaker, then the refinements that
     /// moved it (`frame/subject-left+frame/owner-of`); empty for none.
-    pub found_by: String,
+    pub found_by: std::borrow::Cow<'static, str>,
 }
 
 /// One row before output: a quote or claim and its attribution.

@@ -60,7 +60,7 @@ impl Context<'_> {
             via: None,
             trailing: false,
             parenthetical: false,
-            found_by: String::new(),
+            found_by: std::borrow::Cow::Borrowed(""),
         };
         let mut bits = 0;
         let mut finder = "";
@@ -211,24 +211,26 @@ impl Context<'_> {
         // "as they say", "as he put it": a comparison, not a report.
         if f.first > 0 && self.lower(f.first - 1) == "as" && !f.inverted {
             f.speaker = None;
-            f.found_by.clear();
+            f.found_by = std::borrow::Cow::Borrowed("");
             f.parenthetical = true;
         }
     }
 }
 
 /// The `frame` column: the finder, then each refinement that moved the
-/// speaker, joined by `+`.
-fn found_by(finder: &str, bits: u8) -> String {
-    let mut out = finder.to_string();
-    if out.is_empty() {
-        return out;
+/// speaker, joined by `+` (the finder's own id, not copied, when none
+/// did: most frames; a String a frame was 1,700 allocations on 400 KB of
+/// Wikinews, dhat).
+fn found_by(finder: &'static str, bits: u8) -> std::borrow::Cow<'static, str> {
+    if finder.is_empty() || bits == 0 {
+        return std::borrow::Cow::Borrowed(finder);
     }
+    let mut out = finder.to_string();
     for (i, id) in REFINEMENTS.iter().enumerate() {
         if bits & 1 << i != 0 {
             out.push('+');
             out.push_str(id);
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
