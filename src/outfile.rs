@@ -102,6 +102,9 @@ impl Output {
         // 0666 before the umask: what `>` in a shell or `cp` gives a new
         // file. tempfile's default, 0600, would hide the table from the
         // rest of the team.
+        // The handlers first: a signal that comes as the file is made
+        // still exits with 128 + its number, never by the default action.
+        signals::install();
         let tmp = tempfile::Builder::new()
             .prefix(".whosaid-")
             .suffix(".tmp")
@@ -268,9 +271,15 @@ mod signals {
         let Ok(c) = CString::new(abs.as_os_str().as_bytes()) else {
             return;
         };
+        install();
         // Leaked on purpose: a handler running on another thread may still
         // hold the old pointer, so it is never freed (a few bytes a run).
         TEMP.store(c.into_raw(), Ordering::SeqCst);
+    }
+
+    /// Installs the handlers (once): until [`remove_on_signal`] names a
+    /// file, a signal only exits.
+    pub fn install() {
         INSTALL.call_once(|| {
             for sig in [libc::SIGINT, libc::SIGTERM] {
                 // SAFETY: installs a handler that only calls
