@@ -1111,3 +1111,20 @@ fn a_past_that_is_never_a_participle_opens_the_clause_of_a_verb_of_showing() {
     let rows = extract("Police found the man injured in the street.");
     assert!(rows.is_empty(), "{rows:#?}");
 }
+
+#[test]
+fn a_closing_attribution_closes_over_a_bracketed_party_and_an_appositive() {
+    for text in [
+        "The report was wrong, said Sen. Chuck Schumer (D-N.Y.).",
+        "The report was wrong, said Schumer, a New York Democrat.",
+        "The report was wrong, said Schumer, a New York Democrat, in a statement.",
+    ] {
+        let rows = extract(text);
+        let r = row(&rows, "The report was wrong");
+        assert_eq!(r.rule, "claim/trailing", "{text}");
+    }
+    // A clause after the name is no appositive: the sentence does not
+    // close with the attribution.
+    let rows = extract("The report was wrong, said Schumer, the plan failed.");
+    assert!(rows.iter().all(|r| r.rule != "claim/trailing"), "{rows:#?}");
+}

@@ -71,18 +71,49 @@ impl Context<'_> {
     }
 
     /// The last token of a noun phrase in apposition after the speaker
-    /// ending at `last` (", said Tom Reyes, a company spokesman."): a
-    /// supplement of the speaker, not a clause after the attribution
-    /// (Huddleston & Pullum 2002, ch. 15 §5 on supplementary
-    /// appositives); else `last`.
-    fn past_appositive(&self, last: usize) -> usize {
+    /// ending at `last` (", said Tom Reyes, a company spokesman.", ", said
+    /// Schumer, a New York Democrat."), past a bracketed note after the
+    /// name (", said Sen. Chuck Schumer (D-N.Y.)."): a supplement of the
+    /// speaker, not a clause after the attribution (Huddleston & Pullum
+    /// 2002, ch. 15 §5 on supplementary appositives); else `last`.
+    fn past_appositive(&self, mut last: usize) -> usize {
+        let n = self.tokens.len();
+        if last + 1 < n && self.word(last + 1) == "(" {
+            let close = (last + 2..(last + 10).min(n))
+                .take_while(|&j| self.same_sentence(j, last))
+                .find(|&j| self.word(j) == ")");
+            if let Some(c) = close {
+                last = c;
+            }
+        }
         let next = last + 2;
-        if next >= self.tokens.len() || self.word(last + 1) != "," || !self.same_sentence(next, last) {
+        if next >= n || self.word(last + 1) != "," || !self.same_sentence(next, last) {
             return last;
         }
-        self.mention_starting_at(next)
+        // A description, or a noun phrase the mention stage has no
+        // source noun for ("a New York Democrat"): the chunk, opened by a
+        // determiner.
+        let end = self
+            .mention_starting_at(next)
             .filter(|&m| self.mentions[m].kind == crate::mentions::MentionKind::Descriptor)
-            .map_or(last, |m| self.mentions[m].last_token)
+            .map(|m| self.mentions[m].last_token)
+            .or_else(|| {
+                self.chunks
+                    .phrase_starting_at(next)
+                    .filter(|c| self.tags[next].xpos == crate::tagger::Xpos::Dt && c.last > next)
+                    .map(|c| c.last)
+            });
+        let Some(end) = end else { return last };
+        // The appositive's closing comma before a closing phrase (",
+        // said Schumer, a New York Democrat, in a statement.").
+        if end + 2 < n
+            && self.word(end + 1) == ","
+            && self.same_sentence(end + 2, end)
+            && opens_closing_phrase(self.lower(end + 2))
+        {
+            return end + 1;
+        }
+        end
     }
 
     /// Whether only adverbials or a closing phrase ("in a statement", "on
