@@ -374,7 +374,19 @@ impl Context<'_> {
     /// for itself and that critics were wrong"), whose start is the
     /// first's.
     fn that_after(&self, k: usize, sentence_end: usize) -> Option<usize> {
+        let mut title_end = None;
         for j in k..(k + 12).min(sentence_end + 1) {
+            // A quoted title is a name in the clause's addressee ("told
+            // CNN's \"State of the Union\" that"): read past it.
+            if title_end.is_some_and(|e| j <= e) {
+                continue;
+            }
+            if let Some(qi) = self.quote_open_at[j].checked_sub(1) {
+                if self.is_title(qi as usize) {
+                    title_end = self.quote_tokens[qi as usize].1;
+                    continue;
+                }
+            }
             if self.tokens[j].in_quote || self.cue_at[j] != 0 && j > k {
                 break;
             }

@@ -31,6 +31,11 @@ impl Rule for Title {
             quote: "Learning Together",
             speaker: "",
         },
+        Example {
+            text: "Schiff told CNN's \"State of the Union\" that the evidence was overwhelming.",
+            quote: "State of the Union",
+            speaker: "",
+        },
     ];
     // Words of a person, not a title: a fragment after a verb, and a
     // sentence after a noun.
@@ -63,7 +68,7 @@ impl Context<'_> {
     /// and Pullum 2002, ch. 20, on quotation marks). Its words are written
     /// in title case (each word of four letters or more capitalised) and
     /// it closes with no sentence punctuation, which a quoted sentence has.
-    pub(super) fn is_title(&self, qi: usize) -> bool {
+    pub(in crate::rules) fn is_title(&self, qi: usize) -> bool {
         // The noun before first: it is rare, and the quote's words need
         // no look then (callgrind: splitting every quote into its words
         // was most of this stage's instructions).
@@ -93,7 +98,16 @@ impl Context<'_> {
             && self.same_sentence(p - 1, p)
             && self.tags[p - 1].xpos.is_noun()
             && self.noun_phrase_not_subject(p - 1);
-        if !after_work && !after_naming {
+        // "CNN's \"State of the Union\"", "Orwell's \"Animal Farm\"": after a
+        // proper noun's possessive, a title-cased quote names its work
+        // (a show, a book, a programme), as the film's title does after
+        // "the film".
+        let after_proper_possessive = p > 0
+            && matches!(self.word(p), "'s" | "\u{2019}s")
+            && self.same_sentence(p - 1, p)
+            && self.tokens[p - 1].cap
+            && self.tags[p - 1].xpos.is_proper_noun();
+        if !after_work && !after_naming && !after_proper_possessive {
             return false;
         }
         let q = &self.quotes[qi];
