@@ -102,6 +102,7 @@ word_classes! {
     NamingParticiples = "naming_participles": "Past participles of the verbs of naming (the \"dub\" verbs of Levin 1993, §29.3) that, right after a noun (\"a program called 'Learning Together'\"), make the quote after them a name, not speech.",
     ResearchTeamNouns = "research_team_nouns": "Plural heads by which science news names one team of researchers (\"researchers\", \"scientists\", \"the authors\", \"the team\"): a bare or definite one stands for the team described in full before.",
     SourcePostModifiers = "source_post_modifiers": "Adjectives and participles that, with a preposition after an unnamed source, say how it knows (\"sources close to the president\", \"people familiar with the matter\", \"officials briefed on the talks\"): the phrase is the source's post-modifier, and its noun phrase does not speak.",
+    PartyMemberNouns = "party_member_nouns": "Nouns of a party's member, capitalised (\"Republican\", \"Democrat\"): after \"the\" and a place (\"the Kentucky Republican\"), a second reference to the person named before.",
     InterviewLabels = "interview_labels": "Labels of the turns of an interview written as a transcript (\"Q:\", \"Interview:\"): before a colon they are no speaker's name.",
 }
 

@@ -694,6 +694,12 @@ impl<'a> Resolver<'a> {
     }
 
     fn name(&mut self, i: usize) -> Resolved {
+        if let Some(j) = self.party_epithet_of(i) {
+            let mut r = self.resolve(j);
+            r.step = Step::Role;
+            r.uncertain += 1;
+            return r;
+        }
         let m = &self.mentions[i];
         let written = m.text(self.text).to_string();
         let mut role = self.role_text(i);
@@ -1264,6 +1270,36 @@ impl<'a> Resolver<'a> {
         if !premodified || words.iter().any(|w| matches!(*w, "of" | "for" | "from" | "at" | "in")) {
             return None;
         }
+        self.one_person_before(i)
+    }
+
+    /// "The Kentucky Republican said" after "Senate Majority Leader Mitch
+    /// McConnell": a party member's noun after "the", premodified by
+    /// capitalised words (a state, a city, "GOP"), is an epithet of the
+    /// person named before, as American news writes its second
+    /// references (`party_member_nouns`).
+    fn party_epithet_of(&self, i: usize) -> Option<usize> {
+        let m = &self.mentions[i];
+        let first = m.first_token;
+        if m.kind != MentionKind::Name || m.entity.is_some() || first == 0 || self.tokens.is_empty() {
+            return None;
+        }
+        let the = self.tokens[first - 1].text(self.text);
+        if !(the == "the" || the == "The") {
+            return None;
+        }
+        let written = m.text(self.text);
+        let (_, last) = written.rsplit_once(' ')?;
+        if !crate::lexicon::is(crate::lexicon::Class::PartyMemberNouns, last) {
+            return None;
+        }
+        self.one_person_before(i)
+    }
+
+    /// The one person named (by name) in the sentence before mention
+    /// `i`'s, or the one before that, when no person is named in `i`'s
+    /// own sentence before it.
+    fn one_person_before(&self, i: usize) -> Option<usize> {
         let sentence = self.sentence_of_mention[i];
         let mut found: Option<usize> = None;
         for j in (0..i).rev().take(40) {

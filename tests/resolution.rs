@@ -640,3 +640,19 @@ fn a_description_counting_two_is_the_pair_named_together_before() {
         "Antoine Quirin and Nicolas Redouane"
     );
 }
+
+#[test]
+fn a_party_member_after_a_place_is_the_person_named_before() {
+    let text = "Senate Majority Leader Mitch McConnell met with the president on Tuesday.\n\n\
+                The Kentucky Republican said the Senate would vote next week.\n\n\
+                The senator also said he was confident the bill would pass.";
+    let rows = extract(text);
+    assert_eq!(speaker_of(&rows, "the Senate would vote next week"), "Mitch McConnell");
+    assert_eq!(speaker_of(&rows, "he was confident the bill would pass"), "Mitch McConnell");
+    // With two people named before, the epithet is not guessed.
+    let rows = extract(
+        "Mitch McConnell met Chuck Schumer on Tuesday.\n\n\
+         The Kentucky Republican said the Senate would vote next week.",
+    );
+    assert_ne!(speaker_of(&rows, "the Senate would vote next week"), "Mitch McConnell");
+}
