@@ -60,8 +60,9 @@ enum Link {
     /// Nothing: a fuller phrase stops here.
     None,
     /// A preposition that post-modifies a source: "of", "for", "from",
-    /// "at", "in", "with" of membership ("an official with the State
-    /// Department", American usage), and "to" of a relation ("aides to
+    /// "at", "in", "with" and "on" of membership ("an official with the
+    /// State Department", American usage; "Republicans on the committee",
+    /// not before a time: "officials on Monday"), and "to" of a relation ("aides to
     /// the governor", "an adviser to the president", "the ambassador to
     /// Russia").
     Attach,
@@ -129,6 +130,16 @@ impl Chunks {
                     let id = chunks.chunks.len() as u32;
                     chunks.of_token[c.first..=c.last].fill(id);
                     chunks.proper[c.head] = tags[c.head].xpos.is_proper_noun();
+                    // "Republicans on the committee" post-modifies, but
+                    // "officials on Monday said" is the verb's time
+                    // adjunct, between subject and verb.
+                    if c.first >= 1
+                        && chunks.links[c.first - 1] == Link::Attach
+                        && lower[c.first - 1].as_ref() == "on"
+                        && crate::lexicon::is_time_word(lower[c.head].as_ref())
+                    {
+                        chunks.links[c.first - 1] = Link::None;
+                    }
                     if c.last + 1 < n {
                         chunks.links[c.last + 1] = link_of(lower[c.last + 1].as_ref());
                     }
@@ -178,7 +189,7 @@ impl Chunks {
 
 fn link_of(lower: &str) -> Link {
     match lower {
-        "of" | "for" | "from" | "at" | "in" | "to" | "with" => Link::Attach,
+        "of" | "for" | "from" | "at" | "in" | "to" | "with" | "on" => Link::Attach,
         "and" | "&" => Link::And,
         _ => Link::None,
     }

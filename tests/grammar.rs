@@ -1128,3 +1128,18 @@ fn a_closing_attribution_closes_over_a_bracketed_party_and_an_appositive() {
     let rows = extract("The report was wrong, said Schumer, the plan failed.");
     assert!(rows.iter().all(|r| r.rule != "claim/trailing"), "{rows:#?}");
 }
+
+#[test]
+fn a_plural_subject_read_as_a_verb_and_its_post_modifier_speak() {
+    // The tagger reads "Republicans" and "Aides" as verbs in -s; a
+    // sentence does not open with a tensed verb and a preposition.
+    let rows = extract("Aides to the governor say privately that he will not run again.");
+    assert_eq!(row(&rows, "he will not run again").speaker, "Aides to the governor");
+    let rows = extract("Republicans on the committee contend that the subpoena is invalid.");
+    assert_eq!(row(&rows, "the subpoena is invalid").speaker, "Republicans");
+    let rows = extract("Democrats in the House said the vote was rigged.");
+    assert_eq!(row(&rows, "the vote was rigged").speaker, "Democrats");
+    // The committee speaks when it is the subject.
+    let rows = extract("The committee said the vote was rigged.");
+    assert_eq!(row(&rows, "the vote was rigged").speaker, "The committee");
+}

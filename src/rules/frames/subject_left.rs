@@ -68,7 +68,11 @@ impl Context<'_> {
                 return None;
             }
             if let Some(m) = self.mention_ending_at(p) {
-                return Some(self.refine::<super::owner_of::OwnerOf>(m));
+                let owner = self.refine::<super::owner_of::OwnerOf>(m);
+                if owner != m {
+                    return Some(owner);
+                }
+                return Some(self.post_modified_head(m).unwrap_or(m));
             }
             let w = self.lower(p);
             // "mayor John Tory on Tuesday suggested".
@@ -129,6 +133,30 @@ impl Context<'_> {
             return None;
         }
         None
+    }
+
+    /// The name whose post-modifier mention `m` ends ("Republicans on the
+    /// committee contend": the committee is the object of "on", and the
+    /// subject's head is "Republicans"): the name right before a
+    /// preposition before `m`, when one noun-phrase chunk runs from it
+    /// over `m`.
+    fn post_modified_head(&self, m: usize) -> Option<usize> {
+        let mut first = self.mentions[m].first_token;
+        // A name's mention may leave its article out ("the House").
+        if first > 0 && self.lower(first - 1) == "the" {
+            first -= 1;
+        }
+        let prep = first.checked_sub(1)?;
+        if !matches!(self.lower(prep), "on" | "of" | "at" | "in" | "from" | "for" | "with") {
+            return None;
+        }
+        let h = self.mention_ending_at(prep.checked_sub(1)?)?;
+        let hm = &self.mentions[h];
+        if hm.kind != MentionKind::Name || hm.speaker_type == SpeakerType::Organization {
+            return None;
+        }
+        let phrase = self.chunks.phrase_starting_at(hm.first_token)?;
+        (phrase.last >= self.mentions[m].last_token).then_some(h)
     }
 
     /// Whether token `e` is an age set off after a person's name ("Sam
