@@ -103,6 +103,7 @@ word_classes! {
     ResearchTeamNouns = "research_team_nouns": "Plural heads by which science news names one team of researchers (\"researchers\", \"scientists\", \"the authors\", \"the team\"): a bare or definite one stands for the team described in full before.",
     SourcePostModifiers = "source_post_modifiers": "Adjectives and participles that, with a preposition after an unnamed source, say how it knows (\"sources close to the president\", \"people familiar with the matter\", \"officials briefed on the talks\"): the phrase is the source's post-modifier, and its noun phrase does not speak.",
     PartyMemberNouns = "party_member_nouns": "Nouns of a party's member, capitalised (\"Republican\", \"Democrat\"): after \"the\" and a place (\"the Kentucky Republican\"), a second reference to the person named before.",
+    IssuingVerbs = "issuing_verbs": "Past tenses of the verbs that put out a document (\"released a statement\", \"issued a report\"): their subject is the author the document later speaks for.",
     InterviewLabels = "interview_labels": "Labels of the turns of an interview written as a transcript (\"Q:\", \"Interview:\"): before a colon they are no speaker's name.",
 }
 

@@ -1408,6 +1408,58 @@ impl<'a> Resolver<'a> {
         Some(longer.unwrap_or(rest).to_string())
     }
 
+    /// "Ford's statement said": the name whose possessive opens the
+    /// document's description, its author.
+    fn possessor_name(&self, i: usize) -> Option<usize> {
+        let m = &self.mentions[i];
+        if self.tokens.is_empty() {
+            return None;
+        }
+        let near = i.saturating_sub(3)..(i + 3).min(self.mentions.len());
+        near.into_iter().find(|&j| {
+            let o = &self.mentions[j];
+            j != i
+                && o.kind == MentionKind::Name
+                && m.span.start <= o.span.start
+                && o.span.end < m.span.end
+                && self.tokens.get(o.last_token + 1).is_some_and(|t| {
+                    matches!(t.text(self.text), "'s" | "\u{2019}s")
+                })
+        })
+    }
+
+    /// "Ford released a statement on Monday. The statement said ...": the
+    /// subject of a verb of issuing (`issuing_verbs`) whose object was a
+    /// document of the same head before, in the 60 mentions before.
+    fn issuer_of(&self, i: usize, head: &str) -> Option<usize> {
+        if self.tokens.is_empty() {
+            return None;
+        }
+        let earlier = self.descriptors_by_head.get(head)?;
+        let split = earlier.partition_point(|&j| j < i);
+        earlier[..split].iter().rev().take(5).find_map(|&j| {
+            let d = &self.mentions[j];
+            if i - j > 60 {
+                return None;
+            }
+            let verb = d.first_token.checked_sub(1)?;
+            let w = self.tokens[verb].text(self.text).to_lowercase();
+            if !crate::lexicon::is(crate::lexicon::Class::IssuingVerbs, &w) {
+                return None;
+            }
+            let subject_end = verb.checked_sub(1)?;
+            (j.saturating_sub(4)..j).rev().find(|&k| {
+                let o = &self.mentions[k];
+                // A name, or a description of a body or a person ("the
+                // company"), not another document.
+                o.last_token == subject_end
+                    && self.tokens[o.first_token].sentence == self.tokens[verb].sentence
+                    && (o.kind == MentionKind::Name
+                        || o.kind == MentionKind::Descriptor && o.speaker_type != SpeakerType::Unknown)
+            })
+        })
+    }
+
     /// "its press release", "their statement": the organisation a
     /// possessive pronoun before a document stands for, the most salient
     /// one of the window before (as for a pronoun).
@@ -1626,7 +1678,9 @@ impl<'a> Resolver<'a> {
             });
             let author = author
                 .or_else(|| self.author_role_noun(best_at))
-                .or_else(|| self.possessor_organization(i));
+                .or_else(|| self.possessor_organization(i))
+                .or_else(|| self.possessor_name(i))
+                .or_else(|| self.issuer_of(i, head));
             let r = match author {
                 Some(a) => {
                     let mut r = self.resolve(a);

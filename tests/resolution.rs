@@ -656,3 +656,14 @@ fn a_party_member_after_a_place_is_the_person_named_before() {
     );
     assert_ne!(speaker_of(&rows, "the Senate would vote next week"), "Mitch McConnell");
 }
+
+#[test]
+fn a_document_speaks_for_who_issued_it_or_whose_it_is() {
+    let rows = extract("Ford released a statement on Monday. The statement said the recall was voluntary.");
+    assert_eq!(speaker_of(&rows, "the recall was voluntary"), "Ford");
+    let rows = extract("Ford's statement said the recall was voluntary.");
+    assert_eq!(speaker_of(&rows, "the recall was voluntary"), "Ford");
+    // Who read a statement did not write it.
+    let rows = extract("Reporters read a statement. The statement said the recall was voluntary.");
+    assert_eq!(speaker_of(&rows, "the recall was voluntary"), "statement");
+}
