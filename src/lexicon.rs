@@ -104,6 +104,7 @@ word_classes! {
     SourcePostModifiers = "source_post_modifiers": "Adjectives and participles that, with a preposition after an unnamed source, say how it knows (\"sources close to the president\", \"people familiar with the matter\", \"officials briefed on the talks\"): the phrase is the source's post-modifier, and its noun phrase does not speak.",
     PartyMemberNouns = "party_member_nouns": "Nouns of a party's member, capitalised (\"Republican\", \"Democrat\"): after \"the\" and a place (\"the Kentucky Republican\"), a second reference to the person named before.",
     IssuingVerbs = "issuing_verbs": "Past tenses of the verbs that put out a document (\"released a statement\", \"issued a report\"): their subject is the author the document later speaks for.",
+    PairWords = "pair_words": "Words by which a plural description counts two (\"both officers\", \"the two men\", \"the pair\"): it refers to two people named together before.",
     InterviewLabels = "interview_labels": "Labels of the turns of an interview written as a transcript (\"Q:\", \"Interview:\"): before a colon they are no speaker's name.",
 }
 

@@ -182,7 +182,6 @@ impl Extractor {
                 &mut tags,
             );
         });
-        plural_subjects_read_as_verbs(&tokens, &mut tags);
         let chunks = chunk::Chunks::new(&tokens, &tags, &lowered);
         let mut mentions = Vec::new();
         let mut antecedents = Vec::new();
@@ -429,29 +428,6 @@ impl Extractor {
 /// read off the tokens' [`cues::WordCue`]s, or a content noun before
 /// "that" after a possessive or a verb of asserting (`claim/noun-clause`:
 /// "Trump's claim that", "expressed concern that").
-/// "Republicans on the committee contend", "Aides to the governor say":
-/// the tagger, trained on web text where such words rarely open a
-/// sentence, reads a capitalised plural at a sentence's start as a verb
-/// in -s (VBZ). A sentence that opened with a tensed verb followed by a
-/// preposition or another tensed verb would have no subject, which news
-/// prose does not write outside headlines' "Says ..."; such a word is the
-/// subject's plural noun (NNS).
-fn plural_subjects_read_as_verbs(tokens: &[tokens::Token], tags: &mut [tagger::PosTag]) {
-    use tagger::{PosTag, Upos, Xpos};
-    for i in 0..tokens.len().saturating_sub(1) {
-        let opens = i == 0 || tokens[i - 1].sentence != tokens[i].sentence;
-        if !opens || !tokens[i].cap || tags[i].xpos != Xpos::Vbz {
-            continue;
-        }
-        let next = tags[i + 1].xpos;
-        if tokens[i + 1].sentence == tokens[i].sentence
-            && (matches!(next, Xpos::In | Xpos::To) || next.is_finite_verb())
-        {
-            tags[i] = PosTag::new(Xpos::Nns, Upos::Noun);
-        }
-    }
-}
-
 fn cue_sentences(
     tokens: &[tokens::Token],
     word_cues: &[cues::WordCue<'_>],

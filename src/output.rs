@@ -209,11 +209,7 @@ pub fn rows(
                         }
                     })
                     .collect();
-                // AP style, news's own: no comma before "and".
-                row.speaker_name = match names.split_last() {
-                    Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-                    None => String::new(),
-                };
+                row.speaker_name = crate::resolve::joint_name(&names);
                 row.speaker_type = Some(SpeakerType::Group);
                 row.speaker_role.clear();
                 row.speaker_id.clear();

@@ -401,6 +401,16 @@ fn role_names(role: &str, head: &str) -> bool {
     })
 }
 
+/// One name for several people or bodies, as news writes a joint source
+/// ("Nick Adderley and Stephen Mold"; AP style, no comma before "and").
+pub(crate) fn joint_name(names: &[String]) -> String {
+    match names.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
 fn strip_determiner(s: &str) -> &str {
     for d in ["the ", "The ", "a ", "A ", "an ", "An "] {
         if let Some(rest) = s.strip_prefix(d) {
@@ -1520,7 +1530,7 @@ impl<'a> Resolver<'a> {
         let written = m.text(self.text).to_lowercase();
         let counts_two = written
             .split(' ')
-            .any(|w| matches!(w, "both" | "two" | "pair" | "couple"));
+            .any(|w| crate::lexicon::is(crate::lexicon::Class::PairWords, w));
         if !counts_two || self.tokens.is_empty() {
             return None;
         }
@@ -1600,11 +1610,10 @@ impl<'a> Resolver<'a> {
             return r;
         }
         if let Some((p, q)) = self.pair_of(i) {
-            let first = self.resolve(p).name;
-            let second = self.resolve(q).name;
-            if !first.is_empty() && !second.is_empty() {
+            let names = [self.resolve(p).name, self.resolve(q).name];
+            if names.iter().all(|n| !n.is_empty()) {
                 return Resolved {
-                    name: format!("{first} and {second}"),
+                    name: joint_name(&names),
                     speaker_type: SpeakerType::Group,
                     step: Step::Description,
                     uncertain: 1,

@@ -234,7 +234,7 @@ impl Tagger {
         // Per sentence: its tokens, and where its words start and end in
         // `words` and its tokens' heads in `heads` (None: left untagged),
         // and how many of its words to decode.
-        let mut sentences: Vec<(usize, usize, Option<Placed>, usize)> = Vec::new();
+        let mut sentences: Vec<(usize, usize, Option<Placed>, Option<usize>)> = Vec::new();
         let mut head = String::new();
         let mut clitic = None;
         let mut start = 0;
@@ -246,22 +246,23 @@ impl Tagger {
                     .take_while(|t| t.sentence == sentence)
                     .count();
             if !wanted(sentence) {
-                sentences.push((start, end, None, 0));
+                sentences.push((start, end, None, None));
                 start = end;
                 continue;
             }
             let first = words.len();
             let first_head = heads.len();
             let cut = match tails {
-                Tails::Tagged => usize::MAX,
-                Tails::UntaggedQuotedSentence => quoted_tail(&tokens[start..end])
-                    .map_or(usize::MAX, |q| start + q),
+                Tails::Tagged => None,
+                Tails::UntaggedQuotedSentence => {
+                    quoted_tail(&tokens[start..end]).map(|q| start + q)
+                }
             };
-            let mut decode = usize::MAX;
+            let mut decode = None;
             let mut single_quote_open = false;
             for (i, t) in tokens[start..end].iter().enumerate() {
-                if start + i == cut {
-                    decode = words.len() - first;
+                if cut == Some(start + i) {
+                    decode = Some(words.len() - first);
                 }
                 heads.push((words.len() - first) as u32);
                 let token = t.text(text);
@@ -303,7 +304,7 @@ impl Tagger {
                 out.extend(std::iter::repeat_n(UNTAGGED, end - start));
                 continue;
             };
-            scratch.decode_words = (decode != usize::MAX).then_some(decode);
+            scratch.decode_words = decode;
             self.tag_labels(&words[first..last], scratch, &mut labels);
             let h1 = h0 + (end - start);
             for (&h, f) in heads[h0..h1].iter().zip(&fixed[h0..h1]) {
@@ -317,6 +318,7 @@ impl Tagger {
                         .map_or(UNTAGGED, |l| self.model.labels[usize::from(l)]),
                 }));
             }
+            plural_subject_read_as_verb(&tokens[start..end], &mut out[start..end]);
         }
         drop(words);
         scratch.decode_words = None;
@@ -324,6 +326,23 @@ impl Tagger {
         scratch.rewritten = rewritten;
         scratch.owners = heads;
         scratch.labels = labels;
+    }
+}
+
+/// "Republicans on the committee contend", "Aides to the governor say":
+/// the model, trained on web text where such words rarely open a
+/// sentence, reads a capitalised plural at a sentence's start as a verb
+/// in -s (VBZ). A sentence that opened with a tensed verb followed by a
+/// preposition or another tensed verb would have no subject, which news
+/// prose does not write outside headlines' "Says ..."; such a word is the
+/// subject's plural noun (NNS). `tags` are the tags of `sentence`.
+fn plural_subject_read_as_verb(sentence: &[Token], tags: &mut [PosTag]) {
+    if sentence.len() < 2 || !sentence[0].cap || tags[0].xpos != Xpos::Vbz {
+        return;
+    }
+    let next = tags[1].xpos;
+    if matches!(next, Xpos::In | Xpos::To) || next.is_finite_verb() {
+        tags[0] = PosTag::new(Xpos::Nns, Upos::Noun);
     }
 }
 

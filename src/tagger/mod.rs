@@ -573,7 +573,6 @@ fn decode<const AVX2: bool>(
         rows_at,
         decode,
     } = parts;
-
     // The features that do not depend on the history, for the whole
     // sentence first: their lookups are independent, so they are
     // prefetched together instead of waiting on memory one by one. The

@@ -137,17 +137,19 @@ impl Context<'_> {
 
     /// The name whose post-modifier mention `m` ends ("Republicans on the
     /// committee contend": the committee is the object of "on", and the
-    /// subject's head is "Republicans"): the name right before a
-    /// preposition before `m`, when one noun-phrase chunk runs from it
-    /// over `m`.
+    /// subject's head is "Republicans"): the name before the preposition
+    /// before `m` (its article aside), when one noun-phrase chunk runs
+    /// from it over `m` (the chunker joins by the prepositions that
+    /// post-modify a source).
     fn post_modified_head(&self, m: usize) -> Option<usize> {
+        use crate::tagger::Xpos;
         let mut first = self.mentions[m].first_token;
         // A name's mention may leave its article out ("the House").
         if first > 0 && self.lower(first - 1) == "the" {
             first -= 1;
         }
         let prep = first.checked_sub(1)?;
-        if !matches!(self.lower(prep), "on" | "of" | "at" | "in" | "from" | "for" | "with") {
+        if !matches!(self.tags[prep].xpos, Xpos::In | Xpos::To) {
             return None;
         }
         let h = self.mention_ending_at(prep.checked_sub(1)?)?;
