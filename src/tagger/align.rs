@@ -22,6 +22,12 @@
 //!
 //! Hyphenated words stay whole: the treebank has both ("post-war" JJ, and
 //! "Al - Zaman" split), and the suffix features read the last part.
+//!
+//! Two things differ from tagging each sentence whole: a wanted
+//! sentence's closing quoted sentence may be left undecoded ([`Tails`]),
+//! and a capitalised plural the model reads as a verb in -s at a
+//! sentence's start, before a preposition or a tensed verb, is given NNS
+//! (news sentences open with their subject).
 
 use super::tags::{PosTag, Upos, Xpos};
 use super::{TagScratch, Tagger};
